@@ -1,0 +1,88 @@
+// The inputs the pure domain functions work on: a campaign's ledger as loaded from the store.
+import type { Yuan } from '../../shared/money.js';
+import type { Campaign, CampaignSettings, Domain, LagRule, Leader, LeaderRank, Level, Project, ReportStatus, Severity, Stage } from '../../shared/types.js';
+
+export interface MonthlyPlan {
+  projectId: number;
+  month: string;
+  amount: Yuan;
+}
+
+/** The latest revision of one project's report for one month. */
+export interface MonthlyFigure {
+  projectId: number;
+  month: string;
+  investment: Yuan;
+  status: ReportStatus;
+  /** ISO timestamp of the revision's submission. */
+  submittedAt: string;
+}
+
+export interface LedgerInput {
+  campaign: Campaign;
+  /** The date the figures are computed for (YYYY-MM-DD), already resolved from the clock or frozenToday. */
+  today: string;
+  domains: Domain[];
+  levels: Level[];
+  leaders: Leader[];
+  /** completedToDate on these is ignored: the domain computes it from `monthly`. */
+  projects: Project[];
+  plans: MonthlyPlan[];
+  monthly: MonthlyFigure[];
+}
+
+/** One rule firing for one project. Alerts are kept per (projectId, rule). */
+export interface LagHit {
+  projectId: number;
+  rule: LagRule;
+  severity: Severity;
+  text: string;
+}
+
+/** A whole ledger as the demo generator (and later the Excel import) produces it, before ids exist. */
+export interface LedgerSeed {
+  campaign: { county: string; year: number; title: string; frozenToday: string | null; settings: CampaignSettings };
+  domains: { code: string; name: string; target: Yuan }[];
+  levels: Level[];
+  units: string[];
+  leaders: { name: string; title: string; rank: LeaderRank }[];
+  projects: SeedProject[];
+  /** Accepted report history (one revision each). */
+  reports: SeedReport[];
+}
+
+export interface SeedProject {
+  code: string;
+  name: string;
+  domainCode: string;
+  levels: string[];
+  unit: string;
+  leadUnit: string | null;
+  leader: string | null;
+  chargeLeader: string | null;
+  commissioner: string | null;
+  totalInvestment: Yuan;
+  annualPlan: Yuan;
+  /** Twelve monthly plan amounts summing to annualPlan, or null where no monthly plan is set. */
+  monthlyPlan: Yuan[] | null;
+  plannedStart: string | null;
+  plannedCompletion: string | null;
+  startedOn: string | null;
+  completedOn: string | null;
+  stage: Stage;
+  township: string | null;
+  lat: number | null;
+  lon: number | null;
+  content: string;
+}
+
+export interface SeedReport {
+  projectCode: string;
+  month: string;
+  investment: Yuan;
+  progress: string;
+  startedOn: string | null;
+  completedOn: string | null;
+  /** ISO timestamp. */
+  submittedAt: string;
+}

@@ -1,0 +1,51 @@
+// Calendar helpers on plain strings: months are "YYYY-MM", dates "YYYY-MM-DD". No clock reads here.
+
+export const MONTH_RE = /^\d{4}-(0[1-9]|1[0-2])$/;
+export const DATE_RE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+
+export function isValidDate(s: string): boolean {
+  if (!DATE_RE.test(s)) return false;
+  const d = new Date(`${s}T00:00:00Z`);
+  return d.toISOString().slice(0, 10) === s;
+}
+
+export function monthOf(date: string): string {
+  return date.slice(0, 7);
+}
+
+export function yearOf(monthOrDate: string): number {
+  return Number(monthOrDate.slice(0, 4));
+}
+
+export function monthIndex(month: string): number {
+  return Number(month.slice(5, 7));
+}
+
+export function addMonths(month: string, n: number): string {
+  const total = yearOf(month) * 12 + monthIndex(month) - 1 + n;
+  const y = Math.floor(total / 12);
+  const m = (total % 12) + 1;
+  return `${y}-${String(m).padStart(2, '0')}`;
+}
+
+/** The twelve months of a campaign year, "YYYY-01" … "YYYY-12". */
+export function monthsOfYear(year: number): string[] {
+  return Array.from({ length: 12 }, (_, i) => `${year}-${String(i + 1).padStart(2, '0')}`);
+}
+
+/** Date in UTC+8 (China has one time zone) as "YYYY-MM-DD". */
+export function chinaDate(at: Date): string {
+  return new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+}
+
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+/**
+ * The month units are reporting on at a given date: reports for month M are due early in M+1,
+ * so on any day the month being reported is the previous one.
+ */
+export function reportingMonth(today: string): string {
+  return addMonths(monthOf(today), -1);
+}

@@ -1,0 +1,84 @@
+// The Socket.IO contract, shared by server and every client.
+// Every server push carries the snapshot version of the change it belongs to; the several events of
+// one change share that version. A client holding version v that receives v+2 or more has missed
+// something and asks for the snapshot again.
+import type { Yuan } from './money.js';
+import type { Alert, LagRule } from './types.js';
+import type { GroupFigures, LaggingProject, Snapshot, TickerEvent, Totals, TrendPoint } from './snapshot.js';
+
+/** The summary sections a change recomputes; small next to a full snapshot. */
+export interface SummaryPatch {
+  totals: Totals;
+  byDomain: GroupFigures[];
+  byLevel: GroupFigures[];
+  trend: TrendPoint[];
+  lagging: LaggingProject[];
+}
+
+export interface InvestmentUpdate {
+  version: number;
+  projectId: number;
+  project: string;
+  unit: string;
+  month: string;
+  /** The month's accepted investment. */
+  investment: Yuan;
+  /** The project's completed total this year. */
+  completedToDate: Yuan;
+  summary: SummaryPatch;
+  event: TickerEvent;
+}
+
+export interface ProjectMilestone {
+  version: number;
+  projectId: number;
+  project: string;
+  unit: string;
+  /** startedOn for project:started, completedOn for project:completed. */
+  date: string;
+  event: TickerEvent;
+}
+
+export interface AlertRaised {
+  version: number;
+  alert: Alert;
+  event: TickerEvent;
+}
+
+export interface AlertCleared {
+  version: number;
+  alertId: number;
+  projectId: number;
+  rule: LagRule;
+  event: TickerEvent;
+}
+
+export interface ServerToClientEvents {
+  snapshot: (snapshot: Snapshot) => void;
+  'investment:update': (update: InvestmentUpdate) => void;
+  'project:started': (m: ProjectMilestone) => void;
+  'project:completed': (m: ProjectMilestone) => void;
+  'alert:raised': (a: AlertRaised) => void;
+  'alert:cleared': (a: AlertCleared) => void;
+}
+
+export interface ClientToServerEvents {
+  /** Ask for the full snapshot again (after a version gap or on wake); it arrives as `snapshot`. */
+  'snapshot:request': () => void;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface InterServerEvents {}
+
+/** What the server knows of a connected socket after authentication. */
+export interface SocketData {
+  kind: 'user' | 'display' | 'anonymous';
+  userId: number | null;
+  role: 'admin' | 'unit' | 'leader' | 'display' | null;
+  unitId: number | null;
+}
+
+/** Room names: every client of a campaign joins `wall`. */
+export const ROOMS = { wall: 'wall' } as const;
+
+export type SummaryEventName = keyof ServerToClientEvents;

@@ -1,0 +1,66 @@
+// Input schemas shared by the server (validation) and the screen (forms). Messages are Chinese,
+// for the people who read them next to the field.
+import { z } from 'zod';
+import { isValidDate, MONTH_RE } from './dates.js';
+import { parseWan } from './money.js';
+
+const optionalDate = (label: string) =>
+  z
+    .string({ error: `${label}须为日期（YYYY-MM-DD）` })
+    .refine(isValidDate, `${label}须为有效日期（YYYY-MM-DD）`)
+    .nullish();
+
+/** 本月完成投资 in 万元 (number or decimal string) → exact yuan. */
+export const wanAmount = (label: string) =>
+  z
+    .union([z.string(), z.number()], { error: `请填写${label}（万元）` })
+    .transform((v, ctx) => {
+      const yuan = parseWan(v);
+      if (yuan === null) {
+        ctx.addIssue({ code: 'custom', message: `${label}须为数字（万元，最多四位小数）` });
+        return z.NEVER;
+      }
+      return yuan;
+    });
+
+export const reportInput = z
+  .object({
+    month: z.string({ error: '请填写填报月份' }).regex(MONTH_RE, '填报月份须为 YYYY-MM 格式'),
+    investment: wanAmount('本月完成投资').refine((y) => y >= 0, '本月完成投资不能为负数'),
+    progress: z.string({ error: '请填写形象进度' }).trim().min(1, '请填写形象进度').max(500, '形象进度不超过500字'),
+    startedOn: optionalDate('开工日期'),
+    completedOn: optionalDate('竣工日期'),
+    remark: z.string().max(1000, '备注不超过1000字').optional(),
+  })
+  .refine((r) => !r.completedOn || !r.startedOn || r.completedOn >= r.startedOn, {
+    message: '竣工日期不能早于开工日期',
+    path: ['completedOn'],
+  });
+
+export type ReportInput = z.output<typeof reportInput>;
+export type ReportInputRaw = z.input<typeof reportInput>;
+
+export const loginInput = z.object({
+  username: z.string({ error: '请输入用户名' }).trim().min(1, '请输入用户名').max(64),
+  password: z.string({ error: '请输入密码' }).min(1, '请输入密码').max(256),
+});
+
+/** The shape of every API error body. */
+export interface ApiError {
+  error: {
+    code: 'invalid' | 'unauthorized' | 'forbidden' | 'not_found' | 'conflict' | 'rate_limited' | 'internal';
+    message: string;
+    /** Field path → Chinese message, for 422. */
+    fields?: Record<string, string>;
+  };
+}
+
+/** Turns zod issues into the field map of an ApiError. */
+export function fieldErrors(error: z.ZodError): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.join('.') || '_';
+    fields[key] ??= issue.message;
+  }
+  return fields;
+}

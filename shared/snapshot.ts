@@ -1,0 +1,109 @@
+// The aggregate picture of a campaign year that the wall, tablets and API clients read.
+// Amounts are integer yuan; ratios are 0..1 numbers (display rounds them).
+import type { Yuan } from './money.js';
+import type { Alert, LagRule, Severity } from './types.js';
+
+export interface Snapshot {
+  /** Increases by one with every committed change to the campaign. */
+  version: number;
+  generatedAt: string;
+  campaign: { id: number; county: string; year: number; title: string };
+  /** The date the figures are as of (YYYY-MM-DD). */
+  today: string;
+  /** The month whose reports are due now (YYYY-MM); 序时进度 counts through it. */
+  reportingMonth: string;
+  /** 序时进度 of the year: months through reportingMonth / 12. */
+  scheduleRatio: number;
+  totals: Totals;
+  byDomain: GroupFigures[];
+  byLevel: GroupFigures[];
+  trend: TrendPoint[];
+  lagging: LaggingProject[];
+  /** Open alerts, most severe and newest first. */
+  alerts: Alert[];
+  /** Latest ticker events, newest first, at most TICKER_LIMIT. */
+  events: TickerEvent[];
+}
+
+export const TICKER_LIMIT = 30;
+/** The lagging list carries at most this many projects (worst first); laggingCount has them all. */
+export const LAGGING_LIMIT = 50;
+
+export interface Totals {
+  projects: number;
+  totalInvestment: Yuan;
+  annualPlan: Yuan;
+  /** Completed this year from accepted reports. */
+  completed: Yuan;
+  /** completed / annualPlan */
+  completionRate: number;
+  /** Planned to date: monthly plans through reportingMonth, or annualPlan × scheduleRatio where none is set. */
+  schedulePlan: Yuan;
+  /** completed / schedulePlan (≥ 1 means on or ahead of 序时进度) */
+  scheduleRate: number;
+  /** Projects due to start this year (planned start within the year, or already started this year). */
+  startPlanned: number;
+  started: number;
+  startRate: number;
+  /** Projects due to complete this year. */
+  completionPlanned: number;
+  completedProjects: number;
+  completionProjectRate: number;
+  laggingCount: number;
+}
+
+/** Figures for one domain (领域) or level (级别). */
+export interface GroupFigures {
+  key: string;
+  name: string;
+  projects: number;
+  /** The year's target where the plan gives one (上犹's six domains; 弋阳's level totals). */
+  target: Yuan | null;
+  annualPlan: Yuan;
+  completed: Yuan;
+  completionRate: number;
+  schedulePlan: Yuan;
+  scheduleRate: number;
+  laggingCount: number;
+}
+
+export interface TrendPoint {
+  month: string;
+  plan: Yuan;
+  actual: Yuan;
+  planCum: Yuan;
+  actualCum: Yuan;
+}
+
+export interface LagReason {
+  rule: LagRule;
+  severity: Severity;
+  /** Plain Chinese with the figures, e.g. "累计完成投资1,200万元，完成率40.0%，低于序时进度83.3%达43.3个百分点". */
+  text: string;
+}
+
+export interface LaggingProject {
+  projectId: number;
+  code: string;
+  name: string;
+  unit: string;
+  domain: string;
+  leader: string | null;
+  annualPlan: Yuan;
+  completed: Yuan;
+  completionRate: number;
+  scheduleRate: number;
+  severity: Severity;
+  reasons: LagReason[];
+}
+
+export type TickerKind = 'report' | 'started' | 'completed' | 'alert_raised' | 'alert_cleared';
+
+export interface TickerEvent {
+  /** Unique and stable: `${version}-${kind}-${projectId}`. */
+  id: string;
+  at: string;
+  kind: TickerKind;
+  projectId: number;
+  text: string;
+}

@@ -1,0 +1,168 @@
+// The ledger's entities as the server stores them and the screen shows them.
+import type { Yuan } from './money.js';
+
+/** 项目阶段: 储备 / 前期 / 在建 / 竣工 / 投产 */
+export type Stage = 'reserve' | 'preparing' | 'construction' | 'completed' | 'operating';
+
+export const STAGE_LABELS: Record<Stage, string> = {
+  reserve: '储备',
+  preparing: '前期',
+  construction: '在建',
+  completed: '竣工',
+  operating: '投产',
+};
+
+export type Role = 'admin' | 'unit' | 'leader';
+
+export const ROLE_LABELS: Record<Role, string> = { admin: '管理员', unit: '责任单位', leader: '县领导' };
+
+/** A campaign year (e.g. 弋阳县 2020 "项目建设提速年"). */
+export interface Campaign {
+  id: number;
+  county: string;
+  year: number;
+  title: string;
+  /** Fixed "today" for a demo or an archived year; null means the real date. */
+  frozenToday: string | null;
+  settings: CampaignSettings;
+}
+
+export interface CampaignSettings {
+  /** Investment lagging threshold in percentage points behind 序时进度 (yellow). */
+  lagYellowPoints: number;
+  /** Points behind for orange and red. */
+  lagOrangePoints: number;
+  lagRedPoints: number;
+  /** Day of the month by which last month's report is due. */
+  reportDeadlineDay: number;
+}
+
+export const DEFAULT_SETTINGS: CampaignSettings = {
+  lagYellowPoints: 5,
+  lagOrangePoints: 15,
+  lagRedPoints: 30,
+  reportDeadlineDay: 5,
+};
+
+/** 领域 / 类别 with the year's investment target. */
+export interface Domain {
+  id: number;
+  code: string;
+  name: string;
+  target: Yuan;
+  sortOrder: number;
+}
+
+/** 项目级别 tag (省重点, 市重点 …) with the plan's stated totals, where the plan gives them. */
+export interface Level {
+  code: string;
+  name: string;
+  plannedCount: number | null;
+  plannedAnnual: Yuan | null;
+}
+
+export interface Unit {
+  id: number;
+  name: string;
+}
+
+/** 县领导. rank drives 分级调度 escalation: 挂点领导 → 常务副县长 → 县长. */
+export type LeaderRank = 'county_head' | 'executive_deputy' | 'deputy' | 'other';
+
+export interface Leader {
+  id: number;
+  name: string;
+  title: string;
+  rank: LeaderRank;
+}
+
+export interface Project {
+  id: number;
+  code: string;
+  name: string;
+  domainId: number;
+  domain: string;
+  levels: string[];
+  /** 责任单位: the unit that reports on the project. */
+  unitId: number;
+  unit: string;
+  /** 牵头单位 when different from the responsible unit. */
+  leadUnit: string | null;
+  /** 一对一挂点领导 */
+  leaderId: number | null;
+  leader: string | null;
+  /** 分管包干领导 */
+  chargeLeaderId: number | null;
+  chargeLeader: string | null;
+  /** 服务专员 */
+  commissioner: string | null;
+  totalInvestment: Yuan;
+  annualPlan: Yuan;
+  plannedStart: string | null;
+  plannedCompletion: string | null;
+  startedOn: string | null;
+  completedOn: string | null;
+  stage: Stage;
+  township: string | null;
+  lat: number | null;
+  lon: number | null;
+  content: string;
+  /** Completed this campaign year from accepted reports. */
+  completedToDate: Yuan;
+}
+
+export type ReportStatus = 'submitted' | 'accepted' | 'returned';
+
+/** One revision of a project's monthly report. Revisions are never overwritten. */
+export interface Report {
+  id: number;
+  projectId: number;
+  month: string;
+  revision: number;
+  /** Investment completed in that month. */
+  investment: Yuan;
+  /** 形象进度 */
+  progress: string;
+  startedOn: string | null;
+  completedOn: string | null;
+  remark: string;
+  status: ReportStatus;
+  submittedBy: string;
+  createdAt: string;
+}
+
+export type Severity = 'yellow' | 'orange' | 'red';
+
+export const SEVERITY_LABELS: Record<Severity, string> = { yellow: '黄色', orange: '橙色', red: '红色' };
+
+export type LagRule = 'investment_behind' | 'start_overdue' | 'completion_overdue' | 'report_missing';
+
+export const LAG_RULE_LABELS: Record<LagRule, string> = {
+  investment_behind: '投资滞后',
+  start_overdue: '开工逾期',
+  completion_overdue: '竣工逾期',
+  report_missing: '未按时报送',
+};
+
+export type AlertState = 'raised' | 'cleared';
+
+export interface Alert {
+  id: number;
+  projectId: number;
+  project: string;
+  unit: string;
+  rule: LagRule;
+  severity: Severity;
+  text: string;
+  state: AlertState;
+  raisedAt: string;
+  clearedAt: string | null;
+}
+
+export interface User {
+  id: number;
+  username: string;
+  displayName: string;
+  role: Role;
+  unitId: number | null;
+}
