@@ -30,9 +30,17 @@ function numberToPlainString(n: number): string | null {
   return Number(fixed) === n ? fixed.replace(/\.?0+$/, '') || '0' : null;
 }
 
+// Building a number format is costly; rule texts for thousands of projects reuse one per precision.
+const wanFormats = new Map<number, Intl.NumberFormat>();
+
 /** Yuan → 万元 string with up to `digits` decimals, for forms and tables. */
 export function formatWan(yuan: Yuan, digits = 2): string {
-  return (yuan / YUAN_PER_WAN).toLocaleString('zh-CN', { minimumFractionDigits: 0, maximumFractionDigits: digits });
+  let format = wanFormats.get(digits);
+  if (!format) {
+    format = new Intl.NumberFormat('zh-CN', { minimumFractionDigits: 0, maximumFractionDigits: digits });
+    wanFormats.set(digits, format);
+  }
+  return format.format(yuan / YUAN_PER_WAN);
 }
 
 /** Yuan → 亿元 string with fixed decimals, for the wall. */

@@ -1,0 +1,77 @@
+// The composition root: Express + Socket.IO wired on a given HTTP server, without listening.
+import type { Server as HttpServer } from 'node:http';
+import path from 'node:path';
+import { existsSync } from 'node:fs';
+import express from 'express';
+import type { Logger } from 'pino';
+import type { SnapshotCache } from './cache/cache.js';
+import { errorHandler, NotFound } from './errors.js';
+import { authRouter } from './http/auth.js';
+import { projectsRouter } from './http/projects.js';
+import { loadSession } from './http/session.js';
+import { statusRouter } from './http/status.js';
+import { authenticate, createIo, ioNotifier, registerWallHandlers, type IoServer } from './realtime/server.js';
+import { useRedisAdapter } from './realtime/redisAdapter.js';
+import type { Deps } from './services/deps.js';
+import type { Db } from './store/db.js';
+
+export interface AppOptions {
+  db: Db;
+  cache: SnapshotCache;
+  log: Logger;
+  clock?: () => Date;
+  /** Share pushes between processes through this Redis. */
+  redisUrl?: string;
+  /** Serve the built screen from here when it exists. */
+  screenDir?: string;
+  secureCookies?: boolean;
+}
+
+export interface App {
+  app: express.Express;
+  io: IoServer;
+  deps: Deps;
+  close(): Promise<void>;
+}
+
+export function createApp(httpServer: HttpServer, opts: AppOptions): App {
+  const deps: Deps = {
+    db: opts.db, cache: opts.cache, log: opts.log, clock: opts.clock ?? (() => new Date()),
+    notifier: { publish: () => undefined },
+  };
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.use(express.json({ limit: '1mb' }));
+  app.use('/api', loadSession(deps.db));
+  app.use('/api', statusRouter(deps));
+  app.use('/api/auth', authRouter(deps, opts.secureCookies ?? false));
+  app.use('/api/projects', projectsRouter(deps));
+  app.use('/api', () => {
+    throw NotFound('接口不存在');
+  });
+  if (opts.screenDir && existsSync(opts.screenDir)) {
+    const root = path.resolve(opts.screenDir);
+    app.use(express.static(root, { index: 'index.html', maxAge: '1h' }));
+    // The screen is a single-page app: unknown paths get its index.
+    app.get('/{*path}', (_req, res) => res.sendFile(path.join(root, 'index.html')));
+  }
+  app.use(errorHandler(opts.log));
+  // Express first, then Socket.IO, which takes over /socket.io/ and hands every other request on.
+  httpServer.on('request', app);
+  const io = createIo(httpServer);
+  const closeAdapter = opts.redisUrl ? useRedisAdapter(io, opts.redisUrl, opts.log) : async () => undefined;
+  deps.notifier = ioNotifier(io);
+  authenticate(io, deps.db);
+  io.on('connection', (socket) => registerWallHandlers(io, socket, deps));
+
+  return {
+    app,
+    io,
+    deps,
+    async close() {
+      await io.close();
+      await closeAdapter();
+    },
+  };
+}

@@ -1,0 +1,34 @@
+// Every environment variable, parsed and validated once at start-up.
+import { z } from 'zod';
+
+const schema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  DATA_DIR: z.string().default('./data'),
+  DATABASE_URL: z.string().url().optional(),
+  REDIS_URL: z.string().url().optional(),
+  ADMIN_USERNAME: z.string().min(1).optional(),
+  ADMIN_PASSWORD: z.string().min(8, 'ADMIN_PASSWORD must be at least 8 characters').optional(),
+  /** Load the demo county into an empty store ("0" turns it off). */
+  DEMO: z.enum(['0', '1']).default('1'),
+  DEMO_PROFILE: z.enum(['yiyang', 'shangyou']).default('yiyang'),
+  /** The demo's frozen "today"; default per profile. */
+  DEMO_TODAY: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  DEMO_SEED: z.coerce.number().int().default(2020),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Serve the built screen from this folder. */
+  SCREEN_DIR: z.string().default('./dist/screen'),
+  /** Mark cookies Secure (set when served over HTTPS). */
+  COOKIE_SECURE: z.enum(['0', '1']).default('0'),
+});
+
+export type Config = z.infer<typeof schema>;
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  return parsed.data;
+}

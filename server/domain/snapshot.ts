@@ -1,0 +1,44 @@
+// The summary shaped for clients: the full snapshot and the patch a single change pushes.
+import type { SummaryPatch } from '../../shared/events.js';
+import { TICKER_LIMIT, type Snapshot, type TickerEvent } from '../../shared/snapshot.js';
+import type { Alert } from '../../shared/types.js';
+import type { Summary } from './aggregates.js';
+import { SEVERITY_RANK } from './lagRules.js';
+
+export interface SnapshotMeta {
+  version: number;
+  generatedAt: string;
+  campaign: Snapshot['campaign'];
+  alerts: Alert[];
+  events: TickerEvent[];
+}
+
+export function buildSnapshot(summary: Summary, meta: SnapshotMeta): Snapshot {
+  const { id, county, year, title } = meta.campaign;
+  return {
+    version: meta.version,
+    generatedAt: meta.generatedAt,
+    campaign: { id, county, year, title },
+    today: summary.today,
+    reportingMonth: summary.reportingMonth,
+    scheduleRatio: summary.scheduleRatio,
+    ...summaryPatch(summary),
+    alerts: sortAlerts(meta.alerts.filter((a) => a.state === 'raised')),
+    events: [...meta.events].sort((a, b) => compareDesc(a.at, b.at)).slice(0, TICKER_LIMIT),
+  };
+}
+
+export function summaryPatch(summary: Summary): SummaryPatch {
+  const { totals, byDomain, byLevel, trend, lagging } = summary;
+  return { totals, byDomain, byLevel, trend, lagging };
+}
+
+/** Most severe first, then newest. */
+function sortAlerts(alerts: Alert[]): Alert[] {
+  return [...alerts].sort((a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] || compareDesc(a.raisedAt, b.raisedAt));
+}
+
+// ISO timestamps of one format compare correctly as strings.
+function compareDesc(a: string, b: string): number {
+  return a < b ? 1 : a > b ? -1 : 0;
+}

@@ -1,0 +1,64 @@
+// Log-in sessions: an opaque random token in an httpOnly cookie; only its hash is stored.
+import { createHash, randomBytes } from 'node:crypto';
+import { loginInput, fieldErrors } from '../../shared/schemas.js';
+import type { User } from '../../shared/types.js';
+import { Invalid, Unauthorized } from '../errors.js';
+import { audit } from '../store/audit.js';
+import type { Db } from '../store/db.js';
+import { countUsers, deleteSession, findCredentials, findSessionUser, insertSession, insertUser } from '../store/users.js';
+import { hashPassword, randomPassword, verifyPassword } from './passwords.js';
+
+export const SESSION_DAYS = 7;
+
+const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+// Verifying against a dummy hash for unknown users keeps the timing of both failures alike.
+let dummyHash: Promise<string> | null = null;
+
+export async function login(db: Db, body: unknown, now: Date): Promise<{ user: User; token: string; expiresAt: Date }> {
+  const parsed = loginInput.safeParse(body);
+  if (!parsed.success) throw Invalid(fieldErrors(parsed.error));
+  const { username, password } = parsed.data;
+  const found = await findCredentials(db, username);
+  dummyHash ??= hashPassword('not-a-password');
+  const ok = await verifyPassword(password, found?.passwordHash ?? (await dummyHash));
+  if (!found || !ok) throw Unauthorized('用户名或密码错误');
+  const { passwordHash: _omit, ...user } = found;
+  const token = randomBytes(32).toString('base64url');
+  const expiresAt = new Date(now.getTime() + SESSION_DAYS * 86_400_000);
+  await db.tx(async (q) => {
+    await insertSession(q, hashToken(token), user.id, expiresAt.toISOString());
+    await audit(q, { userId: user.id, name: user.displayName }, 'auth.login', 'user', user.id, null, null);
+  });
+  return { user, token, expiresAt };
+}
+
+export async function sessionUser(db: Db, token: string | undefined): Promise<User | null> {
+  return token ? findSessionUser(db, hashToken(token)) : null;
+}
+
+export async function logout(db: Db, token: string, user: User): Promise<void> {
+  await db.tx(async (q) => {
+    await deleteSession(q, hashToken(token));
+    await audit(q, { userId: user.id, name: user.displayName }, 'auth.logout', 'user', user.id, null, null);
+  });
+}
+
+/**
+ * On an empty store, creates the first admin from ADMIN_USERNAME / ADMIN_PASSWORD, or with a
+ * generated password that is returned so it can be printed once.
+ */
+export async function ensureFirstAdmin(
+  db: Db,
+  username = 'admin',
+  password?: string,
+): Promise<{ username: string; generatedPassword: string | null } | null> {
+  if ((await countUsers(db)) > 0) return null;
+  const generatedPassword = password ? null : randomPassword();
+  const passwordHash = await hashPassword(password ?? generatedPassword!);
+  await db.tx(async (q) => {
+    const user = await insertUser(q, { username, displayName: '系统管理员', role: 'admin', unitId: null, passwordHash });
+    await audit(q, { userId: null, name: 'system' }, 'user.create', 'user', user.id, null, { username, role: 'admin' });
+  });
+  return { username, generatedPassword };
+}

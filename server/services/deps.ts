@@ -1,0 +1,23 @@
+// What every use case is given: the store, the cache, a logger, the clock and the push channel.
+import type { Logger } from 'pino';
+import type { ServerToClientEvents } from '../../shared/events.js';
+import type { SnapshotCache } from '../cache/cache.js';
+import type { Db } from '../store/db.js';
+
+type PushName = Exclude<keyof ServerToClientEvents, 'snapshot'>;
+
+/** One server → client event of a committed change. */
+export type Push = { [K in PushName]: { name: K; payload: Parameters<ServerToClientEvents[K]>[0] } }[PushName];
+
+/** Delivers a committed change's pushes to every connected client (implemented by the realtime layer). */
+export interface Notifier {
+  publish(campaignId: number, pushes: Push[]): void;
+}
+
+export interface Deps {
+  db: Db;
+  cache: SnapshotCache;
+  log: Logger;
+  clock: () => Date;
+  notifier: Notifier;
+}

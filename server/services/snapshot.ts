@@ -1,0 +1,59 @@
+// Reading and recomputing the campaign snapshot.
+import { chinaDate } from '../../shared/dates.js';
+import type { Snapshot } from '../../shared/snapshot.js';
+import type { Campaign } from '../../shared/types.js';
+import { computeSummary, type Summary } from '../domain/aggregates.js';
+import { buildSnapshot } from '../domain/snapshot.js';
+import { listOpenAlerts } from '../store/alerts.js';
+import { currentVersion, getActiveCampaign } from '../store/campaigns.js';
+import type { Queryable } from '../store/db.js';
+import { recentEvents } from '../store/events.js';
+import { loadLedger } from '../store/ledger.js';
+import { NotFound } from '../errors.js';
+import type { Deps } from './deps.js';
+
+/** The campaign's "today": its frozen date (demo, archived year) or the date in China now. */
+export function todayFor(campaign: Campaign, now: Date): string {
+  return campaign.frozenToday ?? chinaDate(now);
+}
+
+export async function requireCampaign(q: Queryable): Promise<Campaign> {
+  const campaign = await getActiveCampaign(q);
+  if (!campaign) throw NotFound('尚未建立项目年度台账');
+  return campaign;
+}
+
+export async function summarize(q: Queryable, campaign: Campaign, now: Date): Promise<Summary> {
+  return computeSummary(await loadLedger(q, campaign, todayFor(campaign, now)));
+}
+
+/** Recomputes the snapshot from the store as of `version` (the caller holds it steady). */
+export async function snapshotFromStore(q: Queryable, campaign: Campaign, version: number, now: Date, summary?: Summary): Promise<Snapshot> {
+  const [s, alerts, events] = await Promise.all([
+    summary ?? summarize(q, campaign, now),
+    listOpenAlerts(q, campaign.id),
+    recentEvents(q, campaign.id),
+  ]);
+  return buildSnapshot(s, {
+    version,
+    generatedAt: now.toISOString(),
+    campaign: { id: campaign.id, county: campaign.county, year: campaign.year, title: campaign.title },
+    alerts,
+    events,
+  });
+}
+
+/** The current snapshot: from the cache when it is current, else recomputed and cached. */
+export async function currentSnapshot(deps: Deps): Promise<Snapshot> {
+  const campaign = await requireCampaign(deps.db);
+  const version = await currentVersion(deps.db, campaign.id);
+  const cached = await deps.cache.get(campaign.id);
+  if (cached?.version === version) return cached;
+  // FOR SHARE holds writers (who bump the version first) off until the recompute has read everything.
+  const snapshot = await deps.db.tx(async (q) => {
+    const [{ version: v }] = await q.query<{ version: number }>('SELECT version FROM campaigns WHERE id = $1 FOR SHARE', [campaign.id]);
+    return snapshotFromStore(q, campaign, v, deps.clock());
+  });
+  await deps.cache.set(snapshot);
+  return snapshot;
+}

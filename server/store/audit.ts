@@ -1,0 +1,43 @@
+import type { Queryable } from './db.js';
+
+export interface Actor {
+  userId: number | null;
+  name: string;
+}
+
+export const SYSTEM_ACTOR: Actor = { userId: null, name: 'system' };
+
+/** One row per write: who, what, and the values before and after. */
+export async function audit(
+  q: Queryable,
+  actor: Actor,
+  action: string,
+  entity: string,
+  entityId: string | number,
+  before: unknown,
+  after: unknown,
+): Promise<void> {
+  await q.query(
+    'INSERT INTO audit_log (actor_id, actor, action, entity, entity_id, before, after) VALUES ($1, $2, $3, $4, $5, $6, $7)',
+    [actor.userId, actor.name, action, entity, String(entityId), before === null ? null : JSON.stringify(before), after === null ? null : JSON.stringify(after)],
+  );
+}
+
+export interface AuditRow {
+  id: number;
+  at: string;
+  actor: string;
+  action: string;
+  entity: string;
+  entityId: string;
+  before: unknown;
+  after: unknown;
+}
+
+export async function auditTrail(q: Queryable, entity: string, entityId: string | number): Promise<AuditRow[]> {
+  return q.query<AuditRow>(
+    `SELECT id, at, actor, action, entity, entity_id AS "entityId", before, after FROM audit_log
+     WHERE entity = $1 AND entity_id = $2 ORDER BY id`,
+    [entity, String(entityId)],
+  );
+}

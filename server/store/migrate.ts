@@ -1,0 +1,30 @@
+// Applies the numbered migrations in order, once each, recording them in schema_migrations.
+import type { Db } from './db.js';
+import initial from './migrations/001_initial.js';
+
+const MIGRATIONS: { version: number; name: string; sql: string }[] = [{ version: 1, name: 'initial', sql: initial }];
+
+export async function migrate(db: Db): Promise<number[]> {
+  await db.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
+    version int PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
+  const done = new Set((await db.query<{ version: number }>('SELECT version FROM schema_migrations')).map((r) => r.version));
+  const applied: number[] = [];
+  for (const m of MIGRATIONS) {
+    if (done.has(m.version)) continue;
+    await db.tx(async (q) => {
+      // Serialize concurrent starters on PostgreSQL; the second one finds the row and skips.
+      await q.query('LOCK TABLE schema_migrations IN EXCLUSIVE MODE');
+      const again = await q.query('SELECT 1 FROM schema_migrations WHERE version = $1', [m.version]);
+      if (again.length) return;
+      for (const statement of splitStatements(m.sql)) await q.query(statement);
+      await q.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [m.version, m.name]);
+      applied.push(m.version);
+    });
+  }
+  return applied;
+}
+
+/** Migrations hold plain DDL without functions, so splitting on semicolons is safe. */
+function splitStatements(sql: string): string[] {
+  return sql.split(';').map((s) => s.trim()).filter(Boolean);
+}

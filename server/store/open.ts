@@ -1,0 +1,20 @@
+import { mkdirSync } from 'node:fs';
+import { type Db, openPglite, openPostgres } from './db.js';
+import { migrate } from './migrate.js';
+
+/** PostgreSQL when a URL is given, else PGlite persisted in dataDir (or in memory when dataDir is null). */
+export async function openStore(opts: { databaseUrl?: string; dataDir: string | null }): Promise<Db> {
+  let db: Db;
+  if (opts.databaseUrl) {
+    db = await openPostgres(opts.databaseUrl);
+  } else {
+    if (opts.dataDir) mkdirSync(opts.dataDir, { recursive: true });
+    db = await openPglite(opts.dataDir ?? undefined);
+  }
+  await migrate(db);
+  return db;
+}
+
+export async function storeId(db: Db): Promise<string> {
+  return (await db.query<{ value: string }>("SELECT value FROM meta WHERE key = 'store_id'"))[0].value;
+}

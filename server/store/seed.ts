@@ -1,0 +1,69 @@
+// Writes a whole LedgerSeed (the demo county, later an imported ledger) in one transaction.
+import type { LedgerSeed } from '../domain/ledger.js';
+import { monthsOfYear } from '../../shared/dates.js';
+import type { Db } from './db.js';
+import { type Actor, audit } from './audit.js';
+import { insertCampaign } from './campaigns.js';
+import { insertMany } from './bulk.js';
+
+export async function loadSeed(db: Db, seed: LedgerSeed, actor: Actor): Promise<number> {
+  return db.tx(async (q) => {
+    const campaignId = await insertCampaign(q, { ...seed.campaign });
+    const domainRows = await insertMany(
+      q, 'domains', ['campaign_id', 'code', 'name', 'target', 'sort_order'],
+      seed.domains.map((d, i) => [campaignId, d.code, d.name, d.target, i]), { returning: 'id, code' },
+    );
+    const domainId = new Map(domainRows.map((r) => [r.code as string, r.id as number]));
+    if (seed.levels.length) {
+      await insertMany(q, 'levels', ['campaign_id', 'code', 'name', 'planned_count', 'planned_annual', 'sort_order'],
+        seed.levels.map((l, i) => [campaignId, l.code, l.name, l.plannedCount, l.plannedAnnual, i]));
+    }
+    const unitId = await upsertNames(q, 'units', seed.units.map((name) => [name]), ['name']);
+    const leaderId = await upsertNames(q, 'leaders', seed.leaders.map((l) => [l.name, l.title, l.rank]), ['name', 'title', 'rank']);
+
+    const projectRows = await insertMany(
+      q, 'projects',
+      ['campaign_id', 'code', 'name', 'domain_id', 'levels', 'unit_id', 'lead_unit', 'leader_id', 'charge_leader_id',
+        'commissioner', 'total_investment', 'annual_plan', 'planned_start', 'planned_completion', 'started_on',
+        'completed_on', 'stage', 'township', 'lat', 'lon', 'content'],
+      seed.projects.map((p) => [
+        campaignId, p.code, p.name, need(domainId, p.domainCode, 'domain'), p.levels, need(unitId, p.unit, 'unit'), p.leadUnit,
+        p.leader ? need(leaderId, p.leader, 'leader') : null, p.chargeLeader ? need(leaderId, p.chargeLeader, 'leader') : null,
+        p.commissioner, p.totalInvestment, p.annualPlan, p.plannedStart, p.plannedCompletion, p.startedOn, p.completedOn,
+        p.stage, p.township, p.lat, p.lon, p.content,
+      ]),
+      { returning: 'id, code' },
+    );
+    const projectId = new Map(projectRows.map((r) => [r.code as string, r.id as number]));
+    const months = monthsOfYear(seed.campaign.year);
+    const plans = seed.projects.flatMap((p) =>
+      p.monthlyPlan ? p.monthlyPlan.map((amount, i) => [projectId.get(p.code), months[i], amount]) : [],
+    );
+    await insertMany(q, 'monthly_plans', ['project_id', 'month', 'amount'], plans);
+    await insertMany(
+      q, 'reports',
+      ['project_id', 'month', 'revision', 'investment', 'progress', 'started_on', 'completed_on', 'status', 'submitted_by_name', 'created_at'],
+      seed.reports.map((r) => [
+        need(projectId, r.projectCode, 'project'), r.month, 1, r.investment, r.progress, r.startedOn, r.completedOn,
+        'accepted', 'demo', r.submittedAt,
+      ]),
+    );
+    await audit(q, actor, 'seed', 'campaign', campaignId, null, {
+      county: seed.campaign.county, year: seed.campaign.year, projects: seed.projects.length, reports: seed.reports.length,
+    });
+    return campaignId;
+  });
+}
+
+/** Inserts named rows that do not exist yet; returns name → id for all of them. */
+async function upsertNames(q: Parameters<typeof insertMany>[0], table: string, rows: unknown[][], columns: string[]) {
+  await insertMany(q, table, columns, rows, { onConflict: '(name) DO NOTHING' });
+  const all = await q.query<{ id: number; name: string }>(`SELECT id, name FROM ${table}`);
+  return new Map(all.map((r) => [r.name, r.id]));
+}
+
+function need<K>(map: Map<K, number>, key: K, what: string): number {
+  const id = map.get(key);
+  if (id === undefined) throw new Error(`seed refers to unknown ${what}: ${String(key)}`);
+  return id;
+}

@@ -1,0 +1,81 @@
+// A person's view: the wall opens in Chromium, a unit's report arrives, the figure on screen moves.
+import { execFileSync } from 'node:child_process';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { ARTIFACTS, hasChromium, launchBrowser } from './browser.js';
+import { E2E_ADMIN, startServer, type ServerProcess } from './serverProcess.js';
+
+describe.skipIf(!hasChromium())('the wall in Chromium', () => {
+  let server: ServerProcess;
+  let browser: Browser;
+  let page: Page;
+  let cookie: string;
+
+  beforeAll(async () => {
+    execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
+    server = await startServer();
+    browser = await launchBrowser();
+    page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    const res = await fetch(`${server.url}/api/auth/login`, {
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(E2E_ADMIN),
+    });
+    cookie = res.headers.get('set-cookie')!.split(';')[0];
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    server?.remove();
+  });
+
+  const kpiCompleted = () => page.locator('[data-testid="kpi-completed"]').innerText();
+
+  it('shows the demo county live, in Chinese', async () => {
+    await page.goto(server.url);
+    await page.locator('[data-testid="conn-status"][data-state="live"]').waitFor({ timeout: 15_000 });
+    await expect.poll(kpiCompleted).toMatch(/^\d+\.\d{2}$/);
+    const title = await page.locator('body').innerText();
+    expect(title).toContain('弋阳县');
+    expect(await page.locator('[data-testid="kpi-annual-plan"]').innerText()).toContain('84.90');
+    await page.waitForTimeout(1_500); // let chart animations settle before the picture
+    await page.screenshot({ path: `${ARTIFACTS}/wall-1920x1080.png` });
+  });
+
+  it('moves within a second when a report is accepted', async () => {
+    const projects = await (await fetch(`${server.url}/api/projects`)).json();
+    const snap = await (await fetch(`${server.url}/api/snapshot`)).json();
+    const target = projects.find((p: any) => p.startedOn && !p.completedOn && p.totalInvestment - p.completedToDate > 50_000_000);
+    const before = await kpiCompleted();
+    const res = await fetch(`${server.url}/api/projects/${target.id}/reports`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie },
+      body: JSON.stringify({ month: snap.today.slice(0, 7), investment: '5000', progress: '主体结构施工' }),
+    });
+    expect(res.status).toBe(201);
+    await page.waitForFunction(
+      ({ prev }) => document.querySelector('[data-testid="kpi-completed"]')?.textContent?.trim() !== prev,
+      { prev: before },
+      { timeout: 1_000 },
+    );
+    const after = Number(await kpiCompleted());
+    expect(after).toBeCloseTo(Number(before) + 0.5, 2);
+    await expect.poll(() => page.locator('[data-testid="ticker"]').innerText()).toContain(target.name);
+  });
+
+  it('lays out at 4K', async () => {
+    const big = await browser.newPage({ viewport: { width: 3840, height: 2160 } });
+    await big.goto(server.url);
+    await big.locator('[data-testid="conn-status"][data-state="live"]').waitFor({ timeout: 15_000 });
+    await big.waitForTimeout(1_500);
+    await big.screenshot({ path: `${ARTIFACTS}/wall-3840x2160.png` });
+    await big.close();
+  });
+
+  it('shows that its data is stale when the server goes away, keeping the figures', async () => {
+    const shown = await kpiCompleted();
+    await server.stop();
+    await page.locator('[data-testid="conn-status"][data-state="stale"]').waitFor({ timeout: 15_000 });
+    await page.locator('[data-testid="stale-banner"]').waitFor({ state: 'visible' });
+    expect(await kpiCompleted()).toBe(shown);
+    await page.screenshot({ path: `${ARTIFACTS}/wall-stale.png` });
+  });
+});

@@ -1,0 +1,141 @@
+// Builds the real app on an ephemeral port over a chosen store and cache, with typed socket clients.
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { pino } from 'pino';
+import pg from 'pg';
+import { io as ioClient, type Socket } from 'socket.io-client';
+import type { ClientToServerEvents, ServerToClientEvents } from '../../shared/events.js';
+import { createApp, type App } from '../../server/app.js';
+import type { SnapshotCache } from '../../server/cache/cache.js';
+import { memoryCache } from '../../server/cache/memory.js';
+import { redisCache } from '../../server/cache/redis.js';
+import type { LedgerSeed } from '../../server/domain/ledger.js';
+import { ensureFirstAdmin } from '../../server/services/auth.js';
+import { refreshCampaign } from '../../server/services/change.js';
+import type { Db } from '../../server/store/db.js';
+import { openStore, storeId } from '../../server/store/open.js';
+import { loadSeed } from '../../server/store/seed.js';
+import { SYSTEM_ACTOR } from '../../server/store/audit.js';
+
+export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL;
+export const REDIS_URL = process.env.REDIS_URL;
+
+export type Backend = 'pglite' | 'postgres';
+
+/** The backends to run store tests on: PGlite always, PostgreSQL when TEST_DATABASE_URL is set. */
+export function backends(): Backend[] {
+  if (!TEST_DATABASE_URL) console.warn('TEST_DATABASE_URL not set: PostgreSQL store tests are SKIPPED (PGlite only)');
+  return TEST_DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
+}
+
+/** A fresh, migrated store: in-memory PGlite, or a new throw-away database on the test PostgreSQL. */
+export async function freshStore(backend: Backend): Promise<{ db: Db; drop(): Promise<void> }> {
+  if (backend === 'pglite') {
+    const db = await openStore({ dataDir: null });
+    return { db, drop: () => db.close() };
+  }
+  const name = `xmdd_test_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
+  const admin = new pg.Client({ connectionString: TEST_DATABASE_URL });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(TEST_DATABASE_URL!);
+  url.pathname = `/${name}`;
+  const db = await openStore({ databaseUrl: url.toString(), dataDir: null });
+  return {
+    db,
+    async drop() {
+      await db.close();
+      const c = new pg.Client({ connectionString: TEST_DATABASE_URL });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+    },
+  };
+}
+
+export interface Harness {
+  app: App;
+  db: Db;
+  cache: SnapshotCache;
+  url: string;
+  login(username?: string, password?: string): Promise<string>;
+  socket(opts?: { cookie?: string; token?: string }): Promise<TestSocket>;
+  close(): Promise<void>;
+}
+
+export type TestSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+export const ADMIN = { username: 'admin', password: 'admin-password-1' };
+
+export async function startHarness(opts: {
+  backend: Backend;
+  seed?: LedgerSeed;
+  /** Redis for cache and adapter: this URL, or none (memory cache, one process). */
+  redisUrl?: string;
+  /** Share an already seeded store with another harness (a second server process). */
+  store?: { db: Db; drop(): Promise<void> };
+  clock?: () => Date;
+}): Promise<Harness> {
+  const { db, drop } = opts.store ?? (await freshStore(opts.backend));
+  if (!opts.store) {
+    await ensureFirstAdmin(db, ADMIN.username, ADMIN.password);
+    await loadSeed(db, opts.seed!, SYSTEM_ACTOR);
+  }
+  const log = pino({ level: 'silent' });
+  const cache = opts.redisUrl ? redisCache(opts.redisUrl, log, await storeId(db)) : memoryCache();
+  const httpServer = createServer();
+  const app = createApp(httpServer, { db, cache, log, clock: opts.clock, redisUrl: opts.redisUrl });
+  await refreshCampaign(app.deps);
+  await new Promise<void>((resolve) => httpServer.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`;
+  const sockets: TestSocket[] = [];
+
+  return {
+    app, db, cache, url,
+    async login(username = ADMIN.username, password = ADMIN.password) {
+      const res = await fetch(`${url}/api/auth/login`, {
+        method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }),
+      });
+      if (res.status !== 200) throw new Error(`login failed: ${res.status}`);
+      return res.headers.get('set-cookie')!.split(';')[0];
+    },
+    async socket(o = {}) {
+      const s: TestSocket = ioClient(url, {
+        transports: ['websocket'],
+        forceNew: true,
+        extraHeaders: o.cookie ? { cookie: o.cookie } : undefined,
+        auth: o.token ? { token: o.token } : undefined,
+      });
+      sockets.push(s);
+      return s;
+    },
+    async close() {
+      for (const s of sockets) s.disconnect();
+      await app.close();
+      await cache.close();
+      if (!opts.store) await drop();
+    },
+  };
+}
+
+/** Resolves with the next payload of an event. */
+export function next<E extends keyof ServerToClientEvents>(socket: TestSocket, event: E, timeoutMs = 5_000): Promise<Parameters<ServerToClientEvents[E]>[0]> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`timed out waiting for ${String(event)}`)), timeoutMs);
+    (socket.once as (e: string, fn: (p: unknown) => void) => void)(event as string, (payload) => {
+      clearTimeout(timer);
+      resolve(payload as never);
+    });
+  });
+}
+
+export async function postJson(url: string, body: unknown, cookie?: string): Promise<{ status: number; body: any }> {
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(cookie && { cookie }) },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+  const text = await res.text();
+  return { status: res.status, body: text ? JSON.parse(text) : null };
+}

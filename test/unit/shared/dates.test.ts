@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { addMonths, chinaDate, daysBetween, isValidDate, monthsOfYear, reportingMonth } from '../../../shared/dates.js';
+
+describe('dates', () => {
+  it('moves across year boundaries', () => {
+    expect(addMonths('2020-12', 1)).toBe('2021-01');
+    expect(addMonths('2020-01', -1)).toBe('2019-12');
+    expect(reportingMonth('2021-01-03')).toBe('2020-12');
+    expect(reportingMonth('2020-11-20')).toBe('2020-10');
+  });
+
+  it('validates real calendar dates', () => {
+    expect(isValidDate('2020-02-29')).toBe(true);
+    expect(isValidDate('2021-02-29')).toBe(false);
+    expect(isValidDate('2020-2-1')).toBe(false);
+  });
+
+  it('lists the months of a year and counts days', () => {
+    expect(monthsOfYear(2020)).toHaveLength(12);
+    expect(monthsOfYear(2020)[11]).toBe('2020-12');
+    expect(daysBetween('2020-03-01', '2020-03-31')).toBe(30);
+  });
+
+  it('takes the date in China, not UTC', () => {
+    expect(chinaDate(new Date('2020-11-19T17:00:00Z'))).toBe('2020-11-20');
+  });
+});

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { formatPercent, formatWan, formatYi, parseWan, ratio } from '../../../shared/money.js';
+
+describe('parseWan', () => {
+  it('parses 万元 strings and numbers into exact yuan', () => {
+    expect(parseWan('123.45')).toBe(1_234_500);
+    expect(parseWan('1,234.5')).toBe(12_345_000);
+    expect(parseWan(12.3456)).toBe(123_456);
+    expect(parseWan(0.1)).toBe(1_000);
+    expect(parseWan('0')).toBe(0);
+    expect(parseWan(' 7 ')).toBe(70_000);
+    expect(parseWan('-2')).toBe(-20_000);
+  });
+
+  it('sums decimal inputs without float drift', () => {
+    const total = ['0.1', '0.2', '0.3'].map((s) => parseWan(s)!).reduce((a, b) => a + b, 0);
+    expect(total).toBe(6_000);
+  });
+
+  it('refuses what is not an amount of at most four decimals', () => {
+    for (const bad of ['', 'abc', '1.23456', '1e5', '12万', Number.NaN, Infinity, 1e300, '１２']) expect(parseWan(bad as never)).toBeNull();
+  });
+});
+
+describe('display', () => {
+  it('formats yuan as 万元, 亿元 and percent', () => {
+    expect(formatWan(12_345_000)).toBe('1,234.5');
+    expect(formatYi(8_490_000_000)).toBe('84.90');
+    expect(formatPercent(0.8333)).toBe('83.3%');
+    expect(ratio(1, 0)).toBe(0);
+  });
+});
