@@ -38,8 +38,8 @@ export interface CampaignSettings {
 }
 
 export const DEFAULT_SETTINGS: CampaignSettings = {
-  lagYellowPoints: 5,
-  lagOrangePoints: 15,
+  lagYellowPoints: 10,
+  lagOrangePoints: 20,
   lagRedPoints: 30,
   reportDeadlineDay: 5,
 };

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { completionOverdue, evaluateLagRules, investmentBehind, reportMissing, startOverdue, type LagContext } from '../../../server/domain/lagRules.js';
-import { DEFAULT_SETTINGS, type Project } from '../../../shared/types.js';
-import { project, wan, YEAR } from './fixtures.js';
+import type { Project } from '../../../shared/types.js';
+import { project, TEST_SETTINGS, wan, YEAR } from './fixtures.js';
 
 function ctx(overrides: Partial<LagContext> = {}): LagContext {
-  return { today: '2020-07-03', year: YEAR, settings: DEFAULT_SETTINGS, schedulePlan: 0, completed: 0, reportedMonths: new Set(), ...overrides };
+  return { today: '2020-07-03', year: YEAR, settings: TEST_SETTINGS, schedulePlan: 0, completed: 0, reportedMonths: new Set(), ...overrides };
 }
 
 describe('investmentBehind', () => {
@@ -24,7 +24,7 @@ describe('investmentBehind', () => {
   });
 
   it('uses the campaign thresholds', () => {
-    const settings = { ...DEFAULT_SETTINGS, lagYellowPoints: 10, lagOrangePoints: 20, lagRedPoints: 40 };
+    const settings = { ...TEST_SETTINGS, lagYellowPoints: 10, lagOrangePoints: 20, lagRedPoints: 40 };
     expect(investmentBehind(p, ctx({ settings, schedulePlan: wan(600), completed: wan(600 - 119) }))).toBe(null);
     expect(investmentBehind(p, ctx({ settings, schedulePlan: wan(600), completed: wan(600 - 120) }))?.severity).toBe('yellow');
     expect(investmentBehind(p, ctx({ settings, schedulePlan: wan(600), completed: wan(600 - 360) }))?.severity).toBe('orange');
@@ -82,7 +82,7 @@ describe('startOverdue and completionOverdue', () => {
 describe('reportMissing', () => {
   const p = project(4, { startedOn: '2020-03-10' });
   const missing = (today: string, reported: string[] = [], q: Project = p, deadline = 5) =>
-    reportMissing(q, ctx({ today, reportedMonths: new Set(reported), settings: { ...DEFAULT_SETTINGS, reportDeadlineDay: deadline } }));
+    reportMissing(q, ctx({ today, reportedMonths: new Set(reported), settings: { ...TEST_SETTINGS, reportDeadlineDay: deadline } }));
 
   it('waits until after the deadline day', () => {
     expect(missing('2020-11-05')).toBe(null);
