@@ -53,8 +53,15 @@ export interface AlertCleared {
   event: TickerEvent;
 }
 
+/** The summary recomputed without a report behind it: a plan edited, the date moved on. */
+export interface SummaryUpdate {
+  version: number;
+  summary: SummaryPatch;
+}
+
 export interface ServerToClientEvents {
   snapshot: (snapshot: Snapshot) => void;
+  'summary:update': (update: SummaryUpdate) => void;
   'investment:update': (update: InvestmentUpdate) => void;
   'project:started': (m: ProjectMilestone) => void;
   'project:completed': (m: ProjectMilestone) => void;

@@ -92,6 +92,9 @@ export interface LaggingProject {
   annualPlan: Yuan;
   completed: Yuan;
   completionRate: number;
+  /** The project's own 序时进度: planned to date / annual plan. */
+  scheduleShare: number;
+  /** completed / planned to date */
   scheduleRate: number;
   severity: Severity;
   reasons: LagReason[];

@@ -177,6 +177,7 @@ function laggingEntry(project: Project, hits: LagHit[], completed: Yuan, schedul
     annualPlan: project.annualPlan,
     completed,
     completionRate: ratio(completed, project.annualPlan),
+    scheduleShare: ratio(schedulePlan, project.annualPlan),
     scheduleRate: ratio(completed, schedulePlan),
     severity: worstSeverity(hits.map((h) => h.severity)),
     reasons: hits.map(({ rule, severity, text }) => ({ rule, severity, text })),

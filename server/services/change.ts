@@ -5,6 +5,7 @@ import { LAG_RULE_LABELS, SEVERITY_LABELS, type Campaign } from '../../shared/ty
 import { diffAlerts } from '../domain/alerts.js';
 import type { Summary } from '../domain/aggregates.js';
 import { SEVERITY_RANK } from '../domain/lagRules.js';
+import { summaryPatch } from '../domain/snapshot.js';
 import { clearAlert, listOpenAlerts, raiseAlert, updateAlert } from '../store/alerts.js';
 import type { Queryable } from '../store/db.js';
 import { insertEvent } from '../store/events.js';
@@ -74,7 +75,9 @@ export async function refreshCampaign(deps: Deps): Promise<void> {
   const result = await deps.db.tx(async (q) => {
     const campaign = await requireCampaign(q);
     const version = await bumpVersion(q, campaign.id);
-    return finishChange(q, campaign, version, deps.clock(), async () => []);
+    return finishChange(q, campaign, version, deps.clock(), async (summary) => [
+      { name: 'summary:update', payload: { version, summary: summaryPatch(summary) } },
+    ]);
   });
   await announce(deps, result);
 }

@@ -61,7 +61,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Ser
     output: () => log,
     async stop() {
       const c = proc.child;
-      if (c.exitCode !== null) return;
+      if (c.exitCode !== null || c.signalCode !== null) return;
       const exited = new Promise((r) => c.once('exit', r));
       c.kill('SIGKILL');
       await exited;

@@ -168,6 +168,7 @@ describe('computeSummary: lagging', () => {
       annualPlan: wan(1_200),
       completed: wan(600),
       completionRate: 0.5,
+      scheduleShare: 0.5,
       scheduleRate: 1,
       severity: 'red',
       reasons: [{ rule: 'start_overdue', severity: 'red', text: '计划2020-01-02开工，已逾期183天未开工' }],

@@ -1,0 +1,43 @@
+// Owns one ECharts instance per element: created on mount, fed the reactive option with setOption,
+// resized with its element, re-created only when the stage's pixel ratio changes, disposed on unmount.
+import { onBeforeUnmount, onMounted, watch, type Ref } from 'vue';
+import { init, registerTheme, use, type ECharts } from 'echarts/core';
+import { BarChart, GaugeChart, LineChart } from 'echarts/charts';
+import { GridComponent, LegendComponent, MarkLineComponent, TitleComponent, TooltipComponent } from 'echarts/components';
+import { CanvasRenderer } from 'echarts/renderers';
+import type { WallChartOption } from '../charts/option.js';
+import { echartsTheme, THEME_NAME } from '../charts/theme.js';
+import { injectChartPixelRatio } from './useStageScale.js';
+
+use([BarChart, LineChart, GaugeChart, GridComponent, LegendComponent, MarkLineComponent, TitleComponent, TooltipComponent, CanvasRenderer]);
+registerTheme(THEME_NAME, echartsTheme);
+
+export function useChart(el: Readonly<Ref<HTMLElement | null>>, option: Readonly<Ref<WallChartOption>>) {
+  const pixelRatio = injectChartPixelRatio();
+  let chart: ECharts | null = null;
+  let observer: ResizeObserver | null = null;
+
+  function create() {
+    if (!el.value) return;
+    chart?.dispose();
+    chart = init(el.value, THEME_NAME, { renderer: 'canvas', devicePixelRatio: pixelRatio.value });
+    chart.setOption(option.value);
+  }
+
+  onMounted(() => {
+    create();
+    // The stage is scaled by a CSS transform, so layout sizes only change when the layout does.
+    observer = new ResizeObserver(() => chart?.resize());
+    if (el.value) observer.observe(el.value);
+  });
+
+  watch(option, (next) => chart?.setOption(next, { notMerge: false, lazyUpdate: true }));
+  // A canvas's pixel ratio is fixed at creation; a new stage scale (another screen) needs a new one.
+  watch(pixelRatio, create);
+
+  onBeforeUnmount(() => {
+    observer?.disconnect();
+    chart?.dispose();
+    chart = null;
+  });
+}

@@ -1,0 +1,110 @@
+// The wall's live data: the one place socket listeners are registered. Panels read it via computed.
+import { defineStore } from 'pinia';
+import { computed, ref, shallowRef, type ComputedRef } from 'vue';
+import { ratio } from '../../shared/money.js';
+import type { Snapshot, TickerEvent } from '../../shared/snapshot.js';
+import { createWallSocket, type WallSocket } from '../socket.js';
+import {
+  applyAlertCleared,
+  applyAlertRaised,
+  applyInvestmentUpdate,
+  applyMilestone,
+  applySnapshot,
+  applySummaryUpdate,
+  type Outcome,
+  type WallData,
+} from './applyEvents.js';
+
+/** connecting: no data yet; live: connected and current; stale: disconnected, showing the last good data. */
+export type ConnectionState = 'connecting' | 'live' | 'stale';
+
+/** While a requested snapshot is on its way, further gaps do not ask again (unless it seems lost). */
+const SNAPSHOT_REQUEST_PATIENCE_MS = 5_000;
+/** Socket.IO does not retry after the server refused or closed the socket itself; the wall does, slowly. */
+const REFUSED_RETRY_MS = 60_000;
+
+export const useWallStore = defineStore('wall', () => {
+  const snapshot = shallowRef<Snapshot | null>(null);
+  const ticker = shallowRef<TickerEvent[]>([]);
+  const version = computed(() => snapshot.value?.version ?? null);
+  /** 序时进度: planned to date over the annual plan (monthly plans where set, else the share of the year). */
+  const scheduleShare = computed(() => (snapshot.value ? ratio(snapshot.value.totals.schedulePlan, snapshot.value.totals.annualPlan) : 0));
+  const connection = ref<ConnectionState>('connecting');
+  /** When the last snapshot or applied update arrived (epoch ms, this machine's clock). */
+  const lastUpdatedAt = ref<number | null>(null);
+  /** When the connection dropped; null while connected. */
+  const disconnectedAt = ref<number | null>(null);
+  /** The server's reason when it refused the wall (e.g. a revoked display token). */
+  const refusal = ref<string | null>(null);
+
+  let socket: WallSocket | null = null;
+  let snapshotRequestedAt = 0;
+  let retryTimer: ReturnType<typeof setTimeout> | undefined;
+
+  const data = (): WallData => ({ snapshot: snapshot.value, ticker: ticker.value });
+
+  function commit(next: WallData) {
+    snapshot.value = next.snapshot;
+    ticker.value = next.ticker;
+  }
+
+  function receiveSnapshot(s: Snapshot) {
+    commit(applySnapshot(s));
+    snapshotRequestedAt = 0;
+    lastUpdatedAt.value = Date.now();
+    disconnectedAt.value = null;
+    refusal.value = null;
+    connection.value = 'live';
+  }
+
+  function receive(outcome: Outcome) {
+    if (outcome.decision === 'gap') return requestSnapshot();
+    commit(outcome.data);
+    if (outcome.decision === 'apply') lastUpdatedAt.value = Date.now();
+  }
+
+  function requestSnapshot() {
+    const now = Date.now();
+    if (!socket?.connected || now - snapshotRequestedAt < SNAPSHOT_REQUEST_PATIENCE_MS) return;
+    snapshotRequestedAt = now;
+    socket.emit('snapshot:request');
+  }
+
+  function lose() {
+    disconnectedAt.value ??= Date.now();
+    connection.value = snapshot.value ? 'stale' : 'connecting';
+    if (socket && !socket.active) {
+      clearTimeout(retryTimer);
+      retryTimer = setTimeout(() => socket?.connect(), REFUSED_RETRY_MS);
+    }
+  }
+
+  function refused(err: Error) {
+    if (socket && !socket.active) refusal.value = err.message;
+    lose();
+  }
+
+  /** Registers the listeners once; the server sends a fresh snapshot on every (re)connect. */
+  function connect(s: WallSocket = createWallSocket()): WallSocket {
+    if (socket) return socket;
+    socket = s;
+    s.on('snapshot', receiveSnapshot);
+    s.on('investment:update', (u) => receive(applyInvestmentUpdate(data(), u)));
+    s.on('summary:update', (u) => receive(applySummaryUpdate(data(), u)));
+    s.on('project:started', (m) => receive(applyMilestone(data(), m)));
+    s.on('project:completed', (m) => receive(applyMilestone(data(), m)));
+    s.on('alert:raised', (a) => receive(applyAlertRaised(data(), a)));
+    s.on('alert:cleared', (a) => receive(applyAlertCleared(data(), a)));
+    s.on('disconnect', lose);
+    s.on('connect_error', refused);
+    return s;
+  }
+
+  return { snapshot, ticker, version, scheduleShare, connection, lastUpdatedAt, disconnectedAt, refusal, connect };
+});
+
+/** The snapshot for a panel. The wall page renders its panels only once a snapshot has arrived. */
+export function useSnapshot(): ComputedRef<Snapshot> {
+  const wall = useWallStore();
+  return computed(() => wall.snapshot as Snapshot);
+}
