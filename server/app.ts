@@ -5,7 +5,10 @@ import { existsSync } from 'node:fs';
 import express from 'express';
 import type { Logger } from 'pino';
 import type { SnapshotCache } from './cache/cache.js';
-import { errorHandler, NotFound } from './errors.js';
+import { errorHandler } from './errors.js';
+import { adminRouter } from './http/admin.js';
+import { referenceRouter } from './http/reference.js';
+import { reportingRouter, reportsRouter } from './http/reports.js';
 import { authRouter } from './http/auth.js';
 import { projectsRouter } from './http/projects.js';
 import { loadSession } from './http/session.js';
@@ -37,7 +40,7 @@ export interface App {
 export function createApp(httpServer: HttpServer, opts: AppOptions): App {
   const deps: Deps = {
     db: opts.db, cache: opts.cache, log: opts.log, clock: opts.clock ?? (() => new Date()),
-    notifier: { publish: () => undefined },
+    notifier: { publish: () => undefined, revokeDisplay: () => undefined },
   };
   const app = express();
   app.disable('x-powered-by');
@@ -46,10 +49,11 @@ export function createApp(httpServer: HttpServer, opts: AppOptions): App {
   app.use('/api', loadSession(deps.db));
   app.use('/api', statusRouter(deps));
   app.use('/api/auth', authRouter(deps, opts.secureCookies ?? false));
+  app.use('/api', referenceRouter(deps));
   app.use('/api/projects', projectsRouter(deps));
-  app.use('/api', () => {
-    throw NotFound('接口不存在');
-  });
+  app.use('/api/reports', reportsRouter(deps));
+  app.use('/api/reporting', reportingRouter(deps));
+  app.use('/api', adminRouter(deps));
   if (opts.screenDir && existsSync(opts.screenDir)) {
     const root = path.resolve(opts.screenDir);
     app.use(express.static(root, { index: 'index.html', maxAge: '1h' }));
@@ -62,8 +66,8 @@ export function createApp(httpServer: HttpServer, opts: AppOptions): App {
   const io = createIo(httpServer);
   const closeAdapter = opts.redisUrl ? useRedisAdapter(io, opts.redisUrl, opts.log) : async () => undefined;
   deps.notifier = ioNotifier(io);
-  authenticate(io, deps.db);
-  io.on('connection', (socket) => registerWallHandlers(io, socket, deps));
+  authenticate(io, deps);
+  io.on('connection', (socket) => registerWallHandlers(socket, deps));
 
   return {
     app,

@@ -39,6 +39,16 @@ export interface ProjectMilestone {
   event: TickerEvent;
 }
 
+/** A unit's report arrived and awaits staff review; the figures move only when it is accepted. */
+export interface ReportSubmitted {
+  version: number;
+  projectId: number;
+  project: string;
+  unit: string;
+  month: string;
+  event: TickerEvent;
+}
+
 export interface AlertRaised {
   version: number;
   alert: Alert;
@@ -63,6 +73,7 @@ export interface ServerToClientEvents {
   snapshot: (snapshot: Snapshot) => void;
   'summary:update': (update: SummaryUpdate) => void;
   'investment:update': (update: InvestmentUpdate) => void;
+  'report:submitted': (r: ReportSubmitted) => void;
   'project:started': (m: ProjectMilestone) => void;
   'project:completed': (m: ProjectMilestone) => void;
   'alert:raised': (a: AlertRaised) => void;
@@ -79,13 +90,15 @@ export interface InterServerEvents {}
 
 /** What the server knows of a connected socket after authentication. */
 export interface SocketData {
-  kind: 'user' | 'display' | 'anonymous';
+  kind: 'user' | 'display';
   userId: number | null;
-  role: 'admin' | 'unit' | 'leader' | 'display' | null;
+  role: 'admin' | 'unit' | 'leader' | 'display';
   unitId: number | null;
+  /** The display token a kiosk connected with. */
+  displayId: number | null;
 }
 
-/** Room names: every client of a campaign joins `wall`. */
-export const ROOMS = { wall: 'wall' } as const;
+/** Room names: every client joins `wall`; a kiosk also its token's room, so revoking it can cut it off. */
+export const ROOMS = { wall: 'wall', display: (id: number) => `display:${id}` } as const;
 
 export type SummaryEventName = keyof ServerToClientEvents;

@@ -31,6 +31,10 @@ export const reportInput = z
     startedOn: optionalDate('开工日期'),
     completedOn: optionalDate('竣工日期'),
     remark: z.string().max(1000, '备注不超过1000字').optional(),
+    /** Save without sending for review (units). */
+    draft: z.boolean().optional(),
+    /** The revision the form was filled against (0: none yet); a newer one on the server gets 409. */
+    baseRevision: z.number().int().min(0).optional(),
   })
   .refine((r) => !r.completedOn || !r.startedOn || r.completedOn >= r.startedOn, {
     message: '竣工日期不能早于开工日期',

@@ -100,7 +100,7 @@ export interface LaggingProject {
   reasons: LagReason[];
 }
 
-export type TickerKind = 'report' | 'started' | 'completed' | 'alert_raised' | 'alert_cleared';
+export type TickerKind = 'report' | 'report_submitted' | 'started' | 'completed' | 'alert_raised' | 'alert_cleared';
 
 export interface TickerEvent {
   /** Unique and stable: `${version}-${kind}-${projectId}`. */

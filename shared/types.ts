@@ -35,6 +35,8 @@ export interface CampaignSettings {
   lagRedPoints: number;
   /** Day of the month by which last month's report is due. */
   reportDeadlineDay: number;
+  /** Days of the month by which problems for county coordination are reported (上犹 附件2: 3rd and 18th). */
+  problemDeadlineDays: number[];
 }
 
 export const DEFAULT_SETTINGS: CampaignSettings = {
@@ -42,6 +44,7 @@ export const DEFAULT_SETTINGS: CampaignSettings = {
   lagOrangePoints: 20,
   lagRedPoints: 30,
   reportDeadlineDay: 5,
+  problemDeadlineDays: [3, 18],
 };
 
 /** 领域 / 类别 with the year's investment target. */
@@ -109,9 +112,19 @@ export interface Project {
   content: string;
   /** Completed this campaign year from accepted reports. */
   completedToDate: Yuan;
+  /** Increases with every edit; an edit made against an older one is refused (409). */
+  rowVersion: number;
 }
 
-export type ReportStatus = 'submitted' | 'accepted' | 'returned';
+/** draft: saved by the unit, not yet sent; submitted: awaiting staff review; accepted: counts; returned: sent back. */
+export type ReportStatus = 'draft' | 'submitted' | 'accepted' | 'returned';
+
+export const REPORT_STATUS_LABELS: Record<ReportStatus, string> = {
+  draft: '草稿',
+  submitted: '待审核',
+  accepted: '已采纳',
+  returned: '已退回',
+};
 
 /** One revision of a project's monthly report. Revisions are never overwritten. */
 export interface Report {
@@ -129,6 +142,10 @@ export interface Report {
   status: ReportStatus;
   submittedBy: string;
   createdAt: string;
+  /** Staff's reason when the report was returned. */
+  returnReason: string | null;
+  reviewedBy: string | null;
+  reviewedAt: string | null;
 }
 
 export type Severity = 'yellow' | 'orange' | 'red';
@@ -165,4 +182,6 @@ export interface User {
   displayName: string;
   role: Role;
   unitId: number | null;
+  /** The county leader a leader account belongs to. */
+  leaderId: number | null;
 }

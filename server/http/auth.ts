@@ -1,7 +1,8 @@
 import { Router } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import type { ApiError } from '../../shared/schemas.js';
-import { login, logout, SESSION_DAYS } from '../services/auth.js';
+import { hashToken, login, logout, SESSION_DAYS } from '../services/auth.js';
+import { changeOwnPassword } from '../services/users.js';
 import type { Deps } from '../services/deps.js';
 import { requireUser, SESSION_COOKIE, sessionToken } from './session.js';
 
@@ -33,6 +34,12 @@ export function authRouter(deps: Deps, secureCookies: boolean): Router {
 
   router.get('/me', (_req, res) => {
     res.json({ user: requireUser(res) });
+  });
+
+  router.post('/password', async (req, res) => {
+    const user = requireUser(res);
+    await changeOwnPassword(deps, user, hashToken(res.locals.sessionToken as string), req.body ?? {});
+    res.status(204).end();
   });
 
   router.post('/logout', async (req, res) => {

@@ -1,39 +1,44 @@
 import { Router } from 'express';
-import { Invalid, NotFound } from '../errors.js';
 import type { Deps } from '../services/deps.js';
-import { reportHistory, submitReport } from '../services/reports.js';
-import { requireCampaign } from '../services/snapshot.js';
-import { getProject, listProjects } from '../store/projects.js';
-import { requireUser } from './session.js';
-
-function projectId(raw: string): number {
-  const id = Number(raw);
-  if (!Number.isSafeInteger(id) || id <= 0) throw Invalid({ id: '项目编号须为正整数' }, '项目编号无效');
-  return id;
-}
+import { problemsOf, raiseProblem } from '../services/problems.js';
+import { historyOf, patchProject, planOf, projectFor, projectsFor, reportsOf, setPlan } from '../services/projects.js';
+import { submitReport } from '../services/reports.js';
+import { idParam, requireUser, signedIn } from './session.js';
 
 export function projectsRouter(deps: Deps): Router {
   const router = Router();
+  router.use(signedIn);
+  const id = (raw: string | string[]) => idParam(raw, '项目编号');
 
   router.get('/', async (_req, res) => {
-    const campaign = await requireCampaign(deps.db);
-    res.json(await listProjects(deps.db, campaign.id));
+    res.json(await projectsFor(deps, requireUser(res)));
   });
-
   router.get('/:id', async (req, res) => {
-    const project = await getProject(deps.db, projectId(req.params.id));
-    if (!project) throw NotFound('项目不存在');
-    res.json(project);
+    res.json(await projectFor(deps, requireUser(res), id(req.params.id)));
   });
-
+  router.patch('/:id', async (req, res) => {
+    res.json(await patchProject(deps, requireUser(res), id(req.params.id), req.body ?? {}));
+  });
+  router.get('/:id/plan', async (req, res) => {
+    res.json(await planOf(deps, requireUser(res), id(req.params.id)));
+  });
+  router.put('/:id/plan', async (req, res) => {
+    res.json(await setPlan(deps, requireUser(res), id(req.params.id), req.body ?? {}));
+  });
+  router.get('/:id/history', async (req, res) => {
+    res.json(await historyOf(deps, requireUser(res), id(req.params.id)));
+  });
   router.get('/:id/reports', async (req, res) => {
-    res.json(await reportHistory(deps, projectId(req.params.id)));
+    res.json(await reportsOf(deps, requireUser(res), id(req.params.id)));
   });
-
   router.post('/:id/reports', async (req, res) => {
-    const user = requireUser(res);
-    const report = await submitReport(deps, user, projectId(req.params.id), req.body ?? {});
-    res.status(201).json(report);
+    res.status(201).json(await submitReport(deps, requireUser(res), id(req.params.id), req.body ?? {}));
+  });
+  router.get('/:id/problems', async (req, res) => {
+    res.json(await problemsOf(deps, requireUser(res), id(req.params.id)));
+  });
+  router.post('/:id/problems', async (req, res) => {
+    res.status(201).json(await raiseProblem(deps, requireUser(res), id(req.params.id), req.body ?? {}));
   });
   return router;
 }

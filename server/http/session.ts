@@ -1,8 +1,8 @@
 // Session cookie → the signed-in user, and the guards routes use.
 import { parse as parseCookie } from 'cookie';
-import type { NextFunction, Request, RequestHandler, Response } from 'express';
-import type { Role, User } from '../../shared/types.js';
-import { Forbidden, Unauthorized } from '../errors.js';
+import type { RequestHandler, Response } from 'express';
+import type { User } from '../../shared/types.js';
+import { Invalid, Unauthorized } from '../errors.js';
 import { sessionUser } from '../services/auth.js';
 import type { Db } from '../store/db.js';
 
@@ -15,9 +15,24 @@ export function sessionToken(cookieHeader: string | undefined): string | undefin
 /** Loads res.locals.user (or null) for every request. */
 export function loadSession(db: Db): RequestHandler {
   return async (req, res, next) => {
-    res.locals.user = await sessionUser(db, sessionToken(req.headers.cookie));
+    const token = sessionToken(req.headers.cookie);
+    res.locals.sessionToken = token;
+    res.locals.user = await sessionUser(db, token);
     next();
   };
+}
+
+/** Every route after this needs a signed-in user. */
+export const signedIn: RequestHandler = (_req, res, next) => {
+  requireUser(res);
+  next();
+};
+
+/** A positive integer path parameter, or 422. */
+export function idParam(raw: string | string[] | undefined, label = '编号'): number {
+  const id = Number(raw);
+  if (!Number.isSafeInteger(id) || id <= 0) throw Invalid({ id: `${label}须为正整数` }, `${label}无效`);
+  return id;
 }
 
 export function currentUser(res: Response): User | null {
@@ -31,10 +46,3 @@ export function requireUser(res: Response): User {
   return user;
 }
 
-export function requireRole(...roles: Role[]): RequestHandler {
-  return (_req: Request, res: Response, next: NextFunction) => {
-    const user = requireUser(res);
-    if (!roles.includes(user.role)) throw Forbidden();
-    next();
-  };
-}

@@ -2,13 +2,22 @@ import { Router } from 'express';
 import type { Deps } from '../services/deps.js';
 import { currentSnapshot } from '../services/snapshot.js';
 import { openapi } from './openapi.js';
+import { currentUser } from './session.js';
+import { displayByToken } from '../services/directory.js';
+import { Unauthorized } from '../errors.js';
 
 export function statusRouter(deps: Deps): Router {
   const router = Router();
   router.get('/health', (_req, res) => {
     res.json({ status: 'ok', store: deps.db.kind, cache: deps.cache.kind, cacheConnected: deps.cache.healthy() });
   });
-  router.get('/snapshot', async (_req, res) => {
+  // Signed-in users, and wall kiosks with a display token (Authorization: Bearer … or ?token=…).
+  router.get('/snapshot', async (req, res) => {
+    if (!currentUser(res)) {
+      const bearer = req.headers.authorization?.match(/^Bearer (.+)$/)?.[1];
+      const token = bearer ?? (typeof req.query.token === 'string' ? req.query.token : undefined);
+      if (!(await displayByToken(deps, token))) throw Unauthorized(token ? '大屏令牌无效或已停用' : '请登录或使用大屏令牌访问');
+    }
     res.json(await currentSnapshot(deps));
   });
   router.get('/openapi.json', (_req, res) => {

@@ -1,11 +1,11 @@
-// Socket.IO: who may connect, the wall room, and delivery of committed changes.
+// Socket.IO: who may connect, the rooms, and delivery of committed changes.
 import type { Server as HttpServer } from 'node:http';
 import { Server, type Socket } from 'socket.io';
 import { ROOMS, type ClientToServerEvents, type InterServerEvents, type ServerToClientEvents, type SocketData } from '../../shared/events.js';
 import { sessionUser } from '../services/auth.js';
 import type { Deps, Notifier } from '../services/deps.js';
+import { displayByToken } from '../services/directory.js';
 import { currentSnapshot } from '../services/snapshot.js';
-import type { Db } from '../store/db.js';
 import { sessionToken } from '../http/session.js';
 
 export type IoServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
@@ -16,26 +16,35 @@ export function createIo(httpServer: HttpServer): IoServer {
     // Walls sit behind flaky networks: detect dead links within ~45 s.
     pingInterval: 20_000,
     pingTimeout: 25_000,
-    connectionStateRecovery: undefined,
   });
 }
 
-/** Browsers bring their session cookie; in this slice anyone may watch the wall. */
-export function authenticate(io: IoServer, db: Db): void {
+export const REFUSED = { noCredentials: '请登录或使用大屏令牌访问', badToken: '大屏令牌无效或已停用' } as const;
+
+/** Browsers bring their session cookie; wall kiosks a display token (auth payload or page URL). */
+export function authenticate(io: IoServer, deps: Deps): void {
   io.use(async (socket, next) => {
     try {
-      const user = await sessionUser(db, sessionToken(socket.handshake.headers.cookie));
-      socket.data = user
-        ? { kind: 'user', userId: user.id, role: user.role, unitId: user.unitId }
-        : { kind: 'anonymous', userId: null, role: null, unitId: null };
+      const auth = socket.handshake.auth as { token?: unknown };
+      const token = typeof auth?.token === 'string' ? auth.token : typeof socket.handshake.query.token === 'string' ? socket.handshake.query.token : undefined;
+      if (token) {
+        const display = await displayByToken(deps, token);
+        if (!display) return next(new Error(REFUSED.badToken));
+        socket.data = { kind: 'display', userId: null, role: 'display', unitId: null, displayId: display.id };
+        return next();
+      }
+      const user = await sessionUser(deps.db, sessionToken(socket.handshake.headers.cookie));
+      if (!user) return next(new Error(REFUSED.noCredentials));
+      socket.data = { kind: 'user', userId: user.id, role: user.role, unitId: user.unitId, displayId: null };
       next();
     } catch (err) {
-      next(err as Error);
+      deps.log.error({ err }, 'socket authentication failed');
+      next(new Error('服务器内部错误，请稍后重试'));
     }
   });
 }
 
-export function registerWallHandlers(io: IoServer, socket: IoSocket, deps: Deps): void {
+export function registerWallHandlers(socket: IoSocket, deps: Deps): void {
   const sendSnapshot = async () => {
     try {
       socket.emit('snapshot', await currentSnapshot(deps));
@@ -44,6 +53,7 @@ export function registerWallHandlers(io: IoServer, socket: IoSocket, deps: Deps)
     }
   };
   void socket.join(ROOMS.wall);
+  if (socket.data.displayId) void socket.join(ROOMS.display(socket.data.displayId));
   void sendSnapshot();
   let last = 0;
   socket.on('snapshot:request', () => {
@@ -62,6 +72,9 @@ export function ioNotifier(io: IoServer): Notifier {
       for (const push of pushes) {
         (io.to(ROOMS.wall).emit as (name: string, payload: unknown) => boolean)(push.name, push.payload);
       }
+    },
+    revokeDisplay(displayId) {
+      io.in(ROOMS.display(displayId)).disconnectSockets(true);
     },
   };
 }

@@ -1,8 +1,9 @@
 // Log-in sessions: an opaque random token in an httpOnly cookie; only its hash is stored.
 import { createHash, randomBytes } from 'node:crypto';
-import { loginInput, fieldErrors } from '../../shared/schemas.js';
+import { loginInput } from '../../shared/schemas.js';
 import type { User } from '../../shared/types.js';
-import { Invalid, Unauthorized } from '../errors.js';
+import { Unauthorized } from '../errors.js';
+import { parseInput } from './validate.js';
 import { audit } from '../store/audit.js';
 import type { Db } from '../store/db.js';
 import { countUsers, deleteSession, findCredentials, findSessionUser, insertSession, insertUser } from '../store/users.js';
@@ -10,15 +11,13 @@ import { hashPassword, randomPassword, verifyPassword } from './passwords.js';
 
 export const SESSION_DAYS = 7;
 
-const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
 // Verifying against a dummy hash for unknown users keeps the timing of both failures alike.
 let dummyHash: Promise<string> | null = null;
 
 export async function login(db: Db, body: unknown, now: Date): Promise<{ user: User; token: string; expiresAt: Date }> {
-  const parsed = loginInput.safeParse(body);
-  if (!parsed.success) throw Invalid(fieldErrors(parsed.error));
-  const { username, password } = parsed.data;
+  const { username, password } = parseInput(loginInput, body);
   const found = await findCredentials(db, username);
   dummyHash ??= hashPassword('not-a-password');
   const ok = await verifyPassword(password, found?.passwordHash ?? (await dummyHash));

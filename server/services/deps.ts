@@ -12,6 +12,8 @@ export type Push = { [K in PushName]: { name: K; payload: Parameters<ServerToCli
 /** Delivers a committed change's pushes to every connected client (implemented by the realtime layer). */
 export interface Notifier {
   publish(campaignId: number, pushes: Push[]): void;
+  /** Cuts off the walls connected with a revoked display token. */
+  revokeDisplay(displayId: number): void;
 }
 
 export interface Deps {

@@ -1,39 +1,49 @@
-// 月调度: a unit's (or staff's) monthly report on one project.
-import { formatWan } from '../../shared/money.js';
-import { fieldErrors, reportInput } from '../../shared/schemas.js';
-import type { Report, User } from '../../shared/types.js';
-import { checkReport, stageAfter } from '../domain/reportRules.js';
+// 月调度: filing a monthly report (draft → submitted → accepted | returned) and staff's review.
+import { returnInput } from '../../shared/api.js';
+import { reportInput } from '../../shared/schemas.js';
+import type { Campaign, Project, Report, ReportStatus, User } from '../../shared/types.js';
+import type { Queryable } from '../store/db.js';
+import { checkReport } from '../domain/reportRules.js';
 import { summaryPatch } from '../domain/snapshot.js';
-import { Forbidden, Invalid, NotFound } from '../errors.js';
+import { Conflict, Invalid, NotFound } from '../errors.js';
 import { audit } from '../store/audit.js';
 import { bumpVersion } from '../store/campaigns.js';
-import { getProject, lockProject, setMilestones } from '../store/projects.js';
-import { acceptedTotalExcept, insertReport, listReports } from '../store/reports.js';
-import type { Deps, Push } from './deps.js';
-import { announce, finishChange } from './change.js';
+import { getProject, lockProject } from '../store/projects.js';
+import { acceptedTotalExcept, getReport, insertReport, latestRevision, reviewReport } from '../store/reports.js';
+import { assertCanFile, assertRole } from './access.js';
+import { acceptedPushes, applyMilestones } from './accepted.js';
+import { announce, finishChange, type ChangeResult } from './change.js';
+import type { Deps } from './deps.js';
+import { parseInput } from './validate.js';
 import { requireCampaign, todayFor } from './snapshot.js';
 
+const actorOf = (user: User) => ({ userId: user.id, name: user.displayName });
+
+/**
+ * A unit's report waits for review ('submitted', or 'draft' when only saved); staff's is accepted
+ * at once. A form filled against an older revision (baseRevision) is refused with 409.
+ */
 export async function submitReport(deps: Deps, user: User, projectId: number, body: unknown): Promise<Report> {
-  const actor = { userId: user.id, name: user.displayName };
+  const before = await getProject(deps.db, projectId);
+  if (!before) throw NotFound('项目不存在');
+  assertCanFile(user, before);
+  const input = parseInput(reportInput, body);
+  const status: ReportStatus = input.draft ? 'draft' : user.role === 'admin' ? 'accepted' : 'submitted';
 
   const result = await deps.db.tx(async (q) => {
     const campaign = await requireCampaign(q);
-    // The campaign row lock orders every write of the campaign: versions never interleave.
-    const version = await bumpVersion(q, campaign.id);
-    if (!(await lockProject(q, projectId))) throw NotFound('项目不存在');
+    // Lock order everywhere: the campaign row (version) first, then the project row.
+    const version = status === 'draft' ? null : await bumpVersion(q, campaign.id);
+    await lockProject(q, projectId);
     const project = (await getProject(q, projectId))!;
-    if (user.role === 'leader') throw Forbidden('县领导账号只读，不能填报月报');
-    if (user.role === 'unit' && user.unitId !== project.unitId) throw Forbidden('只能填报本单位负责的项目');
-    const parsed = reportInput.safeParse(body);
-    if (!parsed.success) throw Invalid(fieldErrors(parsed.error));
-    const input = parsed.data;
-
+    assertCanFile(user, project);
+    const latest = await latestRevision(q, projectId, input.month);
+    if (input.baseRevision !== undefined && input.baseRevision !== latest) {
+      throw Conflict(`该月报已被他人更新（当前为第${latest}版），请刷新后重试`);
+    }
     const now = deps.clock();
-    const today = todayFor(campaign, now);
     const errors = checkReport(input, {
-      project,
-      campaignYear: campaign.year,
-      today,
+      project, campaignYear: campaign.year, today: todayFor(campaign, now),
       otherMonthsTotal: await acceptedTotalExcept(q, projectId, input.month),
     });
     if (Object.keys(errors).length) throw Invalid(errors);
@@ -41,53 +51,76 @@ export async function submitReport(deps: Deps, user: User, projectId: number, bo
     const report = await insertReport(q, {
       projectId, month: input.month, investment: input.investment, progress: input.progress,
       startedOn: input.startedOn ?? null, completedOn: input.completedOn ?? null, remark: input.remark ?? '',
-      status: 'accepted', userId: user.id, userName: user.displayName,
+      status, userId: user.id, userName: user.displayName,
     });
-    await audit(q, actor, 'report.submit', 'report', report.id, null, report);
+    await audit(q, actorOf(user), `report.${status === 'draft' ? 'draft' : 'submit'}`, 'report', report.id, null, report);
+    if (version === null) return { report, change: null };
 
-    const startedOn = input.startedOn ?? project.startedOn;
-    const completedOn = input.completedOn ?? project.completedOn;
-    const stage = stageAfter(project.stage, startedOn, completedOn);
-    const milestonesChanged = startedOn !== project.startedOn || completedOn !== project.completedOn || stage !== project.stage;
-    if (milestonesChanged) {
-      await setMilestones(q, projectId, { startedOn, completedOn, stage });
-      await audit(q, actor, 'project.milestones', 'project', projectId,
-        { startedOn: project.startedOn, completedOn: project.completedOn, stage: project.stage },
-        { startedOn, completedOn, stage });
+    if (status === 'accepted') {
+      const milestones = await applyMilestones(q, actorOf(user), project, report);
+      const change = await finishChange(q, campaign, version, now, (summary, writeEvent) =>
+        acceptedPushes(version, project, report, milestones, summary, writeEvent));
+      return { report, change };
     }
-
     const change = await finishChange(q, campaign, version, now, async (summary, writeEvent) => {
-      const pushes: Push[] = [];
-      const monthLabel = `${Number(input.month.slice(5))}月`;
-      const event = await writeEvent('report', projectId,
-        `${project.unit}报送「${project.name}」${monthLabel}完成投资${formatWan(input.investment)}万元`);
-      pushes.push({
-        name: 'investment:update',
-        payload: {
-          version, projectId, project: project.name, unit: project.unit, month: input.month, investment: input.investment,
-          completedToDate: summary.completedByProject.get(projectId) ?? 0,
-          summary: summaryPatch(summary),
-          event,
-        },
-      });
-      if (startedOn && !project.startedOn) {
-        const e = await writeEvent('started', projectId, `「${project.name}」开工建设（${project.unit}）`);
-        pushes.push({ name: 'project:started', payload: { version, projectId, project: project.name, unit: project.unit, date: startedOn, event: e } });
-      }
-      if (completedOn && !project.completedOn) {
-        const e = await writeEvent('completed', projectId, `「${project.name}」竣工（${project.unit}）`);
-        pushes.push({ name: 'project:completed', payload: { version, projectId, project: project.name, unit: project.unit, date: completedOn, event: e } });
-      }
-      return pushes;
+      const monthLabel = `${Number(report.month.slice(5))}月`;
+      const event = await writeEvent('report_submitted', projectId, `${project.unit}报送「${project.name}」${monthLabel}月报，待审核`);
+      return [
+        { name: 'report:submitted', payload: { version, projectId, project: project.name, unit: project.unit, month: report.month, event } },
+        { name: 'summary:update', payload: { version, summary: summaryPatch(summary) } },
+      ];
     });
     return { report, change };
   });
 
-  await announce(deps, result.change);
+  if (result.change) await announce(deps, result.change);
   return result.report;
 }
 
-export async function reportHistory(deps: Deps, projectId: number): Promise<Report[]> {
-  if (!(await getProject(deps.db, projectId))) throw NotFound('项目不存在');
-  return listReports(deps.db, projectId);
+/** Staff accept a submitted report: it becomes the month's figure and reaches every wall. */
+export async function acceptReport(deps: Deps, user: User, reportId: number): Promise<Report> {
+  assertRole(user, 'admin');
+  const { report, change } = await review(deps, reportId, async (q, version, campaign, project, r) => {
+    const accepted = await reviewReport(q, r.id, 'accepted', user.displayName, null);
+    await audit(q, actorOf(user), 'report.accept', 'report', r.id, { status: r.status }, { status: 'accepted' });
+    const milestones = await applyMilestones(q, actorOf(user), project, accepted);
+    const change = await finishChange(q, campaign, version, deps.clock(), (summary, writeEvent) =>
+      acceptedPushes(version, project, accepted, milestones, summary, writeEvent));
+    return { report: accepted, change };
+  });
+  await announce(deps, change);
+  return report;
+}
+
+/** Staff send a report back with a reason; the unit files a new revision. */
+export async function returnReport(deps: Deps, user: User, reportId: number, body: unknown): Promise<Report> {
+  assertRole(user, 'admin');
+  const { reason } = parseInput(returnInput, body);
+  const { report, change } = await review(deps, reportId, async (q, version, campaign, _project, r) => {
+    const returned = await reviewReport(q, r.id, 'returned', user.displayName, reason);
+    await audit(q, actorOf(user), 'report.return', 'report', r.id, { status: r.status }, { status: 'returned', reason });
+    const change = await finishChange(q, campaign, version, deps.clock(), async (summary) => [
+      { name: 'summary:update', payload: { version, summary: summaryPatch(summary) } },
+    ]);
+    return { report: returned, change };
+  });
+  await announce(deps, change);
+  return report;
+}
+
+type Reviewer = (q: Queryable, version: number, campaign: Campaign, project: Project, report: Report) => Promise<{ report: Report; change: ChangeResult }>;
+
+/** Only the latest revision of a month, still awaiting review, can be accepted or returned. */
+async function review(deps: Deps, reportId: number, act: Reviewer) {
+  return deps.db.tx(async (q) => {
+    const campaign = await requireCampaign(q);
+    const version = await bumpVersion(q, campaign.id);
+    const r = await getReport(q, reportId);
+    if (!r) throw NotFound('月报不存在');
+    await lockProject(q, r.projectId);
+    if (r.status !== 'submitted') throw Conflict('该月报不是待审核状态，请刷新后查看');
+    if (r.revision !== (await latestRevision(q, r.projectId, r.month))) throw Conflict('该月报已有更新的版本，请审核最新版本');
+    const project = (await getProject(q, r.projectId))!;
+    return act(q, version, campaign, project, r);
+  });
 }

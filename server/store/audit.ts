@@ -36,8 +36,28 @@ export interface AuditRow {
 
 export async function auditTrail(q: Queryable, entity: string, entityId: string | number): Promise<AuditRow[]> {
   return q.query<AuditRow>(
-    `SELECT id, at, actor, action, entity, entity_id AS "entityId", before, after FROM audit_log
+    `SELECT id::int8 AS id, at, actor, action, entity, entity_id AS "entityId", before, after FROM audit_log
      WHERE entity = $1 AND entity_id = $2 ORDER BY id`,
     [entity, String(entityId)],
+  );
+}
+
+/** The whole log, newest first, a page at a time. */
+export async function listAudit(q: Queryable, limit: number, beforeId: number | null): Promise<AuditRow[]> {
+  return q.query<AuditRow>(
+    `SELECT id::int8 AS id, at, actor, action, entity, entity_id AS "entityId", before, after FROM audit_log
+     WHERE ($2::int8 IS NULL OR id < $2) ORDER BY id DESC LIMIT $1`,
+    [limit, beforeId],
+  );
+}
+
+/** A project's trail: its own edits and the filing and review of its reports. */
+export async function projectAudit(q: Queryable, projectId: number): Promise<AuditRow[]> {
+  return q.query<AuditRow>(
+    `SELECT id::int8 AS id, at, actor, action, entity, entity_id AS "entityId", before, after FROM audit_log
+     WHERE (entity = 'project' AND entity_id = $1)
+        OR (entity = 'report' AND entity_id IN (SELECT id::text FROM reports WHERE project_id = $2))
+     ORDER BY id DESC`,
+    [String(projectId), projectId],
   );
 }

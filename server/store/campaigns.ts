@@ -1,11 +1,12 @@
-import type { Campaign } from '../../shared/types.js';
+import { DEFAULT_SETTINGS, type Campaign } from '../../shared/types.js';
 import type { Queryable } from './db.js';
 
 const COLUMNS = `id, county, year, title, to_char(frozen_today, 'YYYY-MM-DD') AS "frozenToday", settings`;
 
 export async function getActiveCampaign(q: Queryable): Promise<Campaign | null> {
   const rows = await q.query<Campaign>(`SELECT ${COLUMNS} FROM campaigns WHERE active ORDER BY id DESC LIMIT 1`);
-  return rows[0] ?? null;
+  // Settings added after a campaign was stored take their defaults.
+  return rows[0] ? { ...rows[0], settings: { ...DEFAULT_SETTINGS, ...rows[0].settings } } : null;
 }
 
 export async function currentVersion(q: Queryable, campaignId: number): Promise<number> {

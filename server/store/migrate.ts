@@ -1,8 +1,12 @@
 // Applies the numbered migrations in order, once each, recording them in schema_migrations.
 import type { Db } from './db.js';
 import initial from './migrations/001_initial.js';
+import accounts from './migrations/002_accounts.js';
 
-const MIGRATIONS: { version: number; name: string; sql: string }[] = [{ version: 1, name: 'initial', sql: initial }];
+const MIGRATIONS: { version: number; name: string; sql: string }[] = [
+  { version: 1, name: 'initial', sql: initial },
+  { version: 2, name: 'accounts', sql: accounts },
+];
 
 export async function migrate(db: Db): Promise<number[]> {
   await db.query(`CREATE TABLE IF NOT EXISTS schema_migrations (

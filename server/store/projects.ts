@@ -14,7 +14,7 @@ const SELECT = `SELECT p.id, p.code, p.name, p.domain_id AS "domainId", d.name A
   p.commissioner, p.total_investment AS "totalInvestment", p.annual_plan AS "annualPlan",
   to_char(p.planned_start, 'YYYY-MM-DD') AS "plannedStart", to_char(p.planned_completion, 'YYYY-MM-DD') AS "plannedCompletion",
   to_char(p.started_on, 'YYYY-MM-DD') AS "startedOn", to_char(p.completed_on, 'YYYY-MM-DD') AS "completedOn",
-  p.stage, p.township, p.lat, p.lon, p.content`;
+  p.stage, p.township, p.lat, p.lon, p.content, p.row_version AS "rowVersion"`;
 
 const FROM = `FROM projects p
   JOIN campaigns c ON c.id = p.campaign_id
@@ -23,9 +23,13 @@ const FROM = `FROM projects p
   LEFT JOIN leaders l1 ON l1.id = p.leader_id
   LEFT JOIN leaders l2 ON l2.id = p.charge_leader_id`;
 
-/** The ledger with each project's completed investment this year. */
-export async function listProjects(q: Queryable, campaignId: number): Promise<Project[]> {
-  return q.query<Project>(`${SELECT}, ${COMPLETED_TO_DATE} AS "completedToDate" ${FROM} WHERE p.campaign_id = $1 ORDER BY p.code`, [campaignId]);
+/** The ledger with each project's completed investment this year, optionally one unit's part. */
+export async function listProjects(q: Queryable, campaignId: number, unitId?: number): Promise<Project[]> {
+  return q.query<Project>(
+    `${SELECT}, ${COMPLETED_TO_DATE} AS "completedToDate" ${FROM}
+     WHERE p.campaign_id = $1 AND ($2::int IS NULL OR p.unit_id = $2) ORDER BY p.code`,
+    [campaignId, unitId ?? null],
+  );
 }
 
 /** The ledger without per-project sums, for the aggregate recompute (which sums reports itself). */
@@ -53,4 +57,42 @@ export async function setMilestones(
      WHERE id = $1`,
     [id, m.startedOn, m.completedOn, m.stage],
   );
+}
+
+/** Columns staff may edit, by the field names of shared/api.ts projectPatchInput. */
+const EDITABLE: Record<string, string> = {
+  name: 'name', domainId: 'domain_id', levels: 'levels', unitId: 'unit_id', leadUnit: 'lead_unit',
+  leaderId: 'leader_id', chargeLeaderId: 'charge_leader_id', commissioner: 'commissioner',
+  totalInvestment: 'total_investment', plannedStart: 'planned_start', plannedCompletion: 'planned_completion',
+  stage: 'stage', township: 'township', lat: 'lat', lon: 'lon', content: 'content', annualPlan: 'annual_plan',
+};
+
+/** Writes the given fields and bumps row_version; false when rowVersion is no longer current. */
+export async function updateProject(q: Queryable, id: number, rowVersion: number, fields: Record<string, unknown>): Promise<boolean> {
+  const params: unknown[] = [id, rowVersion];
+  const sets = Object.entries(fields)
+    .filter(([k]) => k in EDITABLE)
+    .map(([k, v]) => `${EDITABLE[k]} = $${params.push(v)}`);
+  const rows = await q.query(
+    `UPDATE projects SET ${[...sets, 'row_version = row_version + 1', 'updated_at = now()'].join(', ')}
+     WHERE id = $1 AND row_version = $2 RETURNING id`,
+    params,
+  );
+  return rows.length > 0;
+}
+
+export async function getMonthlyPlan(q: Queryable, projectId: number, year: number): Promise<Map<string, number>> {
+  const rows = await q.query<{ month: string; amount: number }>(
+    `SELECT month, amount FROM monthly_plans WHERE project_id = $1 AND month LIKE $2 ORDER BY month`,
+    [projectId, `${year}-%`],
+  );
+  return new Map(rows.map((r) => [r.month, r.amount]));
+}
+
+export async function replaceMonthlyPlan(q: Queryable, projectId: number, year: number, months: string[], amounts: number[] | null) {
+  await q.query('DELETE FROM monthly_plans WHERE project_id = $1 AND month LIKE $2', [projectId, `${year}-%`]);
+  if (!amounts) return;
+  const params: unknown[] = [projectId];
+  const tuples = months.map((m, i) => `($1, $${params.push(m)}, $${params.push(amounts[i])})`);
+  await q.query(`INSERT INTO monthly_plans (project_id, month, amount) VALUES ${tuples.join(', ')}`, params);
 }

@@ -10,6 +10,7 @@ describe.skipIf(!hasChromium())('the wall in Chromium', () => {
   let browser: Browser;
   let page: Page;
   let cookie: string;
+  let wallUrl: string;
 
   beforeAll(async () => {
     execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
@@ -20,6 +21,10 @@ describe.skipIf(!hasChromium())('the wall in Chromium', () => {
       method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(E2E_ADMIN),
     });
     cookie = res.headers.get('set-cookie')!.split(';')[0];
+    const token = await fetch(`${server.url}/api/display-tokens`, {
+      method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify({ name: '测试大屏' }),
+    });
+    wallUrl = `${server.url}${(await token.json()).url}`;
   });
   afterAll(async () => {
     await browser?.close();
@@ -30,7 +35,7 @@ describe.skipIf(!hasChromium())('the wall in Chromium', () => {
   const kpiCompleted = () => page.locator('[data-testid="kpi-completed"]').innerText();
 
   it('shows the demo county live, in Chinese', async () => {
-    await page.goto(server.url);
+    await page.goto(wallUrl);
     await page.locator('[data-testid="conn-status"][data-state="live"]').waitFor({ timeout: 15_000 });
     await expect.poll(kpiCompleted).toMatch(/^\d+\.\d{2}$/);
     const title = await page.locator('body').innerText();
@@ -41,8 +46,8 @@ describe.skipIf(!hasChromium())('the wall in Chromium', () => {
   });
 
   it('moves within a second when a report is accepted', async () => {
-    const projects = await (await fetch(`${server.url}/api/projects`)).json();
-    const snap = await (await fetch(`${server.url}/api/snapshot`)).json();
+    const projects = await (await fetch(`${server.url}/api/projects`, { headers: { cookie } })).json();
+    const snap = await (await fetch(`${server.url}/api/snapshot`, { headers: { cookie } })).json();
     const target = projects.find((p: any) => p.startedOn && !p.completedOn && p.totalInvestment - p.completedToDate > 50_000_000);
     const before = await kpiCompleted();
     const res = await fetch(`${server.url}/api/projects/${target.id}/reports`, {
@@ -63,7 +68,7 @@ describe.skipIf(!hasChromium())('the wall in Chromium', () => {
 
   it('lays out at 4K', async () => {
     const big = await browser.newPage({ viewport: { width: 3840, height: 2160 } });
-    await big.goto(server.url);
+    await big.goto(wallUrl);
     await big.locator('[data-testid="conn-status"][data-state="live"]').waitFor({ timeout: 15_000 });
     await big.waitForTimeout(1_500);
     await big.screenshot({ path: `${ARTIFACTS}/wall-3840x2160.png` });

@@ -18,7 +18,7 @@ describe.each(backends())('API on %s', (backend) => {
   });
   afterAll(() => h.close());
 
-  const get = async (path: string, c?: string) => {
+  const get = async (path: string, c: string | null = cookie) => {
     const res = await fetch(`${h.url}${path}`, { headers: c ? { cookie: c } : {} });
     return { status: res.status, body: await res.json() };
   };
@@ -55,7 +55,7 @@ describe.each(backends())('API on %s', (backend) => {
     const bad = await postJson(`${h.url}/api/auth/login`, { username: 'admin', password: 'wrong' });
     expect(bad.status).toBe(401);
     expect(bad.body.error.message).toBe('用户名或密码错误');
-    expect((await get('/api/auth/me')).status).toBe(401);
+    expect((await get('/api/auth/me', null)).status).toBe(401);
   });
 
   it('refuses reports without a session and stores nothing', async () => {
@@ -94,7 +94,7 @@ describe.each(backends())('API on %s', (backend) => {
 
   it('pushes a versioned investment update to every connected client when a report is accepted', async () => {
     const p = await projectByCode('T-001');
-    const a = await h.socket();
+    const a = await h.socket({ cookie });
     const b = await h.socket({ cookie });
     const [snapA] = await Promise.all([next(a, 'snapshot'), next(b, 'snapshot')]);
     const updates = Promise.all([next(a, 'investment:update'), next(b, 'investment:update')]);
@@ -123,7 +123,7 @@ describe.each(backends())('API on %s', (backend) => {
 
   it('announces a start and raises nothing false', async () => {
     const p = await projectByCode('T-003');
-    const s = await h.socket();
+    const s = await h.socket({ cookie });
     await next(s, 'snapshot');
     const started = next(s, 'project:started');
     const res = await postJson(`${h.url}/api/projects/${p.id}/reports`, { month: '2020-11', investment: 50, progress: '场地平整', startedOn: '2020-11-10' }, cookie);
@@ -135,7 +135,7 @@ describe.each(backends())('API on %s', (backend) => {
 
   it('clears the alert of a project brought back on plan and pushes alert:cleared', async () => {
     const p = await projectByCode('T-002');
-    const s = await h.socket();
+    const s = await h.socket({ cookie });
     await next(s, 'snapshot');
     const cleared = next(s, 'alert:cleared');
     const res = await postJson(`${h.url}/api/projects/${p.id}/reports`, { month: '2020-09', investment: 400, progress: '桩基完成' }, cookie);
@@ -147,7 +147,7 @@ describe.each(backends())('API on %s', (backend) => {
   });
 
   it('sends the full snapshot again on request (after a version gap)', async () => {
-    const s = await h.socket();
+    const s = await h.socket({ cookie });
     const first = await next(s, 'snapshot');
     const again = next(s, 'snapshot');
     s.emit('snapshot:request');

@@ -82,7 +82,7 @@ export async function startHarness(opts: {
     await ensureFirstAdmin(db, ADMIN.username, ADMIN.password);
     await loadSeed(db, opts.seed!, SYSTEM_ACTOR);
   }
-  const log = pino({ level: 'silent' });
+  const log = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
   const cache = opts.redisUrl ? redisCache(opts.redisUrl, log, await storeId(db)) : memoryCache();
   const httpServer = createServer();
   const app = createApp(httpServer, { db, cache, log, clock: opts.clock, redisUrl: opts.redisUrl });
@@ -138,4 +138,43 @@ export async function postJson(url: string, body: unknown, cookie?: string): Pro
   });
   const text = await res.text();
   return { status: res.status, body: text ? JSON.parse(text) : null };
+}
+
+export async function request(
+  url: string,
+  method: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; body: any }> {
+  const res = await fetch(url, {
+    method,
+    headers: { ...(body !== undefined && { 'content-type': 'application/json' }), ...headers },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  return { status: res.status, body: text ? JSON.parse(text) : null };
+}
+
+/** A signed-in client of one harness: JSON calls with its cookie. */
+export function client(h: Harness, cookie: string | null, headers: Record<string, string> = {}) {
+  const all = { ...headers, ...(cookie && { cookie }) };
+  return {
+    get: (path: string) => request(`${h.url}${path}`, 'GET', undefined, all),
+    post: (path: string, body: unknown = {}) => request(`${h.url}${path}`, 'POST', body, all),
+    patch: (path: string, body: unknown) => request(`${h.url}${path}`, 'PATCH', body, all),
+    put: (path: string, body: unknown) => request(`${h.url}${path}`, 'PUT', body, all),
+    del: (path: string) => request(`${h.url}${path}`, 'DELETE', undefined, all),
+  };
+}
+
+export type Client = ReturnType<typeof client>;
+
+/** Creates a user through the admin API and returns a signed-in client for it. */
+export async function userClient(h: Harness, admin: Client, u: { username: string; role: 'unit' | 'leader' | 'admin'; unit?: string }) {
+  const units = (await admin.get('/api/units')).body as { id: number; name: string }[];
+  const unitId = u.unit ? units.find((x) => x.name === u.unit)!.id : null;
+  const password = `${u.username}-password`;
+  const created = await admin.post('/api/users', { username: u.username, displayName: u.username, role: u.role, unitId, password });
+  if (created.status !== 201) throw new Error(`user not created: ${JSON.stringify(created.body)}`);
+  return { client: client(h, await h.login(u.username, password)), user: created.body, password };
 }

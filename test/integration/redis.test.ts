@@ -4,8 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { smallLedger } from '../fixtures/smallLedger.js';
 import { next, postJson, REDIS_URL, startHarness, TEST_DATABASE_URL, type Harness } from './harness.js';
 
+const getJson = async (h: Harness, path: string, cookie: string) => (await fetch(`${h.url}${path}`, { headers: { cookie } })).json();
+
 const reportOn = async (h: Harness, code: string, cookie: string, investment: number) => {
-  const projects = await (await fetch(`${h.url}/api/projects`)).json();
+  const projects = await getJson(h, '/api/projects', cookie);
   const p = projects.find((x: { code: string }) => x.code === code);
   return postJson(`${h.url}/api/projects/${p.id}/reports`, { month: '2020-11', investment, progress: '施工' }, cookie);
 };
@@ -21,13 +23,13 @@ describe('with Redis unreachable', () => {
   it('keeps serving health, snapshots and pushes from the store', async () => {
     const health = await (await fetch(`${h.url}/api/health`)).json();
     expect(health).toMatchObject({ status: 'ok', cache: 'redis', cacheConnected: false });
-    const s = await h.socket();
-    const first = await next(s, 'snapshot');
     const cookie = await h.login();
+    const s = await h.socket({ cookie });
+    const first = await next(s, 'snapshot');
     const update = next(s, 'investment:update');
     expect((await reportOn(h, 'T-001', cookie, 10)).status).toBe(201);
     expect((await update).version).toBe(first.version + 1);
-    const snap = await (await fetch(`${h.url}/api/snapshot`)).json();
+    const snap = await getJson(h, '/api/snapshot', cookie);
     expect(snap.version).toBe(first.version + 1);
   });
 });
@@ -45,14 +47,15 @@ describe.skipIf(!REDIS_URL || !TEST_DATABASE_URL)('two server processes sharing 
   });
 
   it('pushes a report accepted by one process to the clients of the other', async () => {
-    const onB = await b.socket();
+    const cookie = await a.login();
+    const onB = await b.socket({ cookie });
     const snap = await next(onB, 'snapshot');
     const update = next(onB, 'investment:update');
-    expect((await reportOn(a, 'T-001', await a.login(), 20)).status).toBe(201);
+    expect((await reportOn(a, 'T-001', cookie, 20)).status).toBe(201);
     const u = await update;
     expect(u.version).toBe(snap.version + 1);
     // Process B's snapshot (through the shared cache) has caught up too.
-    expect((await (await fetch(`${b.url}/api/snapshot`)).json()).version).toBe(u.version);
+    expect((await getJson(b, '/api/snapshot', cookie)).version).toBe(u.version);
   });
 });
 if (!REDIS_URL || !TEST_DATABASE_URL) console.warn('REDIS_URL/TEST_DATABASE_URL not set: the two-process Redis adapter test is SKIPPED');

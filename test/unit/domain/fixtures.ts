@@ -29,6 +29,7 @@ export function campaign(settings: Partial<CampaignSettings> = {}): Campaign {
 export function project(id: number, overrides: Partial<Project> = {}): Project {
   return {
     id,
+    rowVersion: 1,
     code: `P${String(id).padStart(3, '0')}`,
     name: `项目${id}`,
     domainId: 1,

@@ -1,0 +1,179 @@
+// Request and response shapes of the accounts, ledger-admin and reporting endpoints (issue 3),
+// with the zod schemas the server validates by and the screen's forms reuse. Messages are Chinese.
+import { z } from 'zod';
+import { isValidDate, MONTH_RE } from './dates.js';
+import { wanAmount } from './schemas.js';
+import type { Report, ReportStatus, Role, Stage } from './types.js';
+
+const name = (label: string, max = 64) => z.string({ error: `请填写${label}` }).trim().min(1, `请填写${label}`).max(max, `${label}不超过${max}字`);
+const password = z.string({ error: '请填写密码' }).min(8, '密码至少8位').max(128, '密码不超过128位');
+const optionalId = z.number().int().positive().nullable().optional();
+const date = (label: string) => z.string().refine(isValidDate, `${label}须为有效日期（YYYY-MM-DD）`).nullable().optional();
+
+export const ROLES = ['admin', 'unit', 'leader'] as const satisfies readonly Role[];
+
+export const userCreateInput = z
+  .object({
+    username: z.string({ error: '请填写用户名' }).trim().regex(/^[A-Za-z0-9_.-]{3,32}$/, '用户名为3–32位字母、数字或 _ . -'),
+    displayName: name('姓名'),
+    role: z.enum(ROLES, { error: '请选择角色' }),
+    unitId: optionalId,
+    leaderId: optionalId,
+    password,
+  })
+  .refine((u) => u.role !== 'unit' || u.unitId, { message: '责任单位账号须选择所属单位', path: ['unitId'] });
+
+export const userPatchInput = z.object({
+  displayName: name('姓名').optional(),
+  role: z.enum(ROLES).optional(),
+  unitId: optionalId,
+  leaderId: optionalId,
+  disabled: z.boolean().optional(),
+});
+
+export const passwordChangeInput = z.object({ currentPassword: z.string().min(1, '请填写当前密码'), newPassword: password });
+export const passwordResetInput = z.object({ password });
+export const unitInput = z.object({ name: name('单位名称') });
+export const displayTokenInput = z.object({
+  name: name('大屏名称'),
+  /** Playlist interval for this wall, seconds. */
+  rotateSeconds: z.number().int().min(10, '轮播间隔至少10秒').max(3600, '轮播间隔不超过3600秒').optional(),
+});
+
+/** A user as the admin console lists it. */
+export interface UserView {
+  id: number;
+  username: string;
+  displayName: string;
+  role: Role;
+  unitId: number | null;
+  unit: string | null;
+  leaderId: number | null;
+  leader: string | null;
+  disabled: boolean;
+  createdAt: string;
+}
+
+export interface DisplayTokenView {
+  id: number;
+  name: string;
+  rotateSeconds: number;
+  createdAt: string;
+  lastSeenAt: string | null;
+  revokedAt: string | null;
+}
+
+/** Returned once, when the token is made: the secret is not stored and cannot be shown again. */
+export interface DisplayTokenCreated extends DisplayTokenView {
+  token: string;
+  /** Path to open on the kiosk: "/?token=…". */
+  url: string;
+}
+
+export const STAGES = ['reserve', 'preparing', 'construction', 'completed', 'operating'] as const satisfies readonly Stage[];
+
+/** Staff's edit of a project; rowVersion is the version they loaded (a stale edit gets 409). */
+export const projectPatchInput = z.object({
+  rowVersion: z.number({ error: '缺少版本号，请刷新后重试' }).int().positive(),
+  name: name('项目名称', 200).optional(),
+  domainId: z.number().int().positive().optional(),
+  levels: z.array(z.string().min(1)).max(20).optional(),
+  unitId: z.number().int().positive().optional(),
+  leadUnit: z.string().max(100).nullable().optional(),
+  leaderId: optionalId,
+  chargeLeaderId: optionalId,
+  commissioner: z.string().max(100).nullable().optional(),
+  totalInvestment: wanAmount('总投资').refine((y) => y >= 0, '总投资不能为负数').optional(),
+  plannedStart: date('计划开工日期'),
+  plannedCompletion: date('计划竣工日期'),
+  stage: z.enum(STAGES).optional(),
+  township: z.string().max(50).nullable().optional(),
+  lat: z.number().min(-90).max(90).nullable().optional(),
+  lon: z.number().min(-180).max(180).nullable().optional(),
+  content: z.string().max(2000).optional(),
+});
+
+/** Annual plan and, optionally, twelve monthly plans (万元) that must add up to it. */
+export const planInput = z
+  .object({
+    rowVersion: z.number({ error: '缺少版本号，请刷新后重试' }).int().positive(),
+    annualPlan: wanAmount('年度计划投资').refine((y) => y >= 0, '年度计划投资不能为负数'),
+    monthly: z.array(wanAmount('月度计划').refine((y) => y >= 0, '月度计划不能为负数')).length(12, '月度计划须为12个月').nullable(),
+  })
+  .refine((p) => !p.monthly || p.monthly.reduce((a, b) => a + b, 0) === p.annualPlan, {
+    message: '12个月的月度计划之和须等于年度计划投资',
+    path: ['monthly'],
+  });
+
+export const returnInput = z.object({ reason: z.string({ error: '请填写退回原因' }).trim().min(2, '请填写退回原因').max(500) });
+
+export const monthQuery = z.object({ month: z.string().regex(MONTH_RE, '月份须为 YYYY-MM 格式').optional() });
+
+export type MonthStatus = 'missing' | Exclude<ReportStatus, never> | 'draft';
+
+/** One project's row in a month's reporting overview. */
+export interface MonthReportRow {
+  projectId: number;
+  code: string;
+  name: string;
+  unitId: number;
+  unit: string;
+  /** The latest revision for the month (any status), or null when nothing was filed. */
+  latest: Report | null;
+  /** The latest accepted revision, which the figures use. */
+  accepted: Report | null;
+  status: MonthStatus;
+  /** Filed (first submitted) after the deadline, or still missing after it. */
+  late: boolean;
+}
+
+/** The reporting cycle as of today: 月报 due by the deadline day, problems by the 3rd and the 18th. */
+export interface ReportingCalendar {
+  today: string;
+  reportingMonth: string;
+  reportDeadline: string;
+  /** Negative once the deadline has passed. */
+  daysToReportDeadline: number;
+  nextProblemDeadline: string;
+  daysToProblemDeadline: number;
+}
+
+export interface AuditEntry {
+  id: number;
+  at: string;
+  actor: string;
+  action: string;
+  entity: string;
+  entityId: string;
+  before: unknown;
+  after: unknown;
+}
+
+export interface ProjectHistory {
+  reports: Report[];
+  audit: AuditEntry[];
+}
+
+export const PROBLEM_CATEGORIES = ['资金筹措', '用地保障', '审批协调', '工程建设'] as const;
+
+/** A problem a unit asks the county to coordinate, raised with its monthly report. */
+export const problemInput = z.object({
+  category: z.enum(PROBLEM_CATEGORIES, { error: '请选择问题类别' }),
+  description: z.string({ error: '请描述问题' }).trim().min(5, '请具体描述问题（至少5字）').max(2000),
+  askedOf: z.string().trim().max(500).default(''),
+  dueOn: date('期望解决日期'),
+});
+
+export interface ProblemView {
+  id: number;
+  projectId: number;
+  project: string;
+  unit: string;
+  category: string;
+  description: string;
+  askedOf: string;
+  dueOn: string | null;
+  state: string;
+  raisedBy: string;
+  createdAt: string;
+}
