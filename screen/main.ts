@@ -1,8 +1,7 @@
 import { createApp } from 'vue';
 import { createPinia } from 'pinia';
 import App from './App.vue';
-import { useWallStore } from './stores/wall.js';
+import { createAppRouter } from './router.js';
 
 const pinia = createPinia();
-createApp(App).use(pinia).mount('#app');
-useWallStore(pinia).connect();
+createApp(App).use(pinia).use(createAppRouter(pinia)).mount('#app');

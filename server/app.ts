@@ -5,8 +5,9 @@ import { existsSync } from 'node:fs';
 import express from 'express';
 import type { Logger } from 'pino';
 import type { SnapshotCache } from './cache/cache.js';
-import { errorHandler } from './errors.js';
+import { errorHandler, NotFound } from './errors.js';
 import { adminRouter } from './http/admin.js';
+import { alertsRouter } from './http/alerts.js';
 import { referenceRouter } from './http/reference.js';
 import { reportingRouter, reportsRouter } from './http/reports.js';
 import { authRouter } from './http/auth.js';
@@ -53,7 +54,11 @@ export function createApp(httpServer: HttpServer, opts: AppOptions): App {
   app.use('/api/projects', projectsRouter(deps));
   app.use('/api/reports', reportsRouter(deps));
   app.use('/api/reporting', reportingRouter(deps));
+  app.use('/api', alertsRouter(deps));
   app.use('/api', adminRouter(deps));
+  app.use('/api', () => {
+    throw NotFound('接口不存在');
+  });
   if (opts.screenDir && existsSync(opts.screenDir)) {
     const root = path.resolve(opts.screenDir);
     app.use(express.static(root, { index: 'index.html', maxAge: '1h' }));

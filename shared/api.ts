@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { isValidDate, MONTH_RE } from './dates.js';
 import { wanAmount } from './schemas.js';
-import type { Report, ReportStatus, Role, Stage } from './types.js';
+import type { ProblemState, Report, ReportStatus, Role, Stage } from './types.js';
 
 const name = (label: string, max = 64) => z.string({ error: `请填写${label}` }).trim().min(1, `请填写${label}`).max(max, `${label}不超过${max}字`);
 const password = z.string({ error: '请填写密码' }).min(8, '密码至少8位').max(128, '密码不超过128位');
@@ -173,7 +173,106 @@ export interface ProblemView {
   description: string;
   askedOf: string;
   dueOn: string | null;
-  state: string;
+  state: ProblemState;
   raisedBy: string;
   createdAt: string;
+  closedAt: string | null;
+}
+
+export const acknowledgeInput = z.object({
+  text: z.string({ error: '请填写情况说明' }).trim().min(5, '请具体说明滞后原因和整改措施（至少5字）').max(2000, '情况说明不超过2000字'),
+});
+
+export const escalateInput = z.object({
+  reason: z.string({ error: '请填写提级原因' }).trim().min(2, '请填写提级原因').max(500),
+});
+
+export const letterInput = z.object({
+  kind: z.enum(['warning', 'supervision'], { error: '请选择函件类型' }),
+  unitId: z.number({ error: '请选择责任单位' }).int().positive(),
+  /** The alerts the letter covers; all of the unit's open alerts when omitted. */
+  alertIds: z.array(z.number().int().positive()).min(1).optional(),
+});
+
+export const alertQuery = z.object({
+  includeCleared: z.enum(['0', '1']).optional(),
+  level: z.coerce.number().int().min(1).max(3).optional(),
+});
+
+export interface LetterView {
+  id: number;
+  kind: 'warning' | 'supervision';
+  docNumber: string;
+  unitId: number;
+  unit: string;
+  title: string;
+  month: string;
+  issuedOn: string;
+  deadline: string;
+  alertIds: number[];
+  projectIds: number[];
+  issuedBy: string;
+  createdAt: string;
+}
+
+const points = (label: string) => z.number({ error: `请填写${label}` }).min(0, `${label}不能为负`).max(100, `${label}不超过100`);
+
+const weight = (label: string) => z.number({ error: `请填写${label}` }).min(0, `${label}不能为负`).max(100, `${label}不超过100`);
+const prefix = (label: string) => z.string({ error: `请填写${label}` }).trim().min(1, `请填写${label}`).max(20, `${label}不超过20字`);
+
+/** Staff's thresholds and document settings for the campaign year. */
+export const settingsInput = z
+  .object({
+    lagYellowPoints: points('黄色预警阈值'),
+    lagOrangePoints: points('橙色预警阈值'),
+    lagRedPoints: points('红色预警阈值'),
+    reportDeadlineDay: z.number({ error: '请填写月报截止日' }).int('截止日须为整数').min(1, '截止日须在1–28日之间').max(28, '截止日须在1–28日之间'),
+    problemDeadlineDays: z
+      .array(z.number({ error: '截止日须为数字' }).int('截止日须为整数').min(1, '截止日须在1–28日之间').max(28, '截止日须在1–28日之间'), { error: '请设置问题报送截止日' })
+      .min(1, '至少设置一个问题报送截止日')
+      .max(4, '问题报送截止日最多4个'),
+    rankingWeights: z.object({
+      investment: weight('投资进度权重'),
+      start: weight('开工率权重'),
+      completion: weight('竣工率权重'),
+      timeliness: weight('报送及时率权重'),
+      problems: weight('问题解决率权重'),
+    }, { error: '请设置排名权重' }).refine((w) => Object.values(w).some((v) => v > 0), '权重不能全为0'),
+    issuingOffice: z.string({ error: '发文机关须为文字' }).trim().max(50, '发文机关不超过50字'),
+    letterPrefixes: z.object({ warning: prefix('预警提示函文号前缀'), supervision: prefix('督办函文号前缀') }, { error: '请设置文号前缀' }),
+    letterDeadlineDays: z.number({ error: '请填写整改期限' }).int('整改期限须为整数天').min(1, '整改期限至少1天').max(90, '整改期限不超过90天'),
+  })
+  .partial()
+  .refine((s) => s.lagYellowPoints === undefined || s.lagOrangePoints === undefined || s.lagYellowPoints < s.lagOrangePoints, {
+    message: '橙色阈值须大于黄色阈值', path: ['lagOrangePoints'],
+  })
+  .refine((s) => s.lagOrangePoints === undefined || s.lagRedPoints === undefined || s.lagOrangePoints < s.lagRedPoints, {
+    message: '红色阈值须大于橙色阈值', path: ['lagRedPoints'],
+  });
+
+/** 月通报 as GET /api/bulletins/:month returns it (the server builds its .docx and .xlsx from the same). */
+export interface BulletinView {
+  county: string;
+  year: number;
+  /** The month reported on, YYYY-MM. */
+  month: string;
+  title: string;
+  issuingOffice: string;
+  issuedOn: string;
+  /** 序时进度 share of the year (planned to date / annual plan). */
+  scheduleShare: number;
+  totals: import('./snapshot.js').Totals;
+  byDomain: import('./snapshot.js').GroupFigures[];
+  byLevel: import('./snapshot.js').GroupFigures[];
+  ranking: import('./snapshot.js').UnitRank[];
+  weights: import('./types.js').RankingWeights;
+  lagging: import('./snapshot.js').LaggingProject[];
+  problems: {
+    open: number;
+    overdue: number;
+    closedThisMonth: number;
+    byCategory: { category: string; open: number; resolved: number }[];
+    /** The open ones, oldest first. */
+    items: ProblemView[];
+  };
 }

@@ -4,7 +4,7 @@
 // something and asks for the snapshot again.
 import type { Yuan } from './money.js';
 import type { Alert, LagRule } from './types.js';
-import type { GroupFigures, LaggingProject, Snapshot, TickerEvent, Totals, TrendPoint } from './snapshot.js';
+import type { GroupFigures, LaggingProject, Snapshot, TickerEvent, Totals, TrendPoint, UnitRank } from './snapshot.js';
 
 /** The summary sections a change recomputes; small next to a full snapshot. */
 export interface SummaryPatch {
@@ -13,6 +13,7 @@ export interface SummaryPatch {
   byLevel: GroupFigures[];
   trend: TrendPoint[];
   lagging: LaggingProject[];
+  ranking: UnitRank[];
 }
 
 export interface InvestmentUpdate {

@@ -21,6 +21,8 @@ export interface Snapshot {
   lagging: LaggingProject[];
   /** Open alerts, most severe and newest first. */
   alerts: Alert[];
+  /** 比赶超: responsible units ranked by their score, best first. */
+  ranking: UnitRank[];
   /** Latest ticker events, newest first, at most TICKER_LIMIT. */
   events: TickerEvent[];
 }
@@ -109,4 +111,34 @@ export interface TickerEvent {
   kind: TickerKind;
   projectId: number;
   text: string;
+}
+
+/** One component of a unit's 比赶超 score, 0..100. */
+export interface RankComponents {
+  /** Completed vs planned to date (序时进度), capped at 100%. */
+  investment: number;
+  /** Projects due to start that have started. */
+  start: number;
+  /** Projects due to complete that have completed. */
+  completion: number;
+  /** Monthly reports filed by the deadline, through the reporting month. */
+  timeliness: number;
+  /** Problems raised that are resolved or closed (销号). */
+  problems: number;
+}
+
+export interface UnitRank {
+  rank: number;
+  unitId: number;
+  unit: string;
+  projects: number;
+  annualPlan: Yuan;
+  completed: Yuan;
+  schedulePlan: Yuan;
+  completionRate: number;
+  scheduleRate: number;
+  laggingCount: number;
+  components: RankComponents;
+  /** Weighted mean of the components with the campaign's weights, 0..100. */
+  score: number;
 }

@@ -37,7 +37,28 @@ export interface CampaignSettings {
   reportDeadlineDay: number;
   /** Days of the month by which problems for county coordination are reported (上犹 附件2: 3rd and 18th). */
   problemDeadlineDays: number[];
+  /** 比赶超 unit ranking: the weight of each component of the score (any non-negative numbers). */
+  rankingWeights: RankingWeights;
+  /** The office that issues letters and bulletins; empty means "{county}重点项目推进办公室". */
+  issuingOffice: string;
+  /** 文号 prefixes, e.g. 弋重推预字 → 弋重推预字〔2020〕3号. */
+  letterPrefixes: Record<LetterKind, string>;
+  /** Days a unit is given to act on a letter. */
+  letterDeadlineDays: number;
 }
+
+export interface RankingWeights {
+  investment: number;
+  start: number;
+  completion: number;
+  timeliness: number;
+  problems: number;
+}
+
+/** 预警提示函 (warning) to a unit for its lagging projects; 督办函 (supervision) for units that do not act. */
+export type LetterKind = 'warning' | 'supervision';
+
+export const LETTER_KIND_LABELS: Record<LetterKind, string> = { warning: '预警提示函', supervision: '督办函' };
 
 export const DEFAULT_SETTINGS: CampaignSettings = {
   lagYellowPoints: 10,
@@ -45,6 +66,10 @@ export const DEFAULT_SETTINGS: CampaignSettings = {
   lagRedPoints: 30,
   reportDeadlineDay: 5,
   problemDeadlineDays: [3, 18],
+  rankingWeights: { investment: 40, start: 15, completion: 15, timeliness: 15, problems: 15 },
+  issuingOffice: '',
+  letterPrefixes: { warning: '重推预字', supervision: '重推督字' },
+  letterDeadlineDays: 10,
 };
 
 /** 领域 / 类别 with the year's investment target. */
@@ -152,29 +177,77 @@ export type Severity = 'yellow' | 'orange' | 'red';
 
 export const SEVERITY_LABELS: Record<Severity, string> = { yellow: '黄色', orange: '橙色', red: '红色' };
 
-export type LagRule = 'investment_behind' | 'start_overdue' | 'completion_overdue' | 'report_missing';
+export type LagRule =
+  | 'investment_behind'
+  | 'start_overdue'
+  | 'completion_overdue'
+  | 'report_missing'
+  | 'problem_overdue'
+  | 'problem_stalled';
 
 export const LAG_RULE_LABELS: Record<LagRule, string> = {
   investment_behind: '投资滞后',
   start_overdue: '开工逾期',
   completion_overdue: '竣工逾期',
   report_missing: '未按时报送',
+  problem_overdue: '问题逾期未解决',
+  problem_stalled: '问题两次会议未解决',
 };
 
-export type AlertState = 'raised' | 'cleared';
+/**
+ * raised → acknowledged (the unit explains) → letter_issued (预警提示函 / 督办函) → cleared when the rule
+ * no longer fires (整改到位). Escalation raises `level` at any open state.
+ */
+export type AlertState = 'raised' | 'acknowledged' | 'letter_issued' | 'cleared';
+
+export const ALERT_STATE_LABELS: Record<AlertState, string> = {
+  raised: '已预警',
+  acknowledged: '单位已说明',
+  letter_issued: '已发函',
+  cleared: '已整改',
+};
+
+/** 分级调度 (弋阳): 1 挂点领导 (dispatches every 10 days) → 2 常务副县长 → 3 县长 (专题会议). */
+export type DispatchLevel = 1 | 2 | 3;
+
+export const DISPATCH_LEVEL_LABELS: Record<DispatchLevel, string> = { 1: '挂点领导调度', 2: '常务副县长调度', 3: '县长调度' };
 
 export interface Alert {
   id: number;
   projectId: number;
   project: string;
   unit: string;
+  unitId: number;
+  /** 一对一挂点领导 of the project, who handles level 1. */
+  leader: string | null;
   rule: LagRule;
   severity: Severity;
   text: string;
   state: AlertState;
+  level: DispatchLevel;
   raisedAt: string;
   clearedAt: string | null;
+  /** The unit's explanation (情况说明). */
+  acknowledgement: string | null;
+  acknowledgedBy: string | null;
+  acknowledgedAt: string | null;
+  /** The latest letter issued on this alert. */
+  letterId: number | null;
+  letterNumber: string | null;
 }
+
+/** 问题 states (销号式管理): 待协调 → 协调中 → 已解决 → 已销号, or 退回. */
+export type ProblemState = 'pending' | 'coordinating' | 'resolved' | 'closed' | 'returned';
+
+export const PROBLEM_STATE_LABELS: Record<ProblemState, string> = {
+  pending: '待协调',
+  coordinating: '协调中',
+  resolved: '已解决',
+  closed: '已销号',
+  returned: '已退回',
+};
+
+export const OPEN_PROBLEM_STATES: readonly ProblemState[] = ['pending', 'coordinating'];
 
 export interface User {
   id: number;
@@ -184,4 +257,9 @@ export interface User {
   unitId: number | null;
   /** The county leader a leader account belongs to. */
   leaderId: number | null;
+}
+
+/** The office letters and bulletins are issued in the name of. */
+export function issuingOffice(campaign: Pick<Campaign, 'county' | 'settings'>): string {
+  return campaign.settings.issuingOffice || `${campaign.county}重点项目推进办公室`;
 }

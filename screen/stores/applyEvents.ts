@@ -7,7 +7,7 @@
 //   v < cur      stale: its effect is already in what we show; only its ticker line may be new;
 //   otherwise    applied, and the version becomes max(cur, v).
 // A full snapshot is always taken as it is: it is the server's word on the present.
-import type { AlertCleared, AlertRaised, InvestmentUpdate, ProjectMilestone, SummaryUpdate } from '../../shared/events.js';
+import type { AlertCleared, AlertRaised, InvestmentUpdate, ProjectMilestone, ReportSubmitted, SummaryUpdate } from '../../shared/events.js';
 import { TICKER_LIMIT, type Snapshot, type TickerEvent } from '../../shared/snapshot.js';
 import type { Alert, Severity } from '../../shared/types.js';
 
@@ -71,18 +71,18 @@ function applyVersioned(
 }
 
 export function applyInvestmentUpdate(data: WallData, u: InvestmentUpdate): Outcome {
-  const { totals, byDomain, byLevel, trend, lagging } = u.summary;
-  return applyVersioned(data, u.version, u.event, () => ({ totals, byDomain, byLevel, trend, lagging }));
+  const { totals, byDomain, byLevel, trend, lagging, ranking } = u.summary;
+  return applyVersioned(data, u.version, u.event, () => ({ totals, byDomain, byLevel, trend, lagging, ranking }));
 }
 
 /** The figures recomputed without a report (plan edits, the date moving on). */
 export function applySummaryUpdate(data: WallData, u: SummaryUpdate): Outcome {
-  const { totals, byDomain, byLevel, trend, lagging } = u.summary;
-  return applyVersioned(data, u.version, null, () => ({ totals, byDomain, byLevel, trend, lagging }));
+  const { totals, byDomain, byLevel, trend, lagging, ranking } = u.summary;
+  return applyVersioned(data, u.version, null, () => ({ totals, byDomain, byLevel, trend, lagging, ranking }));
 }
 
-/** project:started / project:completed carry no figures; their change's investment:update does. */
-export function applyMilestone(data: WallData, m: ProjectMilestone): Outcome {
+/** project:started / project:completed and report:submitted carry no figures, only a ticker line. */
+export function applyMilestone(data: WallData, m: ProjectMilestone | ReportSubmitted): Outcome {
   return applyVersioned(data, m.version, m.event, () => ({}));
 }
 
@@ -97,7 +97,7 @@ export function applyAlertCleared(data: WallData, a: AlertCleared): Outcome {
 /** Replaces or inserts by id; most severe, then newest, first; bounded. */
 export function upsertAlert(alerts: readonly Alert[], alert: Alert): Alert[] {
   const others = alerts.filter((x) => x.id !== alert.id);
-  if (alert.state !== 'raised') return others;
+  if (alert.state === 'cleared') return others;
   return [alert, ...others]
     .sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || Date.parse(b.raisedAt) - Date.parse(a.raisedAt))
     .slice(0, ALERT_LIMIT);

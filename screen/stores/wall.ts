@@ -2,7 +2,9 @@
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef, type ComputedRef } from 'vue';
 import { ratio } from '../../shared/money.js';
+import type { AlertRaised } from '../../shared/events.js';
 import type { Snapshot, TickerEvent } from '../../shared/snapshot.js';
+import type { Alert } from '../../shared/types.js';
 import { createWallSocket, type WallSocket } from '../socket.js';
 import {
   applyAlertCleared,
@@ -20,6 +22,9 @@ export type ConnectionState = 'connecting' | 'live' | 'stale';
 
 /** While a requested snapshot is on its way, further gaps do not ask again (unless it seems lost). */
 const SNAPSHOT_REQUEST_PATIENCE_MS = 5_000;
+/** How long a new red alert stays flashing across the wall, and how many are shown at once. */
+export const FLASH_MS = 12_000;
+const FLASH_LIMIT = 3;
 /** Socket.IO does not retry after the server refused or closed the socket itself; the wall does, slowly. */
 const REFUSED_RETRY_MS = 60_000;
 
@@ -36,10 +41,13 @@ export const useWallStore = defineStore('wall', () => {
   const disconnectedAt = ref<number | null>(null);
   /** The server's reason when it refused the wall (e.g. a revoked display token). */
   const refusal = ref<string | null>(null);
+  /** New red alerts, to be noticed from across the hall; each leaves after FLASH_MS. */
+  const flashes = shallowRef<Alert[]>([]);
 
   let socket: WallSocket | null = null;
   let snapshotRequestedAt = 0;
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
+  const flashTimers = new Map<number, ReturnType<typeof setTimeout>>();
 
   const data = (): WallData => ({ snapshot: snapshot.value, ticker: ticker.value });
 
@@ -61,6 +69,26 @@ export const useWallStore = defineStore('wall', () => {
     if (outcome.decision === 'gap') return requestSnapshot();
     commit(outcome.data);
     if (outcome.decision === 'apply') lastUpdatedAt.value = Date.now();
+  }
+
+  function alertRaised(a: AlertRaised) {
+    const outcome = applyAlertRaised(data(), a);
+    receive(outcome);
+    if (outcome.decision === 'apply' && a.alert.severity === 'red') flash(a.alert);
+  }
+
+  function flash(alert: Alert) {
+    unflash(alert.id);
+    const dropped = flashes.value.slice(FLASH_LIMIT - 1);
+    for (const old of dropped) unflash(old.id);
+    flashes.value = [alert, ...flashes.value];
+    flashTimers.set(alert.id, setTimeout(() => unflash(alert.id), FLASH_MS));
+  }
+
+  function unflash(id: number) {
+    clearTimeout(flashTimers.get(id));
+    flashTimers.delete(id);
+    if (flashes.value.some((f) => f.id === id)) flashes.value = flashes.value.filter((f) => f.id !== id);
   }
 
   function requestSnapshot() {
@@ -91,16 +119,33 @@ export const useWallStore = defineStore('wall', () => {
     s.on('snapshot', receiveSnapshot);
     s.on('investment:update', (u) => receive(applyInvestmentUpdate(data(), u)));
     s.on('summary:update', (u) => receive(applySummaryUpdate(data(), u)));
+    s.on('report:submitted', (r) => receive(applyMilestone(data(), r)));
     s.on('project:started', (m) => receive(applyMilestone(data(), m)));
     s.on('project:completed', (m) => receive(applyMilestone(data(), m)));
-    s.on('alert:raised', (a) => receive(applyAlertRaised(data(), a)));
-    s.on('alert:cleared', (a) => receive(applyAlertCleared(data(), a)));
+    s.on('alert:raised', alertRaised);
+    s.on('alert:cleared', (a) => {
+      receive(applyAlertCleared(data(), a));
+      unflash(a.alertId);
+    });
     s.on('disconnect', lose);
     s.on('connect_error', refused);
     return s;
   }
 
-  return { snapshot, ticker, version, scheduleShare, connection, lastUpdatedAt, disconnectedAt, refusal, connect };
+  /** Closes the socket when the wall page is left (the console and the forms do not need it). */
+  function disconnect() {
+    clearTimeout(retryTimer);
+    for (const id of [...flashTimers.keys()]) unflash(id);
+    socket?.removeAllListeners();
+    socket?.disconnect();
+    socket = null;
+    snapshotRequestedAt = 0;
+    disconnectedAt.value = null;
+    refusal.value = null;
+    connection.value = 'connecting';
+  }
+
+  return { snapshot, ticker, version, scheduleShare, connection, lastUpdatedAt, disconnectedAt, refusal, flashes, connect, disconnect };
 });
 
 /** The snapshot for a panel. The wall page renders its panels only once a snapshot has arrived. */

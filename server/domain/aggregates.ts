@@ -3,10 +3,11 @@
 // ledger has ~15,000 projects and ~180,000 monthly rows.
 import { monthIndex, monthsOfYear, reportingMonth, yearOf } from '../../shared/dates.js';
 import { ratio, type Yuan } from '../../shared/money.js';
-import { LAGGING_LIMIT, type GroupFigures, type LaggingProject, type Totals, type TrendPoint } from '../../shared/snapshot.js';
+import { LAGGING_LIMIT, type GroupFigures, type LaggingProject, type Totals, type TrendPoint, type UnitRank } from '../../shared/snapshot.js';
 import type { Project } from '../../shared/types.js';
 import { evaluateLagRules, SEVERITY_RANK, worstSeverity } from './lagRules.js';
-import type { LagHit, LedgerInput } from './ledger.js';
+import type { LagHit, LedgerInput, MonthlyFigure } from './ledger.js';
+import { countProblems, emptyUnitTally, rankUnits, reportTimeliness, type UnitTally } from './ranking.js';
 import { indexByProject, projectSchedulePlan, scheduleMonths, spreadAnnualPlan } from './schedule.js';
 
 export interface Summary {
@@ -23,6 +24,10 @@ export interface Summary {
   /** Every rule hit, for the alert sync. */
   hits: LagHit[];
   completedByProject: Map<number, Yuan>;
+  /** Each project's planned-to-date amount (序时). */
+  scheduleByProject: Map<number, Yuan>;
+  /** 比赶超, best first. */
+  ranking: UnitRank[];
 }
 
 interface Tally {
@@ -65,7 +70,10 @@ export function computeSummary(input: LedgerInput): Summary {
   const months = scheduleMonths(year, today);
   const plans = indexByProject(input.plans, year, (p) => p.amount);
   const accepted = indexByProject(input.monthly, year, (f) => f.investment, (f) => f.status === 'accepted');
-  const reported = reportedMonths(input.monthly);
+  const filings = filingsByProject(input.monthly);
+  const problems = groupBy(input.problems, (p) => p.projectId);
+  const month = reportingMonth(today);
+  const units = new Map<number, UnitTally>();
   const inYear = (date: string | null): date is string => date !== null && yearOf(date) === year;
 
   const total = emptyTally();
@@ -75,9 +83,9 @@ export function computeSummary(input: LedgerInput): Summary {
   const actualByMonth = new Array<Yuan>(12).fill(0);
   const counts = { startPlanned: 0, started: 0, completionPlanned: 0, completedProjects: 0 };
   const completedByProject = new Map<number, Yuan>();
+  const scheduleByProject = new Map<number, Yuan>();
   const hits: LagHit[] = [];
   const lagging: { project: LaggingProject; gap: number }[] = [];
-  const noReports = new Set<string>();
   let totalInvestment = 0;
 
   for (const project of input.projects) {
@@ -91,15 +99,19 @@ export function computeSummary(input: LedgerInput): Summary {
     if (projectPlans) for (const [month, amount] of projectPlans) planByMonth[monthIndex(month) - 1] += amount;
     else spreadAnnualPlan(project.annualPlan).forEach((amount, i) => (planByMonth[i] += amount));
     completedByProject.set(project.id, completed);
+    scheduleByProject.set(project.id, schedulePlan);
     totalInvestment += project.totalInvestment;
 
+    const projectFilings = filings.get(project.id);
+    const projectProblems = problems.get(project.id) ?? [];
     const projectHits = evaluateLagRules(project, {
       today,
       year,
       settings: campaign.settings,
       schedulePlan,
       completed,
-      reportedMonths: reported.get(project.id) ?? noReports,
+      reportedMonths: { has: (m) => isFiled(projectFilings?.get(m)) },
+      problems: projectProblems,
     });
     hits.push(...projectHits);
     if (projectHits.length > 0) lagging.push(laggingEntry(project, projectHits, completed, schedulePlan));
@@ -109,14 +121,29 @@ export function computeSummary(input: LedgerInput): Summary {
     add(byDomain.get(project.domainId), row);
     for (const level of project.levels) add(byLevel.get(level), row);
 
+    const unit = units.get(project.unitId) ?? emptyUnitTally(project.unitId, project.unit);
+    units.set(project.unitId, unit);
+    add(unit, row);
     if (inYear(project.plannedStart) || inYear(project.startedOn)) {
+      const started = project.startedOn !== null && project.startedOn <= today ? 1 : 0;
       counts.startPlanned++;
-      if (project.startedOn && project.startedOn <= today) counts.started++;
+      counts.started += started;
+      unit.startDue++;
+      unit.started += started;
     }
     if (inYear(project.plannedCompletion) || inYear(project.completedOn)) {
+      const done = inYear(project.completedOn) && project.completedOn <= today ? 1 : 0;
       counts.completionPlanned++;
-      if (inYear(project.completedOn) && project.completedOn <= today) counts.completedProjects++;
+      counts.completedProjects += done;
+      unit.completionDue++;
+      unit.completedProjects += done;
     }
+    const timely = reportTimeliness(project.startedOn, project.completedOn, projectFilings, year, month, today, campaign.settings.reportDeadlineDay);
+    unit.reportsDue += timely.due;
+    unit.reportsOnTime += timely.onTime;
+    const p = countProblems(projectProblems);
+    unit.problems += p.total;
+    unit.problemsResolved += p.resolved;
   }
 
   lagging.sort(
@@ -128,7 +155,7 @@ export function computeSummary(input: LedgerInput): Summary {
 
   return {
     today,
-    reportingMonth: reportingMonth(today),
+    reportingMonth: month,
     scheduleRatio: months / 12,
     totals: {
       projects: total.projects,
@@ -151,17 +178,32 @@ export function computeSummary(input: LedgerInput): Summary {
     lagging: lagging.slice(0, LAGGING_LIMIT).map((l) => l.project),
     hits,
     completedByProject,
+    scheduleByProject,
+    ranking: rankUnits(units.values(), campaign.settings.rankingWeights),
   };
 }
 
-/** Months each project has a submitted or accepted report for; a returned one is not a report. */
-function reportedMonths(monthly: LedgerInput['monthly']): Map<number, Set<string>> {
-  const index = new Map<number, Set<string>>();
+/** A month counts as reported once a report is submitted or accepted; a draft or a returned one does not. */
+const isFiled = (f: MonthlyFigure | undefined) => f !== undefined && (f.status === 'submitted' || f.status === 'accepted');
+
+/** Each project's filings by month. */
+function filingsByProject(monthly: readonly MonthlyFigure[]): Map<number, Map<string, MonthlyFigure>> {
+  const index = new Map<number, Map<string, MonthlyFigure>>();
   for (const f of monthly) {
-    if (f.status === 'returned') continue;
     let months = index.get(f.projectId);
-    if (!months) index.set(f.projectId, (months = new Set()));
-    months.add(f.month);
+    if (!months) index.set(f.projectId, (months = new Map()));
+    months.set(f.month, f);
+  }
+  return index;
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => number): Map<number, T[]> {
+  const index = new Map<number, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = index.get(k);
+    if (list) list.push(item);
+    else index.set(k, [item]);
   }
   return index;
 }

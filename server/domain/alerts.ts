@@ -10,9 +10,12 @@ export interface AlertDiff {
 
 const keyOf = (a: { projectId: number; rule: string }) => `${a.projectId}|${a.rule}`;
 
-/** Alerts are kept one per (projectId, rule); `open` alerts that are already cleared are ignored. */
+/**
+ * Alerts are kept one per (projectId, rule) while open, whatever the unit or staff have done with
+ * them (acknowledged, letter issued); `open` alerts that are already cleared are ignored.
+ */
 export function diffAlerts(open: Alert[], hits: LagHit[]): AlertDiff {
-  const openByKey = new Map(open.filter((a) => a.state === 'raised').map((a) => [keyOf(a), a]));
+  const openByKey = new Map(open.filter((a) => a.state !== 'cleared').map((a) => [keyOf(a), a]));
   const diff: AlertDiff = { raise: [], clear: [], update: [] };
   for (const hit of hits) {
     const alert = openByKey.get(keyOf(hit));

@@ -2,7 +2,8 @@
 import { addMonths, daysBetween, monthIndex, monthOf, reportingMonth, yearOf } from '../../shared/dates.js';
 import { formatPercent, formatWan, type Yuan } from '../../shared/money.js';
 import type { CampaignSettings, LagRule, Project, Severity } from '../../shared/types.js';
-import type { LagHit } from './ledger.js';
+import type { LagHit, LedgerProblem } from './ledger.js';
+import { problemOverdue, problemStalled } from './problemRules.js';
 
 export interface LagContext {
   today: string;
@@ -14,6 +15,8 @@ export interface LagContext {
   completed: Yuan;
   /** Months ("YYYY-MM") with a submitted or accepted report; a returned one does not count. */
   reportedMonths: { has(month: string): boolean };
+  /** The project's problems, open and closed. */
+  problems: readonly LedgerProblem[];
 }
 
 export type LagCheck = (project: Project, ctx: LagContext) => LagHit | null;
@@ -90,7 +93,14 @@ export const reportMissing: LagCheck = (project, ctx) => {
   return hit(project, 'report_missing', previousMissing ? 'orange' : 'yellow', `${months}月报未按时报送（截止每月${deadline}日）`);
 };
 
-export const LAG_CHECKS: readonly LagCheck[] = [investmentBehind, startOverdue, completionOverdue, reportMissing];
+export const LAG_CHECKS: readonly LagCheck[] = [
+  investmentBehind,
+  startOverdue,
+  completionOverdue,
+  reportMissing,
+  (project, ctx) => problemOverdue(project, ctx.problems, ctx.today),
+  (project, ctx) => problemStalled(project, ctx.problems),
+];
 
 export function evaluateLagRules(project: Project, ctx: LagContext): LagHit[] {
   const hits: LagHit[] = [];

@@ -1,6 +1,6 @@
 // The inputs the pure domain functions work on: a campaign's ledger as loaded from the store.
 import type { Yuan } from '../../shared/money.js';
-import type { Campaign, CampaignSettings, Domain, LagRule, Leader, LeaderRank, Level, Project, ReportStatus, Severity, Stage } from '../../shared/types.js';
+import type { Campaign, CampaignSettings, Domain, LagRule, Leader, LeaderRank, Level, ProblemState, Project, ReportStatus, Severity, Stage } from '../../shared/types.js';
 
 export interface MonthlyPlan {
   projectId: number;
@@ -16,6 +16,20 @@ export interface MonthlyFigure {
   status: ReportStatus;
   /** ISO timestamp of the revision's submission. */
   submittedAt: string;
+  /** When the month was first filed (the first revision that was not a draft); for timeliness. */
+  firstFiledAt?: string;
+}
+
+/** A problem raised on a project, as the rules and the ranking see it. */
+export interface LedgerProblem {
+  id: number;
+  projectId: number;
+  state: ProblemState;
+  dueOn: string | null;
+  /** YYYY-MM-DD of resolution or 销号, null while open. */
+  closedOn: string | null;
+  /** How many dispatch meetings have had it on their agenda while it stayed open. */
+  meetings: number;
 }
 
 export interface LedgerInput {
@@ -29,6 +43,7 @@ export interface LedgerInput {
   projects: Project[];
   plans: MonthlyPlan[];
   monthly: MonthlyFigure[];
+  problems: LedgerProblem[];
 }
 
 /** One rule firing for one project. Alerts are kept per (projectId, rule). */

@@ -23,14 +23,14 @@ export function buildSnapshot(summary: Summary, meta: SnapshotMeta): Snapshot {
     reportingMonth: summary.reportingMonth,
     scheduleRatio: summary.scheduleRatio,
     ...summaryPatch(summary),
-    alerts: sortAlerts(meta.alerts.filter((a) => a.state === 'raised')),
+    alerts: sortAlerts(meta.alerts.filter((a) => a.state !== 'cleared')),
     events: [...meta.events].sort((a, b) => compareDesc(a.at, b.at)).slice(0, TICKER_LIMIT),
   };
 }
 
 export function summaryPatch(summary: Summary): SummaryPatch {
-  const { totals, byDomain, byLevel, trend, lagging } = summary;
-  return { totals, byDomain, byLevel, trend, lagging };
+  const { totals, byDomain, byLevel, trend, lagging, ranking } = summary;
+  return { totals, byDomain, byLevel, trend, lagging, ranking };
 }
 
 /** Most severe first, then newest. */

@@ -1,6 +1,5 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import { NotFound } from '../errors.js';
 import type { Deps } from '../services/deps.js';
 import { createDisplayToken, createUnit, displayTokensFor, renameUnitById, revokeDisplayTokenById } from '../services/directory.js';
 import { assertRole } from '../services/access.js';
@@ -55,9 +54,6 @@ export function adminRouter(deps: Deps): Router {
     assertRole(requireUser(res), 'admin');
     const { limit, before } = parseInput(auditQuery, req.query);
     res.json(await listAudit(deps.db, limit, before ?? null));
-  });
-  router.use(() => {
-    throw NotFound('接口不存在');
   });
   return router;
 }

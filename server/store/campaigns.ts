@@ -30,3 +30,7 @@ export async function insertCampaign(q: Queryable, c: Omit<Campaign, 'id'>): Pro
   );
   return rows[0].id;
 }
+
+export async function setSettings(q: Queryable, campaignId: number, settings: Campaign['settings']): Promise<void> {
+  await q.query('UPDATE campaigns SET settings = $2 WHERE id = $1', [campaignId, JSON.stringify(settings)]);
+}

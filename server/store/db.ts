@@ -51,7 +51,6 @@ export async function openPglite(dataDir?: string): Promise<Db> {
   };
 }
 
-
 export async function openPostgres(url: string): Promise<Db> {
   const pool = new pg.Pool({
     connectionString: url,
@@ -59,6 +58,9 @@ export async function openPostgres(url: string): Promise<Db> {
     options: '-c TimeZone=UTC',
     types: { getTypeParser: ((oid: number, format?: string) => parsers[oid] ?? pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser },
   });
+  // An idle connection dropped by the server (restart, admin shutdown) must not crash the process;
+  // the pool replaces it and the next query reports any lasting outage.
+  pool.on('error', (err) => console.warn(`PostgreSQL idle connection lost: ${err.message}`));
   await pool.query('SELECT 1');
   return {
     kind: 'postgres',

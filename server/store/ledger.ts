@@ -1,11 +1,11 @@
 // Loads everything the aggregate recompute needs for one campaign, in four queries.
 import type { Campaign, Domain, Leader, Level } from '../../shared/types.js';
-import type { LedgerInput, MonthlyFigure, MonthlyPlan } from '../domain/ledger.js';
+import type { LedgerInput, LedgerProblem, MonthlyFigure, MonthlyPlan } from '../domain/ledger.js';
 import type { Queryable } from './db.js';
 import { listProjectsBare } from './projects.js';
 
 export async function loadLedger(q: Queryable, campaign: Campaign, today: string): Promise<LedgerInput> {
-  const [domains, levels, leaders, projects, plans, monthly] = await Promise.all([
+  const [domains, levels, leaders, projects, plans, monthly, problems] = await Promise.all([
     q.query<Domain>('SELECT id, code, name, target, sort_order AS "sortOrder" FROM domains WHERE campaign_id = $1 ORDER BY sort_order, id', [campaign.id]),
     q.query<Level>(
       `SELECT code, name, planned_count AS "plannedCount", planned_annual AS "plannedAnnual"
@@ -19,15 +19,24 @@ export async function loadLedger(q: Queryable, campaign: Campaign, today: string
        JOIN projects p ON p.id = mp.project_id WHERE p.campaign_id = $1`,
       [campaign.id],
     ),
-    // Per project and month: the latest accepted revision, or else the latest revision of any status.
+    // Per project and month: the latest accepted revision, else the latest submitted, else the latest;
+    // with when the month was first filed (not as a draft).
     q.query<MonthlyFigure>(
       `SELECT DISTINCT ON (r.project_id, r.month) r.project_id AS "projectId", r.month, r.investment, r.status,
-         r.created_at AS "submittedAt"
+         r.created_at AS "submittedAt",
+         min(r.created_at) FILTER (WHERE r.status <> 'draft') OVER (PARTITION BY r.project_id, r.month) AS "firstFiledAt"
        FROM reports r JOIN projects p ON p.id = r.project_id
        WHERE p.campaign_id = $1
-       ORDER BY r.project_id, r.month, (r.status = 'accepted') DESC, r.revision DESC`,
+       ORDER BY r.project_id, r.month, (r.status = 'accepted') DESC, (r.status = 'submitted') DESC, r.revision DESC`,
+      [campaign.id],
+    ),
+    // Meetings come with the problem ledger's meetings; until an agenda holds a problem it has had none.
+    q.query<LedgerProblem>(
+      `SELECT pr.id, pr.project_id AS "projectId", pr.state, to_char(pr.due_on, 'YYYY-MM-DD') AS "dueOn",
+         to_char(pr.closed_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') AS "closedOn", 0 AS meetings
+       FROM problems pr JOIN projects p ON p.id = pr.project_id WHERE p.campaign_id = $1`,
       [campaign.id],
     ),
   ]);
-  return { campaign, today, domains, levels, leaders, projects, plans, monthly };
+  return { campaign, today, domains, levels, leaders, projects, plans, monthly, problems };
 }

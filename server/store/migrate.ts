@@ -2,10 +2,12 @@
 import type { Db } from './db.js';
 import initial from './migrations/001_initial.js';
 import accounts from './migrations/002_accounts.js';
+import alerts from './migrations/003_alerts.js';
 
 const MIGRATIONS: { version: number; name: string; sql: string }[] = [
   { version: 1, name: 'initial', sql: initial },
   { version: 2, name: 'accounts', sql: accounts },
+  { version: 3, name: 'alerts', sql: alerts },
 ];
 
 export async function migrate(db: Db): Promise<number[]> {

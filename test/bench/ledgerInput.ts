@@ -29,6 +29,7 @@ export function seedToLedgerInput(seed: LedgerSeed, campaignId = 1): LedgerInput
     leaders,
     projects,
     plans: seed.projects.flatMap((p) => (p.monthlyPlan ?? []).map((amount, m) => ({ projectId: projectId.get(p.code)!, month: months[m], amount }))),
+    problems: [],
     monthly: seed.reports.map((r) => ({ projectId: projectId.get(r.projectCode)!, month: r.month, investment: r.investment, status: 'accepted' as const, submittedAt: r.submittedAt })),
   };
 }

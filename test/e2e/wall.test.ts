@@ -66,6 +66,24 @@ describe.skipIf(!hasChromium())('the wall in Chromium', () => {
     await expect.poll(() => page.locator('[data-testid="ticker"]').innerText()).toContain(target.name);
   });
 
+  it('ranks the units with the bulletin\'s numbers and flashes new red alerts across the hall', async () => {
+    const snap = await (await fetch(`${server.url}/api/snapshot`, { headers: { cookie } })).json();
+    const scores = await page.locator('[data-testid="ranking-score"]').allInnerTexts();
+    expect(scores[0]).toBe(snap.ranking[0].score.toFixed(1));
+    expect(await page.locator('[data-testid="ranking-panel"]').innerText()).toContain(snap.ranking[0].unit);
+
+    // Tighter thresholds turn lagging projects red: the wall hears alert:raised and flashes them.
+    const patch = (body: object) =>
+      fetch(`${server.url}/api/campaign/settings`, { method: 'PATCH', headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify(body) });
+    const before = (await (await fetch(`${server.url}/api/campaign`, { headers: { cookie } })).json()).settings;
+    expect((await patch({ lagYellowPoints: 1, lagOrangePoints: 2, lagRedPoints: 3 })).status).toBe(200);
+    await page.locator('[data-testid="alert-flash"]').first().waitFor({ timeout: 2_000 });
+    expect(await page.locator('[data-testid="alert-flash"]').first().innerText()).toContain('红色预警');
+    await page.waitForTimeout(700); // the band's entrance
+    await page.screenshot({ path: `${ARTIFACTS}/wall-red-alert.png` });
+    expect((await patch(before)).status).toBe(200);
+  });
+
   it('lays out at 4K', async () => {
     const big = await browser.newPage({ viewport: { width: 3840, height: 2160 } });
     await big.goto(wallUrl);

@@ -164,6 +164,8 @@ export function client(h: Harness, cookie: string | null, headers: Record<string
     patch: (path: string, body: unknown) => request(`${h.url}${path}`, 'PATCH', body, all),
     put: (path: string, body: unknown) => request(`${h.url}${path}`, 'PUT', body, all),
     del: (path: string) => request(`${h.url}${path}`, 'DELETE', undefined, all),
+    /** The response itself, for downloads. */
+    raw: (path: string) => fetch(`${h.url}${path}`, { headers: all }),
   };
 }
 

@@ -210,3 +210,23 @@ describe('computeSummary: report missing', () => {
     expect(rules('2020-11-06', [...onTrack, figure(1, '2020-09', 0), figure(1, '2020-10', 0, 'returned')])).toEqual(['report_missing:yellow']);
   });
 });
+
+describe('computeSummary: 比赶超 ranking', () => {
+  const months = ['2020-01', '2020-02', '2020-03', '2020-04', '2020-05', '2020-06'];
+  const s = computeSummary(
+    ledger({
+      projects: [project(1), project(2, { unitId: 2, unit: '县城投公司' })],
+      monthly: [...months.map((m) => figure(1, m, wan(100))), ...months.slice(0, 3).map((m) => figure(2, m, wan(100)))],
+      problems: [
+        { id: 1, projectId: 2, state: 'pending', dueOn: null, closedOn: null, meetings: 0 },
+        { id: 2, projectId: 2, state: 'closed', dueOn: null, closedOn: '2020-05-01', meetings: 1 },
+      ],
+    }),
+  );
+
+  it('scores each unit from its own projects, reports and problems', () => {
+    expect(s.ranking.map((r) => [r.rank, r.unit, r.score])).toEqual([[1, '县工信局', 100], [2, '县城投公司', 65]]);
+    expect(s.ranking[1].components).toEqual({ investment: 50, start: 100, completion: 100, timeliness: 50, problems: 50 });
+    expect(s.ranking[1]).toMatchObject({ projects: 1, completed: wan(300), schedulePlan: wan(600), laggingCount: 1 });
+  });
+});

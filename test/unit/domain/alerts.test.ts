@@ -37,6 +37,14 @@ describe('diffAlerts', () => {
     expect(diff.clear).toEqual([]);
   });
 
+  it('keeps an alert the unit has explained or been written to as the same open alert', () => {
+    const open = [alert(1, { state: 'acknowledged' }), alert(2, { projectId: 2, state: 'letter_issued' })];
+    const diff = diffAlerts(open, [hit(1, 'investment_behind', 'red', 'a')]);
+    expect(diff.raise).toEqual([]);
+    expect(diff.update.map((u) => u.alert.id)).toEqual([1]);
+    expect(diff.clear.map((a) => a.id)).toEqual([2]);
+  });
+
   it('treats an already cleared alert as not open', () => {
     const diff = diffAlerts([alert(1, { state: 'cleared', clearedAt: '2020-07-02T00:00:00.000Z' })], [hit(1, 'investment_behind')]);
     expect(diff).toEqual({ raise: [hit(1, 'investment_behind')], clear: [], update: [] });

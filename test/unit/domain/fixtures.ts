@@ -1,5 +1,6 @@
 // A tiny builder for hand-made ledgers: defaults for everything, override only what a test is about.
 import type { LedgerInput, MonthlyFigure, MonthlyPlan } from '../../../server/domain/ledger.js';
+import { FRESH_ALERT } from '../../fixtures/alert.js';
 import type { Yuan } from '../../../shared/money.js';
 import { DEFAULT_SETTINGS, type Alert, type Campaign, type CampaignSettings, type Domain, type Level, type Project, type ReportStatus } from '../../../shared/types.js';
 
@@ -83,6 +84,7 @@ export function ledger(parts: Partial<Omit<LedgerInput, 'campaign'>> & { setting
     domains: DOMAINS,
     levels: LEVELS,
     leaders: [],
+    problems: [],
     projects: [],
     plans: [],
     monthly: [],
@@ -92,6 +94,7 @@ export function ledger(parts: Partial<Omit<LedgerInput, 'campaign'>> & { setting
 
 export function alert(id: number, overrides: Partial<Alert> = {}): Alert {
   return {
+    ...FRESH_ALERT,
     id,
     projectId: id,
     project: `项目${id}`,

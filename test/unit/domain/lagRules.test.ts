@@ -4,7 +4,7 @@ import type { Project } from '../../../shared/types.js';
 import { project, TEST_SETTINGS, wan, YEAR } from './fixtures.js';
 
 function ctx(overrides: Partial<LagContext> = {}): LagContext {
-  return { today: '2020-07-03', year: YEAR, settings: TEST_SETTINGS, schedulePlan: 0, completed: 0, reportedMonths: new Set(), ...overrides };
+  return { today: '2020-07-03', year: YEAR, settings: TEST_SETTINGS, schedulePlan: 0, completed: 0, reportedMonths: new Set(), problems: [], ...overrides };
 }
 
 describe('investmentBehind', () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { FRESH_ALERT } from '../../fixtures/alert.js';
 import { parseWan } from '../../../shared/money.js';
 import { reportInput } from '../../../shared/schemas.js';
 import { demoLedger } from '../../../mock/demo.js';
@@ -55,7 +56,7 @@ describe('planNextReport', () => {
     const sent = new Set(projects.filter((p) => p.id !== 5).map((p) => sentKey(p.id, '2020-10')));
     const only = planNextReport(projects, snapshot, createRng(1), sent);
     expect(only === null || only.projectId === 5).toBe(true);
-    const alert = { id: 1, projectId: 3, project: '', unit: '', rule: 'report_missing' as const, severity: 'yellow' as const, text: '', state: 'raised' as const, raisedAt: '', clearedAt: null };
+    const alert = { id: 1, projectId: 3, project: '', unit: '', rule: 'report_missing' as const, severity: 'yellow' as const, text: '', state: 'raised' as const, raisedAt: '', clearedAt: null, ...FRESH_ALERT };
     const picks = Array.from({ length: 100 }, (_, i) => planNextReport(projects, { ...snapshot, alerts: [alert] }, createRng(i), new Set()));
     expect(picks.filter((p) => p?.projectId === 3).length).toBeGreaterThan(30);
   });

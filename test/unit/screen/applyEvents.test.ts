@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { FRESH_ALERT } from '../../fixtures/alert.js';
 import type { AlertCleared, AlertRaised, InvestmentUpdate, ProjectMilestone, SummaryPatch } from '../../../shared/events.js';
 import { TICKER_LIMIT, type TickerEvent } from '../../../shared/snapshot.js';
 import type { Alert } from '../../../shared/types.js';
@@ -28,7 +29,7 @@ function patch(): SummaryPatch {
   s.totals.completed += 100_000_000;
   s.byDomain[0].completed += 100_000_000;
   s.trend[7].actual += 100_000_000;
-  return { totals: s.totals, byDomain: s.byDomain, byLevel: s.byLevel, trend: s.trend, lagging: s.lagging.slice(1) };
+  return { totals: s.totals, byDomain: s.byDomain, byLevel: s.byLevel, trend: s.trend, lagging: s.lagging.slice(1), ranking: s.ranking };
 }
 
 function update(version: number, summary = patch()): InvestmentUpdate {
@@ -50,7 +51,7 @@ function milestone(version: number, kind: 'started' | 'completed' = 'started'): 
 }
 
 function alert(id: number, severity: Alert['severity'], raisedAt = '2020-09-15T03:00:00.000Z'): Alert {
-  return { id, projectId: id, project: `项目${id}`, unit: '县发改委', rule: 'investment_behind', severity, text: '投资滞后', state: 'raised', raisedAt, clearedAt: null };
+  return { id, projectId: id, project: `项目${id}`, unit: '县发改委', rule: 'investment_behind', severity, text: '投资滞后', state: 'raised', raisedAt, clearedAt: null, ...FRESH_ALERT };
 }
 
 const loaded = (): WallData => applySnapshot(makeSnapshot());

@@ -4,7 +4,9 @@ import type { InvestmentUpdate } from '../../../shared/events.js';
 import { TICKER_LIMIT } from '../../../shared/snapshot.js';
 import type { WallSocket } from '../../../screen/socket.js';
 import { tokenFromSearch } from '../../../screen/socket.js';
-import { useWallStore } from '../../../screen/stores/wall.js';
+import { FLASH_MS, useWallStore } from '../../../screen/stores/wall.js';
+import type { Alert, Severity } from '../../../shared/types.js';
+import { FRESH_ALERT } from '../../fixtures/alert.js';
 import { FIXTURE_VERSION, makeSnapshot } from '../../fixtures/snapshot.js';
 
 /** Just enough of a Socket.IO client socket: the server side is `deliver`. */
@@ -33,6 +35,10 @@ class FakeSocket {
     this.connects++;
     return this;
   }
+  disconnect() {
+    this.connected = false;
+    return this;
+  }
 }
 
 function update(version: number): InvestmentUpdate {
@@ -47,7 +53,7 @@ function update(version: number): InvestmentUpdate {
     month: '2020-08',
     investment: version,
     completedToDate: version,
-    summary: { totals, byDomain, byLevel, trend, lagging },
+    summary: { totals, byDomain, byLevel, trend, lagging, ranking: [] },
     event: { id: `${version}-report-3`, at: new Date(Date.UTC(2020, 8, 15, 4, 0, version % 60)).toISOString(), kind: 'report', projectId: 3, text: '报送' },
   };
 }
@@ -141,6 +147,56 @@ describe('wall store', () => {
     for (let v = FIXTURE_VERSION + 1; v < FIXTURE_VERSION + 500; v++) socket.deliver('investment:update', update(v));
     expect(wall.ticker.length).toBe(TICKER_LIMIT);
     expect(wall.version).toBe(FIXTURE_VERSION + 499);
+  });
+});
+
+describe('red alert flashes', () => {
+  let socket: FakeSocket;
+  let wall: ReturnType<typeof useWallStore>;
+  let version: number;
+
+  const alert = (id: number, severity: Severity): Alert => ({
+    ...FRESH_ALERT, id, projectId: id, project: `项目${id}`, unit: '县城投公司', rule: 'investment_behind', severity,
+    text: '完成率落后序时进度35个百分点', state: 'raised', raisedAt: '2020-09-15T04:00:00.000Z', clearedAt: null,
+  });
+  const raise = (a: Alert) => {
+    version++;
+    socket.deliver('alert:raised', { version, alert: a, event: { id: `${version}`, at: a.raisedAt, kind: 'alert_raised', projectId: a.projectId, text: a.text } });
+  };
+
+  beforeEach(() => {
+    vi.useFakeTimers();
+    setActivePinia(createPinia());
+    socket = new FakeSocket();
+    wall = useWallStore();
+    wall.connect(socket as unknown as WallSocket);
+    socket.deliver('snapshot', makeSnapshot());
+    version = FIXTURE_VERSION;
+  });
+  afterEach(() => vi.useRealTimers());
+
+  it('flashes a new red alert, not an orange one, and lets it go after a while', () => {
+    raise(alert(901, 'orange'));
+    expect(wall.flashes).toEqual([]);
+    raise(alert(902, 'red'));
+    expect(wall.flashes.map((a) => a.id)).toEqual([902]);
+    vi.advanceTimersByTime(FLASH_MS);
+    expect(wall.flashes).toEqual([]);
+  });
+
+  it('stops flashing an alert as soon as it is cleared', () => {
+    raise(alert(903, 'red'));
+    version++;
+    socket.deliver('alert:cleared', { version, alertId: 903, projectId: 903, event: { id: `${version}`, at: '2020-09-16T04:00:00.000Z', kind: 'alert_cleared', projectId: 903, text: '解除' } });
+    expect(wall.flashes).toEqual([]);
+  });
+
+  it('shows at most three at once and keeps no timers for the ones it dropped', () => {
+    for (let id = 910; id < 960; id++) raise(alert(id, 'red'));
+    expect(wall.flashes.map((a) => a.id)).toEqual([959, 958, 957]);
+    expect(vi.getTimerCount()).toBe(3);
+    wall.disconnect();
+    expect(vi.getTimerCount()).toBe(0);
   });
 });
 

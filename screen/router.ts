@@ -1,0 +1,76 @@
+// The screen's pages. The wall is in the main bundle; login, reporting and the console are
+// loaded on demand, so a kiosk never downloads element-plus.
+import type { Pinia } from 'pinia';
+import { createRouter, createWebHistory, type Router, type RouteRecordRaw } from 'vue-router';
+import { homeFor, rolesFor } from './access.js';
+import { setUnauthorizedHandler } from './api.js';
+import WallPage from './pages/WallPage.vue';
+import { useSessionStore } from './stores/session.js';
+
+const routes: RouteRecordRaw[] = [
+  { path: '/', name: 'wall', component: WallPage },
+  { path: '/login', name: 'login', component: () => import('./pages/LoginPage.vue'), meta: { title: '登录' } },
+  {
+    path: '/report',
+    component: () => import('./pages/report/ReportLayout.vue'),
+    children: [
+      { path: '', name: 'report', component: () => import('./pages/report/ReportListPage.vue'), meta: { title: '月调度填报' } },
+      { path: 'alerts', name: 'report-alerts', component: () => import('./pages/report/AlertsPage.vue'), meta: { title: '预警与函件' } },
+      {
+        path: ':projectId(\\d+)',
+        name: 'report-form',
+        component: () => import('./pages/report/ReportFormPage.vue'),
+        props: (route) => ({ projectId: Number(route.params.projectId) }),
+        meta: { title: '填报月报' },
+      },
+    ],
+  },
+  {
+    path: '/admin',
+    component: () => import('./pages/admin/AdminLayout.vue'),
+    children: [
+      { path: '', redirect: '/admin/projects' },
+      { path: 'projects', name: 'admin-projects', component: () => import('./pages/admin/LedgerPage.vue'), meta: { title: '项目台账' } },
+      { path: 'reports', name: 'admin-reports', component: () => import('./pages/admin/ReviewPage.vue'), meta: { title: '月报审核' } },
+      { path: 'alerts', name: 'admin-alerts', component: () => import('./pages/admin/AlertsPage.vue'), meta: { title: '预警管理' } },
+      { path: 'letters', name: 'admin-letters', component: () => import('./pages/admin/LettersPage.vue'), meta: { title: '函件' } },
+      { path: 'bulletins', name: 'admin-bulletins', component: () => import('./pages/admin/BulletinPage.vue'), meta: { title: '月通报' } },
+      { path: 'settings', name: 'admin-settings', component: () => import('./pages/admin/SettingsPage.vue'), meta: { title: '预警与通报设置' } },
+      { path: 'users', name: 'admin-users', component: () => import('./pages/admin/UsersPage.vue'), meta: { title: '账号管理' } },
+      { path: 'units', name: 'admin-units', component: () => import('./pages/admin/UnitsPage.vue'), meta: { title: '单位管理' } },
+      { path: 'tokens', name: 'admin-tokens', component: () => import('./pages/admin/TokensPage.vue'), meta: { title: '大屏令牌' } },
+      { path: 'audit', name: 'admin-audit', component: () => import('./pages/admin/AuditPage.vue'), meta: { title: '操作日志' } },
+    ],
+  },
+  { path: '/:pathMatch(.*)*', redirect: '/' },
+];
+
+export function createAppRouter(pinia: Pinia): Router {
+  const router = createRouter({ history: createWebHistory(), routes });
+  const session = useSessionStore(pinia);
+
+  router.beforeEach(async (to) => {
+    if (to.name === 'login') {
+      // Fresh: the user may have been sent here because the session just ended.
+      const user = await session.load(true).catch(() => null);
+      return user ? homeFor(user.role) : true;
+    }
+    const roles = rolesFor(to.path);
+    if (!roles) return true;
+    const user = await session.load();
+    if (!user) return { name: 'login', query: { redirect: to.fullPath } };
+    return roles.includes(user.role) ? true : homeFor(user.role);
+  });
+
+  router.afterEach((to) => {
+    const title = to.meta.title as string | undefined;
+    document.title = title ? `${title} · 项目调度指挥平台` : '项目调度指挥平台';
+  });
+
+  setUnauthorizedHandler(() => {
+    session.forget();
+    const current = router.currentRoute.value;
+    if (current.name !== 'login') void router.replace({ name: 'login', query: { redirect: current.fullPath } });
+  });
+  return router;
+}

@@ -1,0 +1,22 @@
+// 预警 rules on the problems a project has raised (问题台账).
+import { daysBetween } from '../../shared/dates.js';
+import { OPEN_PROBLEM_STATES, type Project, type Severity } from '../../shared/types.js';
+import type { LagHit, LedgerProblem } from './ledger.js';
+
+const isOpen = (p: LedgerProblem) => OPEN_PROBLEM_STATES.includes(p.state);
+
+/** 问题逾期: open problems past their due date; severity by the longest overdue. */
+export function problemOverdue(project: Pick<Project, 'id'>, problems: readonly LedgerProblem[], today: string): LagHit | null {
+  const overdue = problems.filter((p) => isOpen(p) && p.dueOn !== null && p.dueOn < today);
+  if (!overdue.length) return null;
+  const days = Math.max(...overdue.map((p) => daysBetween(p.dueOn!, today)));
+  const severity: Severity = days < 15 ? 'yellow' : days < 30 ? 'orange' : 'red';
+  return { projectId: project.id, rule: 'problem_overdue', severity, text: `${overdue.length}个协调问题超过期限未解决，最长逾期${days}天` };
+}
+
+/** 上犹 附件2 四(三): an item still open after two meetings is reported for criticism (通报批评). */
+export function problemStalled(project: Pick<Project, 'id'>, problems: readonly LedgerProblem[]): LagHit | null {
+  const stalled = problems.filter((p) => isOpen(p) && p.meetings >= 2);
+  if (!stalled.length) return null;
+  return { projectId: project.id, rule: 'problem_stalled', severity: 'red', text: `${stalled.length}个问题经两次会议协调仍未落实，予以通报批评` };
+}

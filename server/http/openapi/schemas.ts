@@ -1,0 +1,162 @@
+// components.schemas: request bodies derived from the zod schemas the server validates by, and
+// brief hand-written shapes of the replies (their full types are the interfaces in shared/).
+import * as api from '../../../shared/api.js';
+import { loginInput, reportInput } from '../../../shared/schemas.js';
+import { fromZod, list, ref, type JsonSchema } from './build.js';
+
+const int = { type: 'integer' };
+const str = { type: 'string' };
+const bool = { type: 'boolean' };
+const num = { type: 'number' };
+const yuan = { type: 'integer', description: 'yuan (元)' };
+const orNull = (type: string) => ({ type: [type, 'null'] });
+const date = { type: 'string', description: 'YYYY-MM-DD' };
+const nullableDate = { type: ['string', 'null'], description: 'YYYY-MM-DD' };
+const wan = 'Amount in 万元: a decimal number or string, at most 4 decimals; stored as integer yuan';
+const object = (properties: Record<string, object>, description?: string) => ({
+  type: 'object',
+  ...(description && { description }),
+  properties,
+});
+const see = (where: string, properties: Record<string, object> = {}) => object(properties, `See ${where}; only the main fields are listed.`);
+
+const inputs: Record<string, JsonSchema> = {
+  LoginInput: fromZod(loginInput),
+  PasswordChangeInput: fromZod(api.passwordChangeInput),
+  PasswordResetInput: fromZod(api.passwordResetInput),
+  ReportInput: fromZod(
+    reportInput,
+    {
+      investment: `Completed in that month. ${wan}; not negative`,
+      progress: '形象进度',
+      startedOn: 'YYYY-MM-DD (开工日期)',
+      completedOn: 'YYYY-MM-DD (竣工日期), not before startedOn',
+      draft: 'Save without sending for review (units)',
+      baseRevision: 'The revision the form was filled against (0: none yet); a newer one on the server gets 409',
+    },
+    'Admins file accepted reports; units file submitted ones (or drafts) for review.',
+  ),
+  ProjectPatchInput: fromZod(
+    api.projectPatchInput,
+    { rowVersion: 'Project.rowVersion as loaded; a stale one gets 409', totalInvestment: wan, plannedStart: 'YYYY-MM-DD', plannedCompletion: 'YYYY-MM-DD, not before plannedStart' },
+    'Only the fields sent are changed.',
+  ),
+  PlanInput: fromZod(
+    api.planInput,
+    { rowVersion: 'Project.rowVersion as loaded; a stale one gets 409', annualPlan: wan, monthly: `Twelve monthly plans (${wan}) that add up to annualPlan, or null for none` },
+  ),
+  ReturnInput: fromZod(api.returnInput),
+  ProblemInput: fromZod(api.problemInput, { dueOn: 'YYYY-MM-DD, expected resolution' }),
+  AcknowledgeInput: fromZod(api.acknowledgeInput, { text: '情况说明: the reasons for the lag and the measures taken' }),
+  EscalateInput: fromZod(api.escalateInput),
+  LetterInput: fromZod(api.letterInput, { alertIds: "The alerts the letter covers; all of the unit's open alerts when omitted" }),
+  SettingsInput: fromZod(api.settingsInput, {}, 'Only the fields sent are changed; thresholds must keep yellow < orange < red.'),
+  UserCreateInput: fromZod(api.userCreateInput, { unitId: 'Required for the unit role' }),
+  UserPatchInput: fromZod(api.userPatchInput, { disabled: 'Disabling, or changing role or unit, ends the user\'s sessions' }),
+  UnitInput: fromZod(api.unitInput),
+  DisplayTokenInput: fromZod(api.displayTokenInput, { rotateSeconds: 'Playlist interval for this wall, seconds' }),
+};
+
+const alertProps = {
+  id: int, projectId: int, project: str, unitId: int, unit: str, leader: orNull('string'),
+  rule: { enum: ['investment_behind', 'start_overdue', 'completion_overdue', 'report_missing', 'problem_overdue', 'problem_stalled'] },
+  severity: { enum: ['yellow', 'orange', 'red'] }, text: str,
+  state: { enum: ['raised', 'acknowledged', 'letter_issued', 'cleared'] },
+  level: { enum: [1, 2, 3], description: '分级调度: 1 挂点领导, 2 常务副县长, 3 县长' },
+  raisedAt: str, clearedAt: orNull('string'), acknowledgement: orNull('string'), letterId: orNull('integer'), letterNumber: orNull('string'),
+};
+const auditEntry = object({ id: int, at: str, actor: str, action: str, entity: str, entityId: str, before: {}, after: {} });
+
+const replies: Record<string, JsonSchema> = {
+  Error: {
+    type: 'object',
+    required: ['error'],
+    properties: {
+      error: {
+        type: 'object',
+        required: ['code', 'message'],
+        properties: {
+          code: { enum: ['invalid', 'unauthorized', 'forbidden', 'not_found', 'conflict', 'rate_limited', 'internal'] },
+          message: { type: 'string', description: 'Chinese, for people' },
+          fields: { type: 'object', additionalProperties: { type: 'string' }, description: 'Field path → message (422)' },
+        },
+      },
+    },
+  },
+  Health: object({ status: { const: 'ok' }, store: { enum: ['pglite', 'postgres'] }, cache: { enum: ['redis', 'memory'] }, cacheConnected: bool }),
+  User: object({ id: int, username: str, displayName: str, role: { enum: ['admin', 'unit', 'leader'] }, unitId: orNull('integer'), leaderId: orNull('integer') }),
+  Session: object({ user: ref('User'), expiresInDays: int }),
+  Snapshot: {
+    ...see('shared/snapshot.ts Snapshot (amounts yuan, ratios 0..1)', {
+      version: int, generatedAt: str, today: date, reportingMonth: str, scheduleRatio: num,
+      totals: { type: 'object' }, byDomain: { type: 'array' }, byLevel: { type: 'array' }, trend: { type: 'array' },
+      lagging: { type: 'array' }, alerts: list('Alert'), ranking: { type: 'array' }, events: { type: 'array' },
+    }),
+    required: ['version'],
+  },
+  Campaign: object({
+    id: int, county: str, year: int, title: str, frozenToday: { ...nullableDate, description: 'Fixed "today" for a demo or archived year' },
+    settings: see('shared/types.ts CampaignSettings', { lagYellowPoints: num, lagOrangePoints: num, lagRedPoints: num, reportDeadlineDay: int }),
+  }),
+  Unit: object({ id: int, name: str }),
+  Leader: object({ id: int, name: str, title: str, rank: { enum: ['county_head', 'executive_deputy', 'deputy', 'other'] } }),
+  Domain: object({ id: int, code: str, name: str, target: yuan, sortOrder: int }),
+  Level: object({ code: str, name: str, plannedCount: orNull('integer'), plannedAnnual: orNull('integer') }),
+  Project: object(
+    {
+      id: int, code: str, name: str, domainId: int, domain: str, levels: { type: 'array', items: str }, unitId: int, unit: str,
+      leadUnit: orNull('string'), leaderId: orNull('integer'), leader: orNull('string'), chargeLeaderId: orNull('integer'), chargeLeader: orNull('string'),
+      commissioner: orNull('string'), totalInvestment: yuan, annualPlan: yuan, completedToDate: yuan,
+      plannedStart: nullableDate, plannedCompletion: nullableDate, startedOn: nullableDate, completedOn: nullableDate,
+      stage: { enum: ['reserve', 'preparing', 'construction', 'completed', 'operating'] },
+      township: orNull('string'), lat: orNull('number'), lon: orNull('number'), content: str,
+      rowVersion: { type: 'integer', description: 'Send back with edits; a stale one gets 409' },
+    },
+    'See shared/types.ts Project. Amounts integer yuan.',
+  ),
+  Plan: object({ annualPlan: yuan, monthly: { type: ['array', 'null'], items: yuan, description: 'Twelve months, or null' }, rowVersion: int }),
+  Report: object({
+    id: int, projectId: int, month: str, revision: int, investment: { ...yuan, description: 'Completed in that month, yuan' }, progress: str,
+    startedOn: nullableDate, completedOn: nullableDate, remark: str, status: { enum: ['draft', 'submitted', 'accepted', 'returned'] },
+    submittedBy: str, createdAt: str, returnReason: orNull('string'), reviewedBy: orNull('string'), reviewedAt: orNull('string'),
+  }),
+  AuditEntry: auditEntry,
+  ProjectHistory: object({ reports: list('Report'), audit: list('AuditEntry') }),
+  MonthReportRow: object({
+    projectId: int, code: str, name: str, unitId: int, unit: str,
+    latest: { oneOf: [ref('Report'), { type: 'null' }] }, accepted: { oneOf: [ref('Report'), { type: 'null' }] },
+    status: { enum: ['missing', 'draft', 'submitted', 'accepted', 'returned'] }, late: bool,
+  }),
+  ReportingCalendar: object({
+    today: date, reportingMonth: str, reportDeadline: date, daysToReportDeadline: { type: 'integer', description: 'Negative once passed' },
+    nextProblemDeadline: date, daysToProblemDeadline: int,
+  }),
+  Problem: object({
+    id: int, projectId: int, project: str, unit: str, category: str, description: str, askedOf: str, dueOn: nullableDate,
+    state: { enum: ['pending', 'coordinating', 'resolved', 'closed', 'returned'] }, raisedBy: str, createdAt: str, closedAt: orNull('string'),
+  }),
+  Alert: object(alertProps, 'See shared/types.ts Alert.'),
+  AlertDetail: object({
+    ...alertProps,
+    escalations: { type: 'array', items: object({ fromLevel: int, toLevel: int, reason: str, actor: str, at: str }) },
+  }),
+  AlertQueue: object({ level: { enum: [1, 2, 3] }, alerts: list('Alert') }, "The alerts at the caller's 分级调度 level"),
+  Letter: object({
+    id: int, kind: { enum: ['warning', 'supervision'] }, docNumber: str, unitId: int, unit: str, title: str, month: str, issuedOn: date, deadline: date,
+    alertIds: { type: 'array', items: int }, projectIds: { type: 'array', items: int }, issuedBy: str, createdAt: str,
+  }),
+  Bulletin: see('server/exports/types.ts BulletinDoc (月通报)', {
+    county: str, year: int, month: str, title: str, issuingOffice: str, issuedOn: date, scheduleShare: num,
+    totals: { type: 'object' }, byDomain: { type: 'array' }, byLevel: { type: 'array' }, ranking: { type: 'array' }, lagging: { type: 'array' }, problems: { type: 'object' },
+  }),
+  UserView: object({
+    id: int, username: str, displayName: str, role: { enum: ['admin', 'unit', 'leader'] }, unitId: orNull('integer'), unit: orNull('string'),
+    leaderId: orNull('integer'), leader: orNull('string'), disabled: bool, createdAt: str,
+  }),
+  DisplayToken: object({ id: int, name: str, rotateSeconds: int, createdAt: str, lastSeenAt: orNull('string'), revokedAt: orNull('string') }),
+  DisplayTokenCreated: {
+    allOf: [ref('DisplayToken'), object({ token: { type: 'string', description: 'Shown once; not stored' }, url: { type: 'string', description: 'Kiosk path "/?token=…"' } })],
+  },
+};
+
+export const schemas = { ...replies, ...inputs };

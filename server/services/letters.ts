@@ -1,0 +1,105 @@
+// 预警提示函 and 督办函: numbered, recorded against the alerts they cover, downloadable as issued.
+import { letterInput, type LetterView } from '../../shared/api.js';
+import { addDays } from '../../shared/dates.js';
+import { ratio } from '../../shared/money.js';
+import { issuingOffice, type Campaign, type User } from '../../shared/types.js';
+import type { Summary } from '../domain/aggregates.js';
+import { summaryPatch } from '../domain/snapshot.js';
+import { buildLetterDocx } from '../exports/letter.js';
+import type { LetterDoc } from '../exports/types.js';
+import { Forbidden, Invalid, NotFound } from '../errors.js';
+import { attachLetter, listOpenAlerts } from '../store/alerts.js';
+import { audit } from '../store/audit.js';
+import { bumpVersion } from '../store/campaigns.js';
+import { getLetter, insertLetter, letterContent, listLetters, nextLetterSeq, warningLettersOf } from '../store/letters.js';
+import { listProjects } from '../store/projects.js';
+import { getUnit } from '../store/reference.js';
+import { assertRole } from './access.js';
+import { announce, finishChange } from './change.js';
+import type { Deps } from './deps.js';
+import { requireCampaign, summarize, todayFor } from './snapshot.js';
+import { parseInput } from './validate.js';
+
+export async function issueLetter(deps: Deps, user: User, body: unknown): Promise<LetterView> {
+  assertRole(user, 'admin');
+  const input = parseInput(letterInput, body);
+  const result = await deps.db.tx(async (q) => {
+    const campaign = await requireCampaign(q);
+    const version = await bumpVersion(q, campaign.id);
+    const unit = await getUnit(q, input.unitId);
+    if (!unit) throw Invalid({ unitId: '责任单位不存在' });
+    const open = (await listOpenAlerts(q, campaign.id)).filter((a) => a.unitId === unit.id);
+    const alerts = input.alertIds ? open.filter((a) => input.alertIds!.includes(a.id)) : open;
+    if (input.alertIds && alerts.length !== input.alertIds.length) throw Invalid({ alertIds: '所选预警须为该单位未销号的预警' });
+    if (!alerts.length) throw Invalid({ unitId: '该单位没有未销号的预警，无需发函' });
+
+    const now = deps.clock();
+    const today = todayFor(campaign, now);
+    const summary = await summarize(q, campaign, now);
+    const projects = (await listProjects(q, campaign.id, unit.id)).filter((p) => alerts.some((a) => a.projectId === p.id));
+    const seq = await nextLetterSeq(q, campaign.id, input.kind);
+    const doc = letterDoc(campaign, input.kind, seq, unit.name, today, summary, projects, input.kind === 'supervision' ? await warningLettersOf(q, campaign.id, unit.id) : []);
+    const letter = await insertLetter(q, {
+      campaignId: campaign.id, kind: input.kind, seq, unitId: unit.id, alertIds: alerts.map((a) => a.id),
+      projectIds: projects.map((p) => p.id), doc, issuedBy: user.id, issuedByName: user.displayName,
+    });
+    await attachLetter(q, letter.alertIds, letter.id);
+    await audit(q, { userId: user.id, name: user.displayName }, 'letter.issue', 'letter', letter.id, null, letter);
+    const change = await finishChange(q, campaign, version, now, async (s) => [
+      { name: 'summary:update', payload: { version, summary: summaryPatch(s) } },
+    ]);
+    return { letter, change };
+  });
+  await announce(deps, result.change);
+  return result.letter;
+}
+
+function letterDoc(
+  campaign: Campaign,
+  kind: LetterDoc['kind'],
+  seq: number,
+  unit: string,
+  today: string,
+  summary: Summary,
+  projects: { id: number; code: string; name: string; leader: string | null; annualPlan: number }[],
+  previousLetters: string[],
+): LetterDoc {
+  const s = campaign.settings;
+  const deadline = addDays(today, s.letterDeadlineDays);
+  return {
+    kind,
+    county: campaign.county,
+    issuingOffice: issuingOffice(campaign),
+    docNumber: `${s.letterPrefixes[kind]}〔${campaign.year}〕${seq}号`,
+    title: kind === 'warning' ? `关于${unit}重点项目进度滞后的预警提示函` : `关于督促${unit}加快推进重点项目建设的督办函`,
+    addressee: unit,
+    issuedOn: today,
+    deadline,
+    month: summary.reportingMonth,
+    projects: projects.map((p) => {
+      const completed = summary.completedByProject.get(p.id) ?? 0;
+      return {
+        code: p.code, name: p.name, leader: p.leader, annualPlan: p.annualPlan, completed,
+        completionRate: ratio(completed, p.annualPlan),
+        scheduleShare: ratio(summary.scheduleByProject.get(p.id) ?? 0, p.annualPlan),
+        reasons: summary.hits.filter((h) => h.projectId === p.id).map((h) => h.text),
+      };
+    }),
+    previousLetters,
+  };
+}
+
+export async function lettersFor(deps: Deps, user: User): Promise<LetterView[]> {
+  const campaign = await requireCampaign(deps.db);
+  return listLetters(deps.db, campaign.id, user.role === 'unit' ? user.unitId ?? -1 : undefined);
+}
+
+/** The letter as issued, regenerated from the content recorded at issue. */
+export async function letterFile(deps: Deps, user: User, id: number): Promise<{ name: string; body: Buffer }> {
+  const letter = await getLetter(deps.db, id);
+  if (!letter) throw NotFound('函件不存在');
+  if (user.role === 'unit' && user.unitId !== letter.unitId) throw Forbidden('只能下载发给本单位的函件');
+  const doc = (await letterContent(deps.db, id))!;
+  return { name: `${doc.docNumber}${doc.title}.docx`, body: await buildLetterDocx(doc) };
+}
+

@@ -1,0 +1,256 @@
+// 问题台账 (销号式管理), 调度会 and 挂点领导 duties: the contract between server and screen.
+import { z } from 'zod';
+import { isValidDate } from './dates.js';
+import type { DispatchLevel, ProblemState } from './types.js';
+
+// ── Problems ────────────────────────────────────────────────────────────────────────────────
+
+/**
+ * What may be done to a problem. States (shared/types.ts ProblemState):
+ *   pending (待协调) ─accept→ coordinating (协调中) ─resolve→ resolved (已解决) ─confirm→ closed (已销号)
+ *   pending ─return→ returned (已退回, with a reason: not a county matter, duplicate …)
+ *   pending ─resolve→ resolved (the unit solved it itself)
+ *   resolved ─reopen→ coordinating (the resolution is not confirmed, with a reason)
+ * `escalate` raises the level (分级调度 1 挂点领导 → 2 常务副县长 → 3 县长专题会) in pending or coordinating.
+ */
+export type ProblemAction = 'accept' | 'return' | 'resolve' | 'confirm' | 'reopen' | 'escalate';
+
+export const PROBLEM_ACTION_LABELS: Record<ProblemAction, string> = {
+  accept: '受理协调',
+  return: '退回',
+  resolve: '报告已解决',
+  confirm: '确认销号',
+  reopen: '重新协调',
+  escalate: '提级调度',
+};
+
+export const PROBLEM_LEVEL_LABELS: Record<DispatchLevel, string> = {
+  1: '挂点领导调度',
+  2: '常务副县长调度',
+  3: '县长专题会调度',
+};
+
+const text = (label: string, min = 2, max = 1000) =>
+  z.string({ error: `请填写${label}` }).trim().min(min, `请填写${label}`).max(max, `${label}不超过${max}字`);
+const isoDate = (label: string) => z.string({ error: `请填写${label}` }).refine(isValidDate, `${label}须为有效日期（YYYY-MM-DD）`);
+
+/** POST /api/problems/:id/actions — one transition, audited. */
+export const problemActionInput = z.discriminatedUnion('action', [
+  z.object({
+    action: z.literal('accept'),
+    /** The unit that leads the coordination (e.g. 县自然资源局). */
+    coordinatingUnit: text('牵头协调单位', 2, 100),
+    dueOn: isoDate('协调期限'),
+  }),
+  z.object({ action: z.literal('return'), reason: text('退回原因', 2, 500) }),
+  z.object({ action: z.literal('resolve'), resolution: text('解决情况', 5, 2000) }),
+  z.object({ action: z.literal('confirm') }),
+  z.object({ action: z.literal('reopen'), reason: text('重新协调原因', 2, 500) }),
+  z.object({ action: z.literal('escalate'), reason: text('提级原因', 2, 500) }),
+], { error: '请选择操作' });
+export type ProblemActionInput = z.infer<typeof problemActionInput>;
+
+/** One step of a problem's history, as the ledger shows it. */
+export interface ProblemStep {
+  at: string;
+  actor: string;
+  action: ProblemAction | 'raise' | 'decision';
+  fromState: ProblemState | null;
+  toState: ProblemState;
+  /** Reason, resolution or decision text. */
+  note: string;
+}
+
+/** A problem in the ledger (问题台账), with where it stands. */
+export interface ProblemDetail {
+  id: number;
+  projectId: number;
+  project: string;
+  projectCode: string;
+  unitId: number;
+  unit: string;
+  domainId: number;
+  domain: string;
+  /** 一对一挂点领导 of the project. */
+  leader: string | null;
+  category: string;
+  description: string;
+  askedOf: string;
+  coordinatingUnit: string | null;
+  dueOn: string | null;
+  state: ProblemState;
+  level: DispatchLevel;
+  resolution: string | null;
+  resolvedBy: string | null;
+  confirmedBy: string | null;
+  returnReason: string | null;
+  raisedBy: string;
+  createdAt: string;
+  closedAt: string | null;
+  /** Held meetings that had it on the agenda. */
+  meetings: number;
+  /** Still open after two meetings: 通报批评 (上犹 附件2 四(三)). */
+  flagged: boolean;
+  /** Open and past its due date. */
+  overdue: boolean;
+  /** Whole days since it was raised (China time). */
+  ageDays: number;
+}
+
+export const problemQuery = z.object({
+  state: z.enum(['pending', 'coordinating', 'resolved', 'closed', 'returned', 'open']).optional(),
+  level: z.coerce.number().int().min(1).max(3).optional(),
+  category: z.string().optional(),
+  domainId: z.coerce.number().int().positive().optional(),
+  unitId: z.coerce.number().int().positive().optional(),
+});
+
+// ── Meetings ───────────────────────────────────────────────────────────────────────────────
+
+/** The three kinds of 上犹 附件2. */
+export type MeetingKind = 'dispatch' | 'domain_group' | 'joint';
+
+export const MEETING_KIND_LABELS: Record<MeetingKind, string> = {
+  dispatch: '调度推进会',
+  domain_group: '领导小组会',
+  joint: '部门联席会',
+};
+
+export const MEETING_KIND_NOTES: Record<MeetingKind, string> = {
+  dispatch: '每季度召开，由总指挥主持，调度全部未销号问题，县长专题会事项优先',
+  domain_group: '每月召开，分领域由领导小组组长主持，调度本领域问题',
+  joint: '每月召开，由重推办召集相关部门，协调挂点领导层级的问题',
+};
+
+export type MeetingState = 'planned' | 'held';
+
+export const meetingInput = z
+  .object({
+    kind: z.enum(['dispatch', 'domain_group', 'joint'], { error: '请选择会议类型' }),
+    title: text('会议名称', 2, 100),
+    /** Required for a 领导小组会. */
+    domainId: z.number().int().positive().nullable().optional(),
+    heldOn: isoDate('会议日期'),
+    location: z.string().trim().max(100).default(''),
+    chair: text('主持人', 2, 50),
+  })
+  .refine((m) => m.kind !== 'domain_group' || m.domainId, { message: '领导小组会须选择领域', path: ['domainId'] });
+export type MeetingInput = z.infer<typeof meetingInput>;
+
+/** PUT /api/meetings/:id/agenda — the problems on the agenda, in order (staff adjust the proposal). */
+export const agendaInput = z.object({ problemIds: z.array(z.number().int().positive()).max(200) });
+
+/** PUT /api/meetings/:id/attendance */
+export const attendanceInput = z.object({
+  attendees: z.array(z.string().trim().min(1).max(50)).max(200),
+});
+
+/** POST /api/meetings/:id/decisions — 议定事项 on one agenda item. */
+export const decisionInput = z.object({
+  problemId: z.number({ error: '请选择议题' }).int().positive(),
+  decision: text('议定事项', 2, 2000),
+  owner: text('责任单位或责任人', 2, 100),
+  deadline: isoDate('完成时限'),
+});
+export type DecisionInput = z.infer<typeof decisionInput>;
+
+export interface MeetingItem {
+  problemId: number;
+  sort: number;
+  problem: ProblemDetail;
+  decision: string | null;
+  owner: string | null;
+  deadline: string | null;
+}
+
+export interface Meeting {
+  id: number;
+  kind: MeetingKind;
+  title: string;
+  domainId: number | null;
+  domain: string | null;
+  heldOn: string;
+  location: string;
+  chair: string;
+  state: MeetingState;
+  attendees: string[];
+  items: MeetingItem[];
+  createdBy: string;
+  createdAt: string;
+  /** When the meeting was marked held (its decisions count from then). */
+  heldAt: string | null;
+}
+
+// ── Leader linkage (双挂制) and duties ───────────────────────────────────────────────────────
+
+/** 附件3: a linked leader hears a monthly briefing and visits the site every quarter. */
+export type DutyKind = 'monthly_briefing' | 'quarterly_visit';
+
+export const DUTY_LABELS: Record<DutyKind, string> = {
+  monthly_briefing: '每月听取项目推进汇报',
+  quarterly_visit: '每季度到项目现场调研',
+};
+
+export interface DutyStatus {
+  kind: DutyKind;
+  /** 'YYYY-MM' for a month, 'YYYY-Qn' for a quarter. */
+  period: string;
+  dueOn: string;
+  doneOn: string | null;
+  note: string | null;
+  overdue: boolean;
+}
+
+export const dutyInput = z.object({
+  kind: z.enum(['monthly_briefing', 'quarterly_visit'], { error: '请选择履职事项' }),
+  period: z.string().regex(/^\d{4}-(0[1-9]|1[0-2]|Q[1-4])$/, '期间须为 YYYY-MM 或 YYYY-Qn'),
+  doneOn: isoDate('完成日期'),
+  note: z.string().trim().max(500).default(''),
+});
+
+/** 附件4: a service commissioner (服务专员) calls weekly and, for 1亿+ projects, visits monthly. */
+export type ContactKind = 'call' | 'visit';
+
+export const contactInput = z.object({
+  kind: z.enum(['call', 'visit'], { error: '请选择联系方式' }),
+  on: isoDate('联系日期'),
+  note: text('联系情况', 2, 1000),
+});
+
+export interface ContactStatus {
+  projectId: number;
+  project: string;
+  commissioner: string | null;
+  lastCall: string | null;
+  lastVisit: string | null;
+  /** A call is due when none in the last 7 days. */
+  callDue: boolean;
+  /** Only projects of 1亿 total investment or more owe a monthly visit. */
+  visitDue: boolean;
+}
+
+/** GET /api/leaders/:id/desk — what a leader's page shows. */
+export interface LeaderDesk {
+  leader: { id: number; name: string; title: string; rank: string };
+  /** Projects where the leader is the 一对一挂点领导 or the 包干领导. */
+  projects: { id: number; code: string; name: string; unit: string; role: 'linked' | 'charge'; completionRate: number; scheduleShare: number; lagging: boolean }[];
+  alerts: number[];
+  problems: ProblemDetail[];
+  duties: DutyStatus[];
+  contacts: ContactStatus[];
+}
+
+// ── The wall's problem-ledger panel ─────────────────────────────────────────────────────────
+
+export interface ProblemSummary {
+  pending: number;
+  coordinating: number;
+  /** Resolved, awaiting confirmation. */
+  resolved: number;
+  closedThisMonth: number;
+  overdue: number;
+  flagged: number;
+  byCategory: { category: string; open: number; closed: number }[];
+  /** The oldest open items, oldest first, at most 8. */
+  oldest: { id: number; project: string; unit: string; category: string; description: string; ageDays: number; level: DispatchLevel; overdue: boolean }[];
+}

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { afterLogin, homeFor, rolesFor } from '../../../screen/access.js';
+
+describe('where each role lands', () => {
+  it('sends staff to the console, units to reporting and leaders to the wall', () => {
+    expect(homeFor('admin')).toBe('/admin');
+    expect(homeFor('unit')).toBe('/report');
+    expect(homeFor('leader')).toBe('/');
+  });
+
+  it('guards the console and the reporting pages by role', () => {
+    expect(rolesFor('/admin/reports')).toEqual(['admin']);
+    expect(rolesFor('/admin')).toEqual(['admin']);
+    expect(rolesFor('/report/12')).toEqual(['unit']);
+    expect(rolesFor('/')).toBeUndefined();
+    expect(rolesFor('/administrator')).toBeUndefined();
+  });
+
+  it('returns to the page that asked for a login when the role may open it', () => {
+    expect(afterLogin('admin', '/admin/reports?month=2020-10')).toBe('/admin/reports?month=2020-10');
+    expect(afterLogin('unit', '/report/7')).toBe('/report/7');
+  });
+
+  it('goes home instead of a page the role may not open, a foreign site or the bare wall', () => {
+    expect(afterLogin('unit', '/admin/users')).toBe('/report');
+    expect(afterLogin('leader', '/report')).toBe('/');
+    expect(afterLogin('admin', '//evil.example/x')).toBe('/admin');
+    expect(afterLogin('admin', 'https://evil.example')).toBe('/admin');
+    expect(afterLogin('admin', '/login')).toBe('/admin');
+    expect(afterLogin('admin', '/')).toBe('/admin');
+    expect(afterLogin('leader', '/')).toBe('/');
+    expect(afterLogin('unit', undefined)).toBe('/report');
+  });
+});
