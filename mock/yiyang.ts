@@ -3,6 +3,7 @@ import type { LedgerSeed } from '../server/domain/ledger.js';
 import { assembleLedger, type ProfileSpec, type RowSpec } from './assemble.js';
 import { SEASONS, splitWan, sumOf, wan, yi } from './build.js';
 import { level, type LevelCode } from './levels.js';
+import { demoProblemLedger } from './problems.js';
 import { createRng } from './random.js';
 import { YIYANG_ROWS, type Cell } from './yiyangProjects.js';
 
@@ -85,7 +86,8 @@ export function yiyangDemo(opts: { seed?: number; today?: string } = {}): Ledger
   const rows: RowSpec[] = YIYANG_ROWS.map((r, i) => ({ ...r, annualPlan: annual.get(i) ?? 0, levels: [...CELLS[r.cell].levels] }));
   if (sumOf(rows.map((r) => r.annualPlan)) !== yi(84.9)) throw new Error('弋阳 annual plans do not add up');
 
-  return assembleLedger(
+  const today = opts.today ?? YIYANG_TODAY;
+  const ledger = assembleLedger(
     {
       campaign: { county: '弋阳县', year: 2020, title: '弋阳县“项目建设提速年”' },
       codePrefix: 'YY2020',
@@ -111,6 +113,11 @@ export function yiyangDemo(opts: { seed?: number; today?: string } = {}): Ledger
       monthlyPlanShare: 0.7,
       reportedShare: 0.85,
     },
-    { seed, today: opts.today ?? YIYANG_TODAY },
+    { seed, today },
   );
+  const ledgerOfProblems = demoProblemLedger(ledger.projects, today, createRng(seed).fork('problems'), {
+    chair: '陈长开',
+    attendees: ['陈长开', '县发改委', '县财政局', '县自然资源局', '县住建局', '县生态环境局', '县供电公司', '县重点项目推进办'],
+  });
+  return { ...ledger, ...ledgerOfProblems };
 }

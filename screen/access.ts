@@ -1,17 +1,20 @@
 // Who may open which part of the screen, and where each role lands. Pure, so it is unit-tested.
 import type { Role } from '../shared/types.js';
 
-/** admin → the console, unit → its monthly reports, leader → the wall. */
+/** admin → the console, unit → its monthly reports, leader → the leader's desk (which links to the wall). */
 export function homeFor(role: Role): string {
   if (role === 'admin') return '/admin';
   if (role === 'unit') return '/report';
-  return '/';
+  return '/leader';
 }
 
 /** The area a path belongs to and the roles allowed in it (undefined: open to anyone). */
 export function rolesFor(path: string): Role[] | undefined {
   if (path === '/admin' || path.startsWith('/admin/')) return ['admin'];
   if (path === '/report' || path.startsWith('/report/')) return ['unit'];
+  // A leader opens their own desk; staff may open any leader's (/leader/:id).
+  if (path === '/leader' || path === '/leader/') return ['leader', 'admin'];
+  if (path.startsWith('/leader/')) return ['admin'];
   return undefined;
 }
 

@@ -16,6 +16,7 @@ const routes: RouteRecordRaw[] = [
     children: [
       { path: '', name: 'report', component: () => import('./pages/report/ReportListPage.vue'), meta: { title: '月调度填报' } },
       { path: 'alerts', name: 'report-alerts', component: () => import('./pages/report/AlertsPage.vue'), meta: { title: '预警与函件' } },
+      { path: 'problems', name: 'report-problems', component: () => import('./pages/report/ProblemsPage.vue'), meta: { title: '协调问题' } },
       {
         path: ':projectId(\\d+)',
         name: 'report-form',
@@ -26,6 +27,14 @@ const routes: RouteRecordRaw[] = [
     ],
   },
   {
+    // A leader's own desk; staff open any leader's by id.
+    path: '/leader/:leaderId(\\d+)?',
+    name: 'leader',
+    component: () => import('./pages/leader/LeaderPage.vue'),
+    props: (route) => ({ leaderId: route.params.leaderId ? Number(route.params.leaderId) : null }),
+    meta: { title: '县领导工作台' },
+  },
+  {
     path: '/admin',
     component: () => import('./pages/admin/AdminLayout.vue'),
     children: [
@@ -33,6 +42,15 @@ const routes: RouteRecordRaw[] = [
       { path: 'projects', name: 'admin-projects', component: () => import('./pages/admin/LedgerPage.vue'), meta: { title: '项目台账' } },
       { path: 'reports', name: 'admin-reports', component: () => import('./pages/admin/ReviewPage.vue'), meta: { title: '月报审核' } },
       { path: 'alerts', name: 'admin-alerts', component: () => import('./pages/admin/AlertsPage.vue'), meta: { title: '预警管理' } },
+      { path: 'problems', name: 'admin-problems', component: () => import('./pages/admin/ProblemsPage.vue'), meta: { title: '问题台账' } },
+      { path: 'meetings', name: 'admin-meetings', component: () => import('./pages/admin/MeetingsPage.vue'), meta: { title: '调度会' } },
+      {
+        path: 'meetings/:meetingId(\\d+)',
+        name: 'admin-meeting',
+        component: () => import('./pages/admin/MeetingPage.vue'),
+        props: (route) => ({ meetingId: Number(route.params.meetingId) }),
+        meta: { title: '调度会' },
+      },
       { path: 'letters', name: 'admin-letters', component: () => import('./pages/admin/LettersPage.vue'), meta: { title: '函件' } },
       { path: 'bulletins', name: 'admin-bulletins', component: () => import('./pages/admin/BulletinPage.vue'), meta: { title: '月通报' } },
       { path: 'settings', name: 'admin-settings', component: () => import('./pages/admin/SettingsPage.vue'), meta: { title: '预警与通报设置' } },

@@ -8,6 +8,9 @@ import type { SnapshotCache } from './cache/cache.js';
 import { errorHandler, NotFound } from './errors.js';
 import { adminRouter } from './http/admin.js';
 import { alertsRouter } from './http/alerts.js';
+import { leadersRouter } from './http/leaders.js';
+import { meetingsRouter } from './http/meetings.js';
+import { problemsRouter } from './http/problems.js';
 import { referenceRouter } from './http/reference.js';
 import { reportingRouter, reportsRouter } from './http/reports.js';
 import { authRouter } from './http/auth.js';
@@ -41,7 +44,7 @@ export interface App {
 export function createApp(httpServer: HttpServer, opts: AppOptions): App {
   const deps: Deps = {
     db: opts.db, cache: opts.cache, log: opts.log, clock: opts.clock ?? (() => new Date()),
-    notifier: { publish: () => undefined, revokeDisplay: () => undefined },
+    notifier: { publish: () => undefined, revokeDisplay: () => undefined, endUser: () => undefined },
   };
   const app = express();
   app.disable('x-powered-by');
@@ -55,6 +58,9 @@ export function createApp(httpServer: HttpServer, opts: AppOptions): App {
   app.use('/api/reports', reportsRouter(deps));
   app.use('/api/reporting', reportingRouter(deps));
   app.use('/api', alertsRouter(deps));
+  app.use('/api/problems', problemsRouter(deps));
+  app.use('/api/meetings', meetingsRouter(deps));
+  app.use('/api', leadersRouter(deps));
   app.use('/api', adminRouter(deps));
   app.use('/api', () => {
     throw NotFound('接口不存在');

@@ -7,7 +7,12 @@ import type { ProblemState, Report, ReportStatus, Role, Stage } from './types.js
 
 const name = (label: string, max = 64) => z.string({ error: `请填写${label}` }).trim().min(1, `请填写${label}`).max(max, `${label}不超过${max}字`);
 const password = z.string({ error: '请填写密码' }).min(8, '密码至少8位').max(128, '密码不超过128位');
-const optionalId = z.number().int().positive().nullable().optional();
+/** Ids are int4 in the store. */
+export const MAX_ID = 2_147_483_647;
+/** A record id in a request body. */
+export const recordId = (label = '编号') =>
+  z.number({ error: `${label}须为数字` }).int(`${label}须为正整数`).positive(`${label}须为正整数`).max(MAX_ID, `${label}超出范围`);
+const optionalId = recordId().nullable().optional();
 const date = (label: string) => z.string().refine(isValidDate, `${label}须为有效日期（YYYY-MM-DD）`).nullable().optional();
 
 export const ROLES = ['admin', 'unit', 'leader'] as const satisfies readonly Role[];
@@ -76,9 +81,9 @@ export const STAGES = ['reserve', 'preparing', 'construction', 'completed', 'ope
 export const projectPatchInput = z.object({
   rowVersion: z.number({ error: '缺少版本号，请刷新后重试' }).int().positive(),
   name: name('项目名称', 200).optional(),
-  domainId: z.number().int().positive().optional(),
+  domainId: recordId('领域').optional(),
   levels: z.array(z.string().min(1)).max(20).optional(),
-  unitId: z.number().int().positive().optional(),
+  unitId: recordId('责任单位').optional(),
   leadUnit: z.string().max(100).nullable().optional(),
   leaderId: optionalId,
   chargeLeaderId: optionalId,
@@ -154,15 +159,23 @@ export interface ProjectHistory {
   audit: AuditEntry[];
 }
 
+/** The default 问题类别: 弋阳's four coordination groups. A campaign configures its own (settings.problemCategories). */
 export const PROBLEM_CATEGORIES = ['资金筹措', '用地保障', '审批协调', '工程建设'] as const;
 
-/** A problem a unit asks the county to coordinate, raised with its monthly report. */
+/** A problem a unit asks the county to coordinate, raised with its monthly report. The server checks the category against the campaign's. */
 export const problemInput = z.object({
-  category: z.enum(PROBLEM_CATEGORIES, { error: '请选择问题类别' }),
+  category: z.string({ error: '请选择问题类别' }).trim().min(1, '请选择问题类别').max(20, '问题类别不超过20字'),
   description: z.string({ error: '请描述问题' }).trim().min(5, '请具体描述问题（至少5字）').max(2000),
   askedOf: z.string().trim().max(500).default(''),
   dueOn: date('期望解决日期'),
 });
+
+/** problemInput held to a campaign's own categories (settings.problemCategories), as the server checks it. */
+export function problemInputFor(categories: readonly string[]) {
+  return problemInput.extend({
+    category: problemInput.shape.category.refine((c) => categories.includes(c), `问题类别须为：${categories.join('、')}`),
+  });
+}
 
 export interface ProblemView {
   id: number;
@@ -184,19 +197,19 @@ export const acknowledgeInput = z.object({
 });
 
 export const escalateInput = z.object({
-  reason: z.string({ error: '请填写提级原因' }).trim().min(2, '请填写提级原因').max(500),
+  reason: z.string({ error: '请填写提级原因' }).trim().min(2, '请填写提级原因').max(500, '提级原因不超过500字'),
 });
 
 export const letterInput = z.object({
   kind: z.enum(['warning', 'supervision'], { error: '请选择函件类型' }),
-  unitId: z.number({ error: '请选择责任单位' }).int().positive(),
+  unitId: z.number({ error: '请选择责任单位' }).int('请选择责任单位').positive('请选择责任单位').max(MAX_ID, '责任单位不存在'),
   /** The alerts the letter covers; all of the unit's open alerts when omitted. */
-  alertIds: z.array(z.number().int().positive()).min(1).optional(),
+  alertIds: z.array(recordId('预警编号'), { error: '所选预警须为列表' }).min(1, '请至少选择一条预警').optional(),
 });
 
 export const alertQuery = z.object({
   includeCleared: z.enum(['0', '1']).optional(),
-  level: z.coerce.number().int().min(1).max(3).optional(),
+  level: z.coerce.number({ error: '调度层级须为1–3' }).int('调度层级须为1–3').min(1, '调度层级须为1–3').max(3, '调度层级须为1–3').optional(),
 });
 
 export interface LetterView {
@@ -241,6 +254,11 @@ export const settingsInput = z
     issuingOffice: z.string({ error: '发文机关须为文字' }).trim().max(50, '发文机关不超过50字'),
     letterPrefixes: z.object({ warning: prefix('预警提示函文号前缀'), supervision: prefix('督办函文号前缀') }, { error: '请设置文号前缀' }),
     letterDeadlineDays: z.number({ error: '请填写整改期限' }).int('整改期限须为整数天').min(1, '整改期限至少1天').max(90, '整改期限不超过90天'),
+    problemCategories: z
+      .array(z.string({ error: '问题类别须为文字' }).trim().min(1, '问题类别不能为空').max(20, '问题类别不超过20字'), { error: '请设置问题类别' })
+      .min(1, '至少设置一个问题类别')
+      .max(12, '问题类别最多12个')
+      .refine((names) => new Set(names).size === names.length, '问题类别不能重复'),
   })
   .partial()
   .refine((s) => s.lagYellowPoints === undefined || s.lagOrangePoints === undefined || s.lagYellowPoints < s.lagOrangePoints, {

@@ -2,6 +2,7 @@
 // Every server push carries the snapshot version of the change it belongs to; the several events of
 // one change share that version. A client holding version v that receives v+2 or more has missed
 // something and asks for the snapshot again.
+import type { ProblemSummary } from './problems.js';
 import type { Yuan } from './money.js';
 import type { Alert, LagRule } from './types.js';
 import type { GroupFigures, LaggingProject, Snapshot, TickerEvent, Totals, TrendPoint, UnitRank } from './snapshot.js';
@@ -56,11 +57,25 @@ export interface AlertRaised {
   event: TickerEvent;
 }
 
+/** An open alert changed without getting worse: eased, new figures, explained, written to, escalated. */
+export interface AlertUpdated {
+  version: number;
+  alert: Alert;
+}
+
 export interface AlertCleared {
   version: number;
   alertId: number;
   projectId: number;
   rule: LagRule;
+  event: TickerEvent;
+}
+
+/** A problem was raised or changed state (问题台账); the wall's problem panel follows. */
+export interface ProblemUpdate {
+  version: number;
+  problemId: number;
+  problems: ProblemSummary;
   event: TickerEvent;
 }
 
@@ -78,7 +93,9 @@ export interface ServerToClientEvents {
   'project:started': (m: ProjectMilestone) => void;
   'project:completed': (m: ProjectMilestone) => void;
   'alert:raised': (a: AlertRaised) => void;
+  'alert:updated': (a: AlertUpdated) => void;
   'alert:cleared': (a: AlertCleared) => void;
+  'problem:update': (p: ProblemUpdate) => void;
 }
 
 export interface ClientToServerEvents {
@@ -99,7 +116,10 @@ export interface SocketData {
   displayId: number | null;
 }
 
-/** Room names: every client joins `wall`; a kiosk also its token's room, so revoking it can cut it off. */
-export const ROOMS = { wall: 'wall', display: (id: number) => `display:${id}` } as const;
+/**
+ * Room names: every client joins `wall`; a kiosk also its token's room and a person their user's
+ * room, so revoking a token or ending a user's sessions can cut them off.
+ */
+export const ROOMS = { wall: 'wall', display: (id: number) => `display:${id}`, user: (id: number) => `user:${id}` } as const;
 
 export type SummaryEventName = keyof ServerToClientEvents;

@@ -97,12 +97,19 @@ export interface ProblemDetail {
   ageDays: number;
 }
 
+/** GET /api/problems/:id — a problem with its history, oldest step first. */
+export interface ProblemRecord extends ProblemDetail {
+  steps: ProblemStep[];
+}
+
+const positiveId = (label: string) => z.coerce.number({ error: `${label}须为正整数` }).int(`${label}须为正整数`).positive(`${label}须为正整数`);
+
 export const problemQuery = z.object({
-  state: z.enum(['pending', 'coordinating', 'resolved', 'closed', 'returned', 'open']).optional(),
-  level: z.coerce.number().int().min(1).max(3).optional(),
-  category: z.string().optional(),
-  domainId: z.coerce.number().int().positive().optional(),
-  unitId: z.coerce.number().int().positive().optional(),
+  state: z.enum(['pending', 'coordinating', 'resolved', 'closed', 'returned', 'open'], { error: '状态须为 pending、coordinating、resolved、closed、returned 或 open' }).optional(),
+  level: z.coerce.number({ error: '调度层级须为1–3' }).int('调度层级须为1–3').min(1, '调度层级须为1–3').max(3, '调度层级须为1–3').optional(),
+  category: z.string({ error: '问题类别须为文字' }).optional(),
+  domainId: positiveId('领域编号').optional(),
+  unitId: positiveId('单位编号').optional(),
 });
 
 // ── Meetings ───────────────────────────────────────────────────────────────────────────────
@@ -129,25 +136,42 @@ export const meetingInput = z
     kind: z.enum(['dispatch', 'domain_group', 'joint'], { error: '请选择会议类型' }),
     title: text('会议名称', 2, 100),
     /** Required for a 领导小组会. */
-    domainId: z.number().int().positive().nullable().optional(),
+    domainId: z.number({ error: '请选择领域' }).int('请选择领域').positive('请选择领域').nullable().optional(),
     heldOn: isoDate('会议日期'),
-    location: z.string().trim().max(100).default(''),
+    location: z.string({ error: '会议地点须为文字' }).trim().max(100, '会议地点不超过100字').default(''),
     chair: text('主持人', 2, 50),
   })
   .refine((m) => m.kind !== 'domain_group' || m.domainId, { message: '领导小组会须选择领域', path: ['domainId'] });
 export type MeetingInput = z.infer<typeof meetingInput>;
 
+/** PATCH /api/meetings/:id — while the meeting is still planned. */
+export const meetingPatchInput = z
+  .object({
+    title: text('会议名称', 2, 100).optional(),
+    heldOn: isoDate('会议日期').optional(),
+    location: z.string().trim().max(100, '会议地点不超过100字').optional(),
+    chair: text('主持人', 2, 50).optional(),
+  })
+  .refine((m) => Object.values(m).some((v) => v !== undefined), '请填写要修改的内容');
+
 /** PUT /api/meetings/:id/agenda — the problems on the agenda, in order (staff adjust the proposal). */
-export const agendaInput = z.object({ problemIds: z.array(z.number().int().positive()).max(200) });
+export const agendaInput = z.object({
+  problemIds: z
+    .array(z.number({ error: '议题须为问题编号' }).int('议题须为问题编号').positive('议题须为问题编号'), { error: '请选择议题' })
+    .max(200, '议题不超过200个')
+    .refine((ids) => new Set(ids).size === ids.length, '议题不能重复'),
+});
 
 /** PUT /api/meetings/:id/attendance */
 export const attendanceInput = z.object({
-  attendees: z.array(z.string().trim().min(1).max(50)).max(200),
+  attendees: z
+    .array(z.string({ error: '参会人员须为文字' }).trim().min(1, '参会人员不能为空').max(50, '参会人员不超过50字'), { error: '请填写参会人员' })
+    .max(200, '参会人员不超过200人'),
 });
 
 /** POST /api/meetings/:id/decisions — 议定事项 on one agenda item. */
 export const decisionInput = z.object({
-  problemId: z.number({ error: '请选择议题' }).int().positive(),
+  problemId: z.number({ error: '请选择议题' }).int('请选择议题').positive('请选择议题'),
   decision: text('议定事项', 2, 2000),
   owner: text('责任单位或责任人', 2, 100),
   deadline: isoDate('完成时限'),
@@ -181,6 +205,13 @@ export interface Meeting {
   heldAt: string | null;
 }
 
+/** GET /api/meetings/:id/proposal — open problems reported by the cut-off and in the meeting's scope. */
+export interface AgendaProposal {
+  /** The 3rd or 18th (settings.problemDeadlineDays) on or before the meeting day. */
+  cutoff: string;
+  problems: ProblemDetail[];
+}
+
 // ── Leader linkage (双挂制) and duties ───────────────────────────────────────────────────────
 
 /** 附件3: a linked leader hears a monthly briefing and visits the site every quarter. */
@@ -203,9 +234,9 @@ export interface DutyStatus {
 
 export const dutyInput = z.object({
   kind: z.enum(['monthly_briefing', 'quarterly_visit'], { error: '请选择履职事项' }),
-  period: z.string().regex(/^\d{4}-(0[1-9]|1[0-2]|Q[1-4])$/, '期间须为 YYYY-MM 或 YYYY-Qn'),
+  period: z.string({ error: '请填写期间' }).regex(/^\d{4}-(0[1-9]|1[0-2]|Q[1-4])$/, '期间须为 YYYY-MM 或 YYYY-Qn'),
   doneOn: isoDate('完成日期'),
-  note: z.string().trim().max(500).default(''),
+  note: z.string({ error: '备注须为文字' }).trim().max(500, '备注不超过500字').default(''),
 });
 
 /** 附件4: a service commissioner (服务专员) calls weekly and, for 1亿+ projects, visits monthly. */
@@ -227,6 +258,23 @@ export interface ContactStatus {
   callDue: boolean;
   /** Only projects of 1亿 total investment or more owe a monthly visit. */
   visitDue: boolean;
+}
+
+/** One call or visit of a project's service commissioner, as recorded. */
+export interface CommissionerContact {
+  id: number;
+  projectId: number;
+  kind: ContactKind;
+  on: string;
+  note: string;
+  recordedBy: string;
+  createdAt: string;
+}
+
+/** GET /api/projects/:id/contacts — the record, newest first, and what is due. */
+export interface ProjectContacts {
+  status: ContactStatus;
+  contacts: CommissionerContact[];
 }
 
 /** GET /api/leaders/:id/desk — what a leader's page shows. */

@@ -64,7 +64,16 @@ export function fieldErrors(error: z.ZodError): Record<string, string> {
   const fields: Record<string, string> = {};
   for (const issue of error.issues) {
     const key = issue.path.join('.') || '_';
-    fields[key] ??= issue.message;
+    fields[key] ??= chinese(issue);
   }
   return fields;
+}
+
+/** Every schema gives Chinese messages; zod's English defaults are replaced, never shown. */
+function chinese(issue: z.core.$ZodIssue): string {
+  if (/[\u4e00-\u9fff]/.test(issue.message)) return issue.message;
+  if (issue.path.length === 0) return '请求内容格式不正确，须为 JSON 对象';
+  if (issue.code === 'too_big') return '内容过长或数值过大';
+  if (issue.code === 'too_small') return '内容过短或数值过小';
+  return '格式不正确';
 }

@@ -1,6 +1,7 @@
 // The aggregate picture of a campaign year that the wall, tablets and API clients read.
 // Amounts are integer yuan; ratios are 0..1 numbers (display rounds them).
 import type { Yuan } from './money.js';
+import type { ProblemSummary } from './problems.js';
 import type { Alert, LagRule, Severity } from './types.js';
 
 export interface Snapshot {
@@ -23,6 +24,8 @@ export interface Snapshot {
   alerts: Alert[];
   /** 比赶超: responsible units ranked by their score, best first. */
   ranking: UnitRank[];
+  /** 问题台账 at a glance: open, in progress, closed this month, overdue, by group, the oldest. */
+  problems: ProblemSummary;
   /** Latest ticker events, newest first, at most TICKER_LIMIT. */
   events: TickerEvent[];
 }
@@ -102,7 +105,7 @@ export interface LaggingProject {
   reasons: LagReason[];
 }
 
-export type TickerKind = 'report' | 'report_submitted' | 'started' | 'completed' | 'alert_raised' | 'alert_cleared';
+export type TickerKind = 'report' | 'report_submitted' | 'started' | 'completed' | 'alert_raised' | 'alert_cleared' | 'problem';
 
 export interface TickerEvent {
   /** Unique and stable: `${version}-${kind}-${projectId}`. */

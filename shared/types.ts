@@ -45,6 +45,8 @@ export interface CampaignSettings {
   letterPrefixes: Record<LetterKind, string>;
   /** Days a unit is given to act on a letter. */
   letterDeadlineDays: number;
+  /** 问题类别: the coordination groups problems are raised under (弋阳: 资金筹措, 用地保障, 审批协调, 工程建设). */
+  problemCategories: string[];
 }
 
 export interface RankingWeights {
@@ -70,6 +72,7 @@ export const DEFAULT_SETTINGS: CampaignSettings = {
   issuingOffice: '',
   letterPrefixes: { warning: '重推预字', supervision: '重推督字' },
   letterDeadlineDays: 10,
+  problemCategories: ['资金筹措', '用地保障', '审批协调', '工程建设'],
 };
 
 /** 领域 / 类别 with the year's investment target. */

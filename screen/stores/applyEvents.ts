@@ -7,7 +7,7 @@
 //   v < cur      stale: its effect is already in what we show; only its ticker line may be new;
 //   otherwise    applied, and the version becomes max(cur, v).
 // A full snapshot is always taken as it is: it is the server's word on the present.
-import type { AlertCleared, AlertRaised, InvestmentUpdate, ProjectMilestone, ReportSubmitted, SummaryUpdate } from '../../shared/events.js';
+import type { AlertCleared, AlertRaised, AlertUpdated, InvestmentUpdate, ProblemUpdate, ProjectMilestone, ReportSubmitted, SummaryUpdate } from '../../shared/events.js';
 import { TICKER_LIMIT, type Snapshot, type TickerEvent } from '../../shared/snapshot.js';
 import type { Alert, Severity } from '../../shared/types.js';
 
@@ -92,6 +92,16 @@ export function applyAlertRaised(data: WallData, a: AlertRaised): Outcome {
 
 export function applyAlertCleared(data: WallData, a: AlertCleared): Outcome {
   return applyVersioned(data, a.version, a.event, (s) => ({ alerts: s.alerts.filter((x) => x.id !== a.alertId) }));
+}
+
+/** A problem raised or moved on: the ledger's counts replaced whole, and its ticker line. */
+/** An open alert changed quietly (eased, explained, written to, escalated): no ticker line. */
+export function applyAlertUpdated(data: WallData, a: AlertUpdated): Outcome {
+  return applyVersioned(data, a.version, null, (s) => ({ alerts: upsertAlert(s.alerts, a.alert) }));
+}
+
+export function applyProblemUpdate(data: WallData, p: ProblemUpdate): Outcome {
+  return applyVersioned(data, p.version, p.event, () => ({ problems: p.problems }));
 }
 
 /** Replaces or inserts by id; most severe, then newest, first; bounded. */

@@ -9,8 +9,10 @@ import { createWallSocket, type WallSocket } from '../socket.js';
 import {
   applyAlertCleared,
   applyAlertRaised,
+  applyAlertUpdated,
   applyInvestmentUpdate,
   applyMilestone,
+  applyProblemUpdate,
   applySnapshot,
   applySummaryUpdate,
   type Outcome,
@@ -123,10 +125,12 @@ export const useWallStore = defineStore('wall', () => {
     s.on('project:started', (m) => receive(applyMilestone(data(), m)));
     s.on('project:completed', (m) => receive(applyMilestone(data(), m)));
     s.on('alert:raised', alertRaised);
+    s.on('alert:updated', (a) => receive(applyAlertUpdated(data(), a)));
     s.on('alert:cleared', (a) => {
       receive(applyAlertCleared(data(), a));
       unflash(a.alertId);
     });
+    s.on('problem:update', (p) => receive(applyProblemUpdate(data(), p)));
     s.on('disconnect', lose);
     s.on('connect_error', refused);
     return s;

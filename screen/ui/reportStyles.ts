@@ -5,6 +5,7 @@ import 'element-plus/es/components/form-item/style/css';
 import 'element-plus/es/components/input/style/css';
 import 'element-plus/es/components/switch/style/css';
 import 'element-plus/es/components/select/style/css';
+import 'element-plus/es/components/date-picker/style/css';
 import 'element-plus/es/components/option/style/css';
 import 'element-plus/es/components/button/style/css';
 import 'element-plus/es/components/tag/style/css';

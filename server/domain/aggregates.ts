@@ -8,7 +8,7 @@ import type { Project } from '../../shared/types.js';
 import { evaluateLagRules, SEVERITY_RANK, worstSeverity } from './lagRules.js';
 import type { LagHit, LedgerInput, MonthlyFigure } from './ledger.js';
 import { countProblems, emptyUnitTally, rankUnits, reportTimeliness, type UnitTally } from './ranking.js';
-import { indexByProject, projectSchedulePlan, scheduleMonths, spreadAnnualPlan } from './schedule.js';
+import { dueScheduleMonths, indexByProject, projectSchedulePlan, scheduleMonths, spreadAnnualPlan } from './schedule.js';
 
 export interface Summary {
   today: string;
@@ -68,6 +68,7 @@ export function computeSummary(input: LedgerInput): Summary {
   const { campaign, today } = input;
   const year = campaign.year;
   const months = scheduleMonths(year, today);
+  const dueMonths = dueScheduleMonths(year, today, campaign.settings.reportDeadlineDay);
   const plans = indexByProject(input.plans, year, (p) => p.amount);
   const accepted = indexByProject(input.monthly, year, (f) => f.investment, (f) => f.status === 'accepted');
   const filings = filingsByProject(input.monthly);
@@ -108,7 +109,7 @@ export function computeSummary(input: LedgerInput): Summary {
       today,
       year,
       settings: campaign.settings,
-      schedulePlan,
+      schedulePlan: dueMonths === months ? schedulePlan : projectSchedulePlan(project, projectPlans, year, dueMonths),
       completed,
       reportedMonths: { has: (m) => isFiled(projectFilings?.get(m)) },
       problems: projectProblems,
@@ -124,19 +125,24 @@ export function computeSummary(input: LedgerInput): Summary {
     const unit = units.get(project.unitId) ?? emptyUnitTally(project.unitId, project.unit);
     units.set(project.unitId, unit);
     add(unit, row);
+    // The wall counts the year's plan (年度计划开工/竣工); the ranking only what is due by today.
     if (inYear(project.plannedStart) || inYear(project.startedOn)) {
       const started = project.startedOn !== null && project.startedOn <= today ? 1 : 0;
       counts.startPlanned++;
       counts.started += started;
-      unit.startDue++;
-      unit.started += started;
+      if (started || (project.plannedStart !== null && project.plannedStart <= today)) {
+        unit.startDue++;
+        unit.started += started;
+      }
     }
     if (inYear(project.plannedCompletion) || inYear(project.completedOn)) {
       const done = inYear(project.completedOn) && project.completedOn <= today ? 1 : 0;
       counts.completionPlanned++;
       counts.completedProjects += done;
-      unit.completionDue++;
-      unit.completedProjects += done;
+      if (done || (project.plannedCompletion !== null && project.plannedCompletion <= today)) {
+        unit.completionDue++;
+        unit.completedProjects += done;
+      }
     }
     const timely = reportTimeliness(project.startedOn, project.completedOn, projectFilings, year, month, today, campaign.settings.reportDeadlineDay);
     unit.reportsDue += timely.due;

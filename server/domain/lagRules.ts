@@ -9,7 +9,7 @@ export interface LagContext {
   today: string;
   year: number;
   settings: CampaignSettings;
-  /** The project's 序时进度 plan through the reporting month. */
+  /** The project's 序时进度 plan through the last month whose report deadline has passed. */
   schedulePlan: Yuan;
   /** Accepted investment this campaign year. */
   completed: Yuan;
@@ -78,16 +78,21 @@ export const completionOverdue: LagCheck = (project, ctx) => {
   return hit(project, 'completion_overdue', overdueSeverity(days), `计划${planned}竣工，已逾期${days}天未竣工`);
 };
 
-/** 未按时报送: past the deadline day, a started project has no report for the reporting month. */
+/**
+ * 未按时报送: a started project has no report for the latest month already due — last month once
+ * the deadline day has passed, the month before until then (so an alert is not cleared on the 1st
+ * only to be raised afresh on the 6th).
+ */
 export const reportMissing: LagCheck = (project, ctx) => {
   const deadline = ctx.settings.reportDeadlineDay;
-  const month = reportingMonth(ctx.today);
+  const current = reportingMonth(ctx.today);
+  const month = Number(ctx.today.slice(8, 10)) > deadline ? current : addMonths(current, -1);
   const started = project.startedOn;
-  if (Number(ctx.today.slice(8, 10)) <= deadline || yearOf(month) !== ctx.year) return null;
-  if (!started || started > ctx.today || isFinished(project) || project.annualPlan <= 0) return null;
+  if (yearOf(month) !== ctx.year) return null;
+  // A project owes the reports of the months from its start on.
+  if (!started || monthOf(started) > month || isFinished(project) || project.annualPlan <= 0) return null;
   if (ctx.reportedMonths.has(month)) return null;
   const previous = addMonths(month, -1);
-  // The month before only counts if the project had started by its end.
   const previousMissing = yearOf(previous) === ctx.year && monthOf(started) < month && !ctx.reportedMonths.has(previous);
   const months = previousMissing ? `${monthLabel(previous)}、${monthIndex(month)}月` : monthLabel(month);
   return hit(project, 'report_missing', previousMissing ? 'orange' : 'yellow', `${months}月报未按时报送（截止每月${deadline}日）`);

@@ -1,6 +1,7 @@
 // The inputs the pure domain functions work on: a campaign's ledger as loaded from the store.
 import type { Yuan } from '../../shared/money.js';
-import type { Campaign, CampaignSettings, Domain, LagRule, Leader, LeaderRank, Level, ProblemState, Project, ReportStatus, Severity, Stage } from '../../shared/types.js';
+import type { MeetingKind } from '../../shared/problems.js';
+import type { Campaign, CampaignSettings, DispatchLevel, Domain, LagRule, Leader, LeaderRank, Level, ProblemState, Project, ReportStatus, Severity, Stage } from '../../shared/types.js';
 
 export interface MonthlyPlan {
   projectId: number;
@@ -64,6 +65,35 @@ export interface LedgerSeed {
   projects: SeedProject[];
   /** Accepted report history (one revision each). */
   reports: SeedReport[];
+  /** The problem ledger as it stands (demo). */
+  problems?: SeedProblem[];
+  /** Coordination meetings already held, their agenda items pointing into `problems`. */
+  meetings?: SeedMeeting[];
+}
+
+export interface SeedProblem {
+  projectCode: string;
+  category: string;
+  description: string;
+  askedOf: string;
+  coordinatingUnit: string | null;
+  dueOn: string | null;
+  state: ProblemState;
+  level: DispatchLevel;
+  resolution: string | null;
+  /** ISO timestamps. */
+  createdAt: string;
+  closedAt: string | null;
+}
+
+export interface SeedMeeting {
+  kind: MeetingKind;
+  title: string;
+  heldOn: string;
+  location: string;
+  chair: string;
+  attendees: string[];
+  items: { problem: number; decision: string; owner: string; deadline: string }[];
 }
 
 export interface SeedProject {

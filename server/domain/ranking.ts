@@ -37,7 +37,8 @@ export const emptyUnitTally = (unitId: number, unit: string): UnitTally => ({
 
 /**
  * Reports due from a project and those filed in time: one a month from its start (or January)
- * through the reporting month, while it is not yet completed. A filing dated after `today` (a
+ * through the reporting month, while it is not yet completed; the reporting month only once its
+ * deadline has passed or it is filed. A filing dated after `today` (a
  * frozen demo year) counts as filed today.
  */
 export function reportTimeliness(
@@ -55,12 +56,16 @@ export function reportTimeliness(
   let onTime = 0;
   for (; month <= reportingMonth && yearOf(month) === year; month = addMonths(month, 1)) {
     if (completedOn && monthOf(completedOn) < month) break;
-    due++;
+    const deadline = reportDeadlineFor(month, { reportDeadlineDay: deadlineDay });
     const filing = filings?.get(month);
-    if (!filing || filing.status === 'returned') continue;
-    const filed = chinaDate(new Date(filing.firstFiledAt ?? filing.submittedAt));
-    const filedOn = filed < today ? filed : today;
-    if (filedOn <= reportDeadlineFor(month, { reportDeadlineDay: deadlineDay })) onTime++;
+    const filed = filing !== undefined && filing.status !== 'returned';
+    // A month still open for reporting counts only once it is filed.
+    if (!filed && today <= deadline) continue;
+    due++;
+    if (!filed) continue;
+    const filedAt = chinaDate(new Date(filing.firstFiledAt ?? filing.submittedAt));
+    const filedOn = filedAt < today ? filedAt : today;
+    if (filedOn <= deadline) onTime++;
   }
   return { due, onTime };
 }

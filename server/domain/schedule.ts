@@ -15,6 +15,16 @@ export function scheduleMonths(year: number, today: string): number {
 }
 
 /**
+ * Months of 序时进度 a project is held to: as scheduleMonths, less the reporting month until its
+ * report deadline has passed (its figures are not in yet, so lag rules must not count it).
+ */
+export function dueScheduleMonths(year: number, today: string, deadlineDay: number): number {
+  const months = scheduleMonths(year, today);
+  const open = yearOf(reportingMonth(today)) === year && Number(today.slice(8, 10)) <= deadlineDay;
+  return open ? Math.max(0, months - 1) : months;
+}
+
+/**
  * The project's planned investment for months 1..`months` of `year`: the sum of its monthly plans
  * where it has any for the year, else the annual plan pro rata.
  */

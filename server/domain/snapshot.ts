@@ -1,5 +1,6 @@
 // The summary shaped for clients: the full snapshot and the patch a single change pushes.
 import type { SummaryPatch } from '../../shared/events.js';
+import type { ProblemSummary } from '../../shared/problems.js';
 import { TICKER_LIMIT, type Snapshot, type TickerEvent } from '../../shared/snapshot.js';
 import type { Alert } from '../../shared/types.js';
 import type { Summary } from './aggregates.js';
@@ -10,6 +11,8 @@ export interface SnapshotMeta {
   generatedAt: string;
   campaign: Snapshot['campaign'];
   alerts: Alert[];
+  /** 问题台账 at a glance (domain/problemSummary.ts). */
+  problems: ProblemSummary;
   events: TickerEvent[];
 }
 
@@ -24,6 +27,7 @@ export function buildSnapshot(summary: Summary, meta: SnapshotMeta): Snapshot {
     scheduleRatio: summary.scheduleRatio,
     ...summaryPatch(summary),
     alerts: sortAlerts(meta.alerts.filter((a) => a.state !== 'cleared')),
+    problems: meta.problems,
     events: [...meta.events].sort((a, b) => compareDesc(a.at, b.at)).slice(0, TICKER_LIMIT),
   };
 }

@@ -92,7 +92,9 @@ export function title(text: string): Paragraph {
 export function titleLines(text: string): string[] {
   const perLine = Math.floor(TEXT_WIDTH / (TITLE * 10));
   const chars = [...text];
-  const width = (part: string[]) => part.reduce((w, c) => w + (c.codePointAt(0)! < 0x2e80 ? 0.5 : 1), 0);
+  // CJK fonts set curly quotes, dashes and the ellipsis full width, though they sit below U+2E80.
+  const wide = (c: string) => c.codePointAt(0)! >= 0x2e80 || /[\u2010-\u2027]/.test(c);
+  const width = (part: string[]) => part.reduce((w, c) => w + (wide(c) ? 1 : 0.5), 0);
   if (width(chars) <= perLine) return [text];
   const splits = chars
     .map((_, i) => i)

@@ -25,7 +25,7 @@ export function buildLetterDocx(doc: LetterDoc): Promise<Buffer> {
     docNumberWithRule(doc.docNumber),
     title(doc.title),
     plain(`${doc.addressee}：`),
-    ...(doc.kind === 'supervision' ? supervisionOpening(doc, asOf, count) : warningOpening(asOf, count)).map((text) => body(text)),
+    ...(doc.kind === 'supervision' ? supervisionOpening(doc, asOf, count) : warningOpening(doc, asOf, count)).map((text) => body(text)),
     ...projects,
     ...(doc.kind === 'supervision' ? supervisionRequirements(doc) : warningRequirements(doc)).map((text) => body(text)),
     ...closing(doc.kind === 'supervision' ? '特此督办。' : '特此函告。', doc.issuingOffice, chineseDate(doc.issuedOn)),
@@ -45,10 +45,15 @@ function projectRow(p: LetterProject, i: number): string[] {
   ];
 }
 
-function warningOpening(asOf: string, count: number): string[] {
+function warningOpening(doc: LetterDoc, asOf: string, count: number): string[] {
   return [
-    `根据全县重点项目月度调度情况，${asOf}，你单位负责的${count}个重点项目建设进度滞后于序时进度，已触发预警，具体情况如下：`,
+    `根据全县重点项目月度调度情况，${asOf}，你单位负责的${count}个重点项目存在${issueText(doc)}，已触发预警，具体情况如下：`,
   ];
+}
+
+/** 投资进度滞后于序时进度、未按计划开工等问题 */
+function issueText(doc: LetterDoc): string {
+  return `${doc.issues.join('、') || '推进滞后'}${doc.issues.length > 1 ? '等' : ''}问题`;
 }
 
 function warningRequirements(doc: LetterDoc): string[] {
@@ -61,8 +66,11 @@ function supervisionOpening(doc: LetterDoc, asOf: string, count: number): string
   const earlier = doc.previousLetters.length
     ? `我办已向你单位发出预警提示函（${doc.previousLetters.join('、')}）`
     : '我办已就相关项目向你单位发出预警提示';
+  const response = doc.explained
+    ? '你单位虽已报送情况说明，但整改期限届满后相关项目进度仍未明显改善'
+    : '但你单位在整改期限内未按要求反馈整改落实情况，相关项目进度仍未明显改善';
   return [
-    `${earlier}，要求限期整改并书面反馈，但你单位至今未按要求反馈整改落实情况，相关项目进度仍未明显改善。${asOf}，你单位以下${count}个重点项目仍滞后于序时进度，现予以督办：`,
+    `${earlier}，要求限期整改并书面反馈，${response}。${asOf}，你单位以下${count}个重点项目仍存在${issueText(doc)}，现予以督办：`,
   ];
 }
 

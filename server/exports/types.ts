@@ -35,8 +35,12 @@ export interface LetterDoc {
   /** The data month the figures are as of, YYYY-MM. */
   month: string;
   projects: LetterProject[];
-  /** For a 督办函: the earlier warning letters left unanswered, by 文号. */
+  /** What the covered alerts are about, in plain words (投资进度滞后于序时进度, 未按计划开工 …). */
+  issues: string[];
+  /** For a 督办函: the earlier warning letters whose deadline passed without rectification, by 文号. */
   previousLetters: string[];
+  /** For a 督办函: the unit has sent an explanation (情况说明), though the projects still lag. */
+  explained: boolean;
 }
 
 /** 月通报: the month's picture for the county, with the 比赶超 ranking. */

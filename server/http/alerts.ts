@@ -1,19 +1,11 @@
-import { Router, type Response } from 'express';
+import { Router } from 'express';
 import type { Deps } from '../services/deps.js';
 import { acknowledge, alertDetail, alertsFor, escalate, queueFor } from '../services/alerts.js';
 import { bulletinFile, bulletinFor } from '../services/bulletin.js';
 import { issueLetter, letterFile, lettersFor } from '../services/letters.js';
 import { updateSettings } from '../services/settings.js';
+import { DOCX, sendFile, XLSX } from './files.js';
 import { idParam, requireUser, signedIn } from './session.js';
-
-function sendFile(res: Response, file: { name: string; body: Buffer }, type: string) {
-  res.setHeader('Content-Type', type);
-  res.setHeader('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}`);
-  res.send(file.body);
-}
-
-const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** 预警, 函件, 月通报 and the campaign's thresholds. */
 export function alertsRouter(deps: Deps): Router {

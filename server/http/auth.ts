@@ -21,7 +21,7 @@ export function authRouter(deps: Deps, secureCookies: boolean): Router {
   });
 
   router.post('/login', limiter, async (req, res) => {
-    const { user, token, expiresAt } = await login(deps.db, req.body, deps.clock());
+    const { user, token, expiresAt } = await login(deps.db, req.body);
     res.cookie(SESSION_COOKIE, token, {
       httpOnly: true,
       sameSite: 'lax',

@@ -3,6 +3,7 @@
 // described in openapi/*.ts by router; test/unit/openapi.test.ts checks them against the code.
 import { errorResponses, pathsFrom } from './openapi/build.js';
 import { core } from './openapi/core.js';
+import { dispatch } from './openapi/dispatch.js';
 import { ledger } from './openapi/ledger.js';
 import { oversight } from './openapi/oversight.js';
 import { schemas } from './openapi/schemas.js';
@@ -20,7 +21,7 @@ export const openapi = {
       'Realtime: Socket.IO on /socket.io/ — events and payloads are typed in shared/events.ts.',
   },
   security: [{ session: [] }],
-  paths: pathsFrom(core, ledger, oversight),
+  paths: pathsFrom(core, ledger, oversight, dispatch),
   components: {
     securitySchemes: {
       session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE, description: 'Set by POST /api/auth/login' },

@@ -1,4 +1,5 @@
 // Session cookie → the signed-in user, and the guards routes use.
+import { MAX_ID } from '../../shared/api.js';
 import { parse as parseCookie } from 'cookie';
 import type { RequestHandler, Response } from 'express';
 import type { User } from '../../shared/types.js';
@@ -28,10 +29,10 @@ export const signedIn: RequestHandler = (_req, res, next) => {
   next();
 };
 
-/** A positive integer path parameter, or 422. */
+/** A positive integer path parameter within the store's int4 ids, or 422. */
 export function idParam(raw: string | string[] | undefined, label = '编号'): number {
   const id = Number(raw);
-  if (!Number.isSafeInteger(id) || id <= 0) throw Invalid({ id: `${label}须为正整数` }, `${label}无效`);
+  if (!Number.isSafeInteger(id) || id <= 0 || id > MAX_ID) throw Invalid({ id: `${label}须为正整数` }, `${label}无效`);
   return id;
 }
 

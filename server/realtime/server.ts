@@ -54,6 +54,7 @@ export function registerWallHandlers(socket: IoSocket, deps: Deps): void {
   };
   void socket.join(ROOMS.wall);
   if (socket.data.displayId) void socket.join(ROOMS.display(socket.data.displayId));
+  if (socket.data.userId) void socket.join(ROOMS.user(socket.data.userId));
   void sendSnapshot();
   let last = 0;
   socket.on('snapshot:request', () => {
@@ -75,6 +76,9 @@ export function ioNotifier(io: IoServer): Notifier {
     },
     revokeDisplay(displayId) {
       io.in(ROOMS.display(displayId)).disconnectSockets(true);
+    },
+    endUser(userId) {
+      io.in(ROOMS.user(userId)).disconnectSockets(true);
     },
   };
 }

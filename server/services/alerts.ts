@@ -81,6 +81,7 @@ async function changeAlert(deps: Deps, user: User, id: number, edit: AlertEdit):
     await edit(q, alert);
     const change = await finishChange(q, campaign, version, deps.clock(), async (summary) => [
       { name: 'summary:update', payload: { version, summary: summaryPatch(summary) } },
+      { name: 'alert:updated', payload: { version, alert: (await getAlert(q, id))! } },
     ]);
     return { alert: (await getAlert(q, id))!, change };
   });

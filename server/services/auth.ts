@@ -16,7 +16,7 @@ export const hashToken = (token: string) => createHash('sha256').update(token).d
 // Verifying against a dummy hash for unknown users keeps the timing of both failures alike.
 let dummyHash: Promise<string> | null = null;
 
-export async function login(db: Db, body: unknown, now: Date): Promise<{ user: User; token: string; expiresAt: Date }> {
+export async function login(db: Db, body: unknown): Promise<{ user: User; token: string; expiresAt: Date }> {
   const { username, password } = parseInput(loginInput, body);
   const found = await findCredentials(db, username);
   dummyHash ??= hashPassword('not-a-password');
@@ -24,10 +24,9 @@ export async function login(db: Db, body: unknown, now: Date): Promise<{ user: U
   if (!found || !ok) throw Unauthorized('用户名或密码错误');
   const { passwordHash: _omit, ...user } = found;
   const token = randomBytes(32).toString('base64url');
-  const expiresAt = new Date(now.getTime() + SESSION_DAYS * 86_400_000);
-  await db.tx(async (q) => {
-    await insertSession(q, hashToken(token), user.id, expiresAt.toISOString());
+  const expiresAt = await db.tx(async (q) => {
     await audit(q, { userId: user.id, name: user.displayName }, 'auth.login', 'user', user.id, null, null);
+    return insertSession(q, hashToken(token), user.id, SESSION_DAYS);
   });
   return { user, token, expiresAt };
 }

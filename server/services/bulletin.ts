@@ -6,6 +6,7 @@ import { ratio } from '../../shared/money.js';
 import { issuingOffice, OPEN_PROBLEM_STATES, type User } from '../../shared/types.js';
 import { computeSummary } from '../domain/aggregates.js';
 import { reportDeadlineFor } from '../domain/calendar.js';
+import { dayOf } from '../domain/problemSummary.js';
 import { buildBulletinDocx } from '../exports/bulletin.js';
 import { buildBulletinXlsx } from '../exports/bulletinXlsx.js';
 import type { BulletinDoc } from '../exports/types.js';
@@ -54,18 +55,20 @@ export async function bulletinFor(deps: Deps, user: User, rawMonth: unknown): Pr
     ranking: summary.ranking,
     weights: campaign.settings.rankingWeights,
     lagging: summary.lagging,
-    problems: problemSection(problems, month, asOf),
+    problems: problemSection(problems, month, asOf, today),
   };
 }
 
-function problemSection(all: ProblemView[], month: string, asOf: string): BulletinDoc['problems'] {
-  const counted = all.filter((p) => p.state !== 'returned' && p.createdAt.slice(0, 10) <= asOf);
+function problemSection(all: ProblemView[], month: string, asOf: string, today: string): BulletinDoc['problems'] {
+  // Timestamps are UTC; the county's days are China days (and a frozen demo year's "today" caps them).
+  const day = (at: string) => dayOf(at, today);
+  const counted = all.filter((p) => p.state !== 'returned' && day(p.createdAt) <= asOf);
   const open = counted.filter((p) => OPEN_PROBLEM_STATES.includes(p.state));
   const categories = [...new Set(counted.map((p) => p.category))];
   return {
     open: open.length,
     overdue: open.filter((p) => p.dueOn !== null && p.dueOn < asOf).length,
-    closedThisMonth: counted.filter((p) => p.closedAt !== null && p.closedAt.slice(0, 7) === month).length,
+    closedThisMonth: counted.filter((p) => p.closedAt !== null && day(p.closedAt).slice(0, 7) === month).length,
     byCategory: categories.map((category) => ({
       category,
       open: open.filter((p) => p.category === category).length,

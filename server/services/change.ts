@@ -52,10 +52,12 @@ async function syncAlerts(q: Queryable, campaignId: number, version: number, sum
   }
   for (const { alert: old, hit } of diff.update) {
     const alert = await updateAlert(q, old.id, hit, at);
-    // A worsening alert is announced again; an easing one just updates quietly in the next snapshot.
+    // A worsening alert is announced again; an easing one or new figures update it quietly.
     if (SEVERITY_RANK[alert.severity] > SEVERITY_RANK[old.severity]) {
       const event = await writeEvent('alert_raised', alert.projectId, `${alert.project}：${LAG_RULE_LABELS[alert.rule]}升级为${SEVERITY_LABELS[alert.severity]}预警`);
       pushes.push({ name: 'alert:raised', payload: { version, alert, event } });
+    } else {
+      pushes.push({ name: 'alert:updated', payload: { version, alert } });
     }
   }
   return pushes;

@@ -14,6 +14,8 @@ export interface Notifier {
   publish(campaignId: number, pushes: Push[]): void;
   /** Cuts off the walls connected with a revoked display token. */
   revokeDisplay(displayId: number): void;
+  /** Cuts off the sockets of a user whose sessions were ended (disabled, role changed, password reset). */
+  endUser(userId: number): void;
 }
 
 export interface Deps {

@@ -2,7 +2,7 @@
 import { letterInput, type LetterView } from '../../shared/api.js';
 import { addDays } from '../../shared/dates.js';
 import { ratio } from '../../shared/money.js';
-import { issuingOffice, type Campaign, type User } from '../../shared/types.js';
+import { issuingOffice, type Alert, type Campaign, type LagRule, type User } from '../../shared/types.js';
 import type { Summary } from '../domain/aggregates.js';
 import { summaryPatch } from '../domain/snapshot.js';
 import { buildLetterDocx } from '../exports/letter.js';
@@ -11,7 +11,7 @@ import { Forbidden, Invalid, NotFound } from '../errors.js';
 import { attachLetter, listOpenAlerts } from '../store/alerts.js';
 import { audit } from '../store/audit.js';
 import { bumpVersion } from '../store/campaigns.js';
-import { getLetter, insertLetter, letterContent, listLetters, nextLetterSeq, warningLettersOf } from '../store/letters.js';
+import { expiredWarningsOn, getLetter, insertLetter, letterContent, listLetters, nextLetterSeq } from '../store/letters.js';
 import { listProjects } from '../store/projects.js';
 import { getUnit } from '../store/reference.js';
 import { assertRole } from './access.js';
@@ -37,16 +37,22 @@ export async function issueLetter(deps: Deps, user: User, body: unknown): Promis
     const today = todayFor(campaign, now);
     const summary = await summarize(q, campaign, now);
     const projects = (await listProjects(q, campaign.id, unit.id)).filter((p) => alerts.some((a) => a.projectId === p.id));
+    const previous = input.kind === 'supervision' ? await expiredWarningsOn(q, campaign.id, unit.id, alerts.map((a) => a.id), today) : [];
+    if (input.kind === 'supervision' && !previous.length) {
+      throw Invalid({ kind: '督办函须在预警提示函整改期限届满后仍未整改时发出：所选预警尚无到期的预警提示函' });
+    }
     const seq = await nextLetterSeq(q, campaign.id, input.kind);
-    const doc = letterDoc(campaign, input.kind, seq, unit.name, today, summary, projects, input.kind === 'supervision' ? await warningLettersOf(q, campaign.id, unit.id) : []);
+    const doc = letterDoc(campaign, input.kind, seq, unit.name, today, summary, projects, alerts, previous);
     const letter = await insertLetter(q, {
       campaignId: campaign.id, kind: input.kind, seq, unitId: unit.id, alertIds: alerts.map((a) => a.id),
       projectIds: projects.map((p) => p.id), doc, issuedBy: user.id, issuedByName: user.displayName,
     });
     await attachLetter(q, letter.alertIds, letter.id);
     await audit(q, { userId: user.id, name: user.displayName }, 'letter.issue', 'letter', letter.id, null, letter);
+    const written = (await listOpenAlerts(q, campaign.id)).filter((a) => letter.alertIds.includes(a.id));
     const change = await finishChange(q, campaign, version, now, async (s) => [
       { name: 'summary:update', payload: { version, summary: summaryPatch(s) } },
+      ...written.map((alert) => ({ name: 'alert:updated' as const, payload: { version, alert } })),
     ]);
     return { letter, change };
   });
@@ -62,6 +68,7 @@ function letterDoc(
   today: string,
   summary: Summary,
   projects: { id: number; code: string; name: string; leader: string | null; annualPlan: number }[],
+  alerts: Alert[],
   previousLetters: string[],
 ): LetterDoc {
   const s = campaign.settings;
@@ -82,12 +89,24 @@ function letterDoc(
         code: p.code, name: p.name, leader: p.leader, annualPlan: p.annualPlan, completed,
         completionRate: ratio(completed, p.annualPlan),
         scheduleShare: ratio(summary.scheduleByProject.get(p.id) ?? 0, p.annualPlan),
-        reasons: summary.hits.filter((h) => h.projectId === p.id).map((h) => h.text),
+        reasons: alerts.filter((a) => a.projectId === p.id).map((a) => a.text),
       };
     }),
+    issues: [...new Set(alerts.map((a) => LETTER_ISSUES[a.rule]))],
     previousLetters,
+    explained: alerts.some((a) => a.acknowledgement !== null),
   };
 }
+
+/** What an alert's rule means in a letter's sentence. */
+const LETTER_ISSUES: Record<LagRule, string> = {
+  investment_behind: '投资进度滞后于序时进度',
+  start_overdue: '未按计划开工',
+  completion_overdue: '未按计划竣工',
+  report_missing: '未按时报送月报',
+  problem_overdue: '协调问题逾期未解决',
+  problem_stalled: '问题经两次会议调度仍未解决',
+};
 
 export async function lettersFor(deps: Deps, user: User): Promise<LetterView[]> {
   const campaign = await requireCampaign(deps.db);

@@ -1,29 +1,47 @@
-// Problems a unit asks the county to coordinate (raised with its monthly report).
-import { problemInput, type ProblemView } from '../../shared/api.js';
+// Problems a unit asks the county to coordinate (raised with its monthly report, by the 3rd or the 18th).
+import { problemInputFor } from '../../shared/api.js';
+import type { ProblemDetail } from '../../shared/problems.js';
 import type { User } from '../../shared/types.js';
 import { NotFound } from '../errors.js';
 import { audit } from '../store/audit.js';
-import { insertProblem, listProblems } from '../store/problems.js';
+import { bumpVersion } from '../store/campaigns.js';
+import { getProblemDetail, insertProblem, insertStep, listProblemDetails } from '../store/problems.js';
 import { getProject } from '../store/projects.js';
 import { assertCanFile, assertCanRead } from './access.js';
+import { announce } from './change.js';
 import type { Deps } from './deps.js';
+import { actorOf, problemChange } from './problemLedger.js';
+import { requireCampaign, todayFor } from './snapshot.js';
 import { parseInput } from './validate.js';
 
-export async function raiseProblem(deps: Deps, user: User, projectId: number, body: unknown): Promise<ProblemView> {
+export async function raiseProblem(deps: Deps, user: User, projectId: number, body: unknown): Promise<ProblemDetail> {
   const project = await getProject(deps.db, projectId);
   if (!project) throw NotFound('项目不存在');
   assertCanFile(user, project);
-  const input = parseInput(problemInput, body);
-  return deps.db.tx(async (q) => {
-    const problem = await insertProblem(q, { projectId, ...input, dueOn: input.dueOn ?? null, raisedBy: user.id });
-    await audit(q, { userId: user.id, name: user.displayName }, 'problem.raise', 'problem', problem.id, null, problem);
-    return problem;
+  const input = parseInput(problemInputFor((await requireCampaign(deps.db)).settings.problemCategories), body);
+  const result = await deps.db.tx(async (q) => {
+    const campaign = await requireCampaign(q);
+    const version = await bumpVersion(q, campaign.id);
+    const now = deps.clock();
+    const at = now.toISOString();
+    const id = await insertProblem(q, { projectId, ...input, dueOn: input.dueOn ?? null, raisedBy: user.id, at });
+    await insertStep(q, id, { at, actor: user.displayName, action: 'raise', fromState: null, toState: 'pending', note: input.description });
+    const problem = (await getProblemDetail(q, id, todayFor(campaign, now)))!;
+    await audit(q, actorOf(user), 'problem.raise', 'problem', id, null, problem);
+    const change = await problemChange(q, campaign, version, now, [
+      { problemId: id, projectId, text: `${project.name}：新报${input.category}问题，待协调` },
+    ]);
+    return { problem, change };
   });
+  await announce(deps, result.change);
+  return result.problem;
 }
 
-export async function problemsOf(deps: Deps, user: User, projectId: number): Promise<ProblemView[]> {
+/** Newest first. */
+export async function problemsOf(deps: Deps, user: User, projectId: number): Promise<ProblemDetail[]> {
   const project = await getProject(deps.db, projectId);
   if (!project) throw NotFound('项目不存在');
   assertCanRead(user, project);
-  return listProblems(deps.db, projectId);
+  const campaign = await requireCampaign(deps.db);
+  return (await listProblemDetails(deps.db, campaign.id, todayFor(campaign, deps.clock()), { projectId })).reverse();
 }

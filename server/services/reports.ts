@@ -9,7 +9,7 @@ import { Conflict, Invalid, NotFound } from '../errors.js';
 import { audit } from '../store/audit.js';
 import { bumpVersion } from '../store/campaigns.js';
 import { getProject, lockProject } from '../store/projects.js';
-import { acceptedTotalExcept, getReport, insertReport, latestRevision, reviewReport } from '../store/reports.js';
+import { acceptedTotalExcept, getReport, insertReport, latestRevision, latestStatus, reviewReport } from '../store/reports.js';
 import { assertCanFile, assertRole } from './access.js';
 import { acceptedPushes, applyMilestones } from './accepted.js';
 import { announce, finishChange, type ChangeResult } from './change.js';
@@ -40,6 +40,10 @@ export async function submitReport(deps: Deps, user: User, projectId: number, bo
     const latest = await latestRevision(q, projectId, input.month);
     if (input.baseRevision !== undefined && input.baseRevision !== latest) {
       throw Conflict(`该月报已被他人更新（当前为第${latest}版），请刷新后重试`);
+    }
+    // A draft on top would hide the submission from review; a correction is submitted again instead.
+    if (status === 'draft' && (await latestStatus(q, projectId, input.month)) === 'submitted') {
+      throw Conflict('本月报已提交待审核，不能再存为草稿；如需更正，请修改后直接重新提交');
     }
     const now = deps.clock();
     const errors = checkReport(input, {

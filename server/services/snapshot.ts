@@ -3,12 +3,14 @@ import { chinaDate } from '../../shared/dates.js';
 import type { Snapshot } from '../../shared/snapshot.js';
 import type { Campaign } from '../../shared/types.js';
 import { computeSummary, type Summary } from '../domain/aggregates.js';
+import { summarizeProblems } from '../domain/problemSummary.js';
 import { buildSnapshot } from '../domain/snapshot.js';
 import { listOpenAlerts } from '../store/alerts.js';
 import { currentVersion, getActiveCampaign } from '../store/campaigns.js';
 import type { Queryable } from '../store/db.js';
 import { recentEvents } from '../store/events.js';
 import { loadLedger } from '../store/ledger.js';
+import { listProblemDetails } from '../store/problems.js';
 import { NotFound } from '../errors.js';
 import type { Deps } from './deps.js';
 
@@ -29,16 +31,19 @@ export async function summarize(q: Queryable, campaign: Campaign, now: Date): Pr
 
 /** Recomputes the snapshot from the store as of `version` (the caller holds it steady). */
 export async function snapshotFromStore(q: Queryable, campaign: Campaign, version: number, now: Date, summary?: Summary): Promise<Snapshot> {
-  const [s, alerts, events] = await Promise.all([
+  const today = todayFor(campaign, now);
+  const [s, alerts, events, problems] = await Promise.all([
     summary ?? summarize(q, campaign, now),
     listOpenAlerts(q, campaign.id),
     recentEvents(q, campaign.id),
+    listProblemDetails(q, campaign.id, today),
   ]);
   return buildSnapshot(s, {
     version,
     generatedAt: now.toISOString(),
     campaign: { id: campaign.id, county: campaign.county, year: campaign.year, title: campaign.title },
     alerts,
+    problems: summarizeProblems(problems, today, campaign.settings.problemCategories),
     events,
   });
 }

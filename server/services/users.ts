@@ -46,7 +46,7 @@ export async function createUser(deps: Deps, user: User, body: unknown): Promise
 export async function patchUser(deps: Deps, user: User, id: number, body: unknown): Promise<UserView> {
   assertRole(user, 'admin');
   const input = parseInput(userPatchInput, body);
-  return deps.db.tx(async (q) => {
+  const result = await deps.db.tx(async (q) => {
     const before = await getUserView(q, id);
     if (!before) throw NotFound('用户不存在');
     const role = input.role ?? before.role;
@@ -61,11 +61,15 @@ export async function patchUser(deps: Deps, user: User, id: number, body: unknow
     await checkLinks(q, next.role, next.unitId, next.leaderId);
     await updateUser(q, id, next);
     // A disabled account or a changed role must sign in again.
-    if (next.disabled || next.role !== before.role || next.unitId !== before.unitId) await deleteSessionsOf(q, id);
+    const signedOut = next.disabled || next.role !== before.role || next.unitId !== before.unitId;
+    if (signedOut) await deleteSessionsOf(q, id);
     const after = (await getUserView(q, id))!;
     await audit(q, actorOf(user), 'user.update', 'user', id, before, after);
-    return after;
+    return { after, signedOut };
   });
+  // Its open sockets go too: a disabled account stops receiving the wall's pushes at once.
+  if (result.signedOut) deps.notifier.endUser(id);
+  return result.after;
 }
 
 export async function resetPassword(deps: Deps, user: User, id: number, body: unknown): Promise<void> {
@@ -78,6 +82,7 @@ export async function resetPassword(deps: Deps, user: User, id: number, body: un
     await deleteSessionsOf(q, id);
     await audit(q, actorOf(user), 'user.password_reset', 'user', id, null, null);
   });
+  deps.notifier.endUser(id);
 }
 
 /** Changing one's own password keeps this session and ends the others. */

@@ -1,7 +1,8 @@
-// Loads everything the aggregate recompute needs for one campaign, in four queries.
+// Loads everything the aggregate recompute needs for one campaign, in a handful of queries run together.
 import type { Campaign, Domain, Leader, Level } from '../../shared/types.js';
 import type { LedgerInput, LedgerProblem, MonthlyFigure, MonthlyPlan } from '../domain/ledger.js';
 import type { Queryable } from './db.js';
+import { HELD_MEETINGS } from './problems.js';
 import { listProjectsBare } from './projects.js';
 
 export async function loadLedger(q: Queryable, campaign: Campaign, today: string): Promise<LedgerInput> {
@@ -30,10 +31,10 @@ export async function loadLedger(q: Queryable, campaign: Campaign, today: string
        ORDER BY r.project_id, r.month, (r.status = 'accepted') DESC, (r.status = 'submitted') DESC, r.revision DESC`,
       [campaign.id],
     ),
-    // Meetings come with the problem ledger's meetings; until an agenda holds a problem it has had none.
+    // meetings: the held meetings that had the problem on the agenda (two while open → 通报批评).
     q.query<LedgerProblem>(
       `SELECT pr.id, pr.project_id AS "projectId", pr.state, to_char(pr.due_on, 'YYYY-MM-DD') AS "dueOn",
-         to_char(pr.closed_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') AS "closedOn", 0 AS meetings
+         to_char(pr.closed_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') AS "closedOn", ${HELD_MEETINGS} AS meetings
        FROM problems pr JOIN projects p ON p.id = pr.project_id WHERE p.campaign_id = $1`,
       [campaign.id],
     ),

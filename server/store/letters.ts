@@ -56,10 +56,16 @@ export async function listLetters(q: Queryable, campaignId: number, unitId?: num
 }
 
 /** Warning letters to a unit, for a 督办函 to cite. */
-export async function warningLettersOf(q: Queryable, campaignId: number, unitId: number): Promise<string[]> {
+/**
+ * The unit's warning letters on any of these alerts whose rectification deadline has passed before
+ * `today`: what a 督办函 may cite.
+ */
+export async function expiredWarningsOn(q: Queryable, campaignId: number, unitId: number, alertIds: number[], today: string): Promise<string[]> {
   const rows = await q.query<{ n: string }>(
-    `SELECT doc_number AS n FROM letters WHERE campaign_id = $1 AND unit_id = $2 AND kind = 'warning' ORDER BY id`,
-    [campaignId, unitId],
+    `SELECT doc_number AS n FROM letters
+     WHERE campaign_id = $1 AND unit_id = $2 AND kind = 'warning' AND alert_ids && $3::int[] AND deadline < $4
+     ORDER BY id`,
+    [campaignId, unitId, alertIds, today],
   );
   return rows.map((r) => r.n);
 }

@@ -3,11 +3,13 @@ import type { Db } from './db.js';
 import initial from './migrations/001_initial.js';
 import accounts from './migrations/002_accounts.js';
 import alerts from './migrations/003_alerts.js';
+import problems from './migrations/004_problems.js';
 
 const MIGRATIONS: { version: number; name: string; sql: string }[] = [
   { version: 1, name: 'initial', sql: initial },
   { version: 2, name: 'accounts', sql: accounts },
   { version: 3, name: 'alerts', sql: alerts },
+  { version: 4, name: 'problems', sql: problems },
 ];
 
 export async function migrate(db: Db): Promise<number[]> {

@@ -65,6 +65,15 @@ export async function latestRevision(q: Queryable, projectId: number, month: str
   return rows[0].revision;
 }
 
+/** The status of the latest revision of a project's month, null when nothing was filed. */
+export async function latestStatus(q: Queryable, projectId: number, month: string): Promise<ReportStatus | null> {
+  const rows = await q.query<{ status: ReportStatus }>(
+    'SELECT status FROM reports WHERE project_id = $1 AND month = $2 ORDER BY revision DESC LIMIT 1',
+    [projectId, month],
+  );
+  return rows[0]?.status ?? null;
+}
+
 /** Staff's review: the status changes, the figures of the revision never do. */
 export async function reviewReport(q: Queryable, id: number, status: 'accepted' | 'returned', reviewer: string, reason: string | null): Promise<Report> {
   const rows = await q.query<Report>(

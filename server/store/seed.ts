@@ -48,11 +48,52 @@ export async function loadSeed(db: Db, seed: LedgerSeed, actor: Actor): Promise<
         'accepted', 'demo', r.submittedAt,
       ]),
     );
+    await loadProblems(q, campaignId, seed, projectId);
     await audit(q, actor, 'seed', 'campaign', campaignId, null, {
       county: seed.campaign.county, year: seed.campaign.year, projects: seed.projects.length, reports: seed.reports.length,
     });
     return campaignId;
   });
+}
+
+/** The demo's problem ledger with a history step per state, and the meetings that discussed it. */
+async function loadProblems(q: Parameters<typeof insertMany>[0], campaignId: number, seed: LedgerSeed, projectId: Map<string, number>) {
+  const problems = seed.problems ?? [];
+  if (!problems.length) return;
+  const rows = await insertMany(
+    q, 'problems',
+    ['project_id', 'category', 'description', 'asked_of', 'coordinating_unit', 'due_on', 'state', 'level', 'resolution',
+      'resolved_by', 'resolved_at', 'confirmed_by', 'created_at', 'closed_at', 'updated_at'],
+    problems.map((p) => {
+      const resolved = p.state === 'resolved' || p.state === 'closed';
+      return [
+        need(projectId, p.projectCode, 'project'), p.category, p.description, p.askedOf, p.coordinatingUnit, p.dueOn, p.state,
+        p.level, p.resolution, resolved ? '责任单位' : null, resolved ? p.closedAt ?? p.createdAt : null,
+        p.state === 'closed' ? '重推办' : null, p.createdAt, p.closedAt, p.closedAt ?? p.createdAt,
+      ];
+    }),
+    { returning: 'id' },
+  );
+  const ids = rows.map((r) => r.id as number);
+  const steps = problems.flatMap((p, i) => {
+    const out = [[ids[i], p.createdAt, '责任单位', 'raise', null, 'pending', p.description]];
+    if (p.state !== 'pending') out.push([ids[i], p.createdAt, '重推办', 'accept', 'pending', 'coordinating', p.coordinatingUnit ?? '']);
+    if (p.state === 'resolved' || p.state === 'closed') out.push([ids[i], p.closedAt ?? p.createdAt, '责任单位', 'resolve', 'coordinating', 'resolved', p.resolution ?? '']);
+    if (p.state === 'closed') out.push([ids[i], p.closedAt, '重推办', 'confirm', 'resolved', 'closed', '']);
+    return out;
+  });
+  await insertMany(q, 'problem_steps', ['problem_id', 'at', 'actor', 'action', 'from_state', 'to_state', 'note'], steps);
+  for (const m of seed.meetings ?? []) {
+    const [{ id }] = await q.query<{ id: number }>(
+      `INSERT INTO meetings (campaign_id, kind, title, held_on, location, chair, state, attendees, created_by_name, created_at, held_at)
+       VALUES ($1, $2, $3, $4, $5, $6, 'held', $7, '重推办', $4::date - 7, $4::date + time '17:00') RETURNING id`,
+      [campaignId, m.kind, m.title, m.heldOn, m.location, m.chair, m.attendees],
+    );
+    await insertMany(q, 'meeting_items', ['meeting_id', 'problem_id', 'sort', 'decision', 'owner', 'deadline'],
+      m.items.map((item, k) => [id, ids[item.problem], k + 1, item.decision, item.owner, item.deadline]));
+    await insertMany(q, 'problem_steps', ['problem_id', 'at', 'actor', 'action', 'from_state', 'to_state', 'note'],
+      m.items.map((item) => [ids[item.problem], `${m.heldOn}T09:00:00.000Z`, m.chair, 'decision', 'coordinating', 'coordinating', item.decision]));
+  }
 }
 
 /** Inserts named rows that do not exist yet; returns name → id for all of them. */

@@ -68,8 +68,13 @@ export async function passwordHashOf(q: Queryable, id: number): Promise<string |
   return (await q.query<{ h: string }>('SELECT password_hash AS h FROM users WHERE id = $1', [id]))[0]?.h ?? null;
 }
 
-export async function insertSession(q: Queryable, tokenHash: string, userId: number, expiresAt: string): Promise<void> {
-  await q.query('INSERT INTO sessions (token_hash, user_id, expires_at) VALUES ($1, $2, $3)', [tokenHash, userId, expiresAt]);
+/** Sessions run on the store's clock, as findSessionUser checks them; returns when this one expires. */
+export async function insertSession(q: Queryable, tokenHash: string, userId: number, days: number): Promise<Date> {
+  const [{ expiresAt }] = await q.query<{ expiresAt: string }>(
+    `INSERT INTO sessions (token_hash, user_id, expires_at) VALUES ($1, $2, now() + make_interval(days => $3::int)) RETURNING expires_at AS "expiresAt"`,
+    [tokenHash, userId, days],
+  );
+  return new Date(expiresAt);
 }
 
 export async function findSessionUser(q: Queryable, tokenHash: string): Promise<User | null> {

@@ -27,7 +27,11 @@ describe('accounts and sessions', () => {
   it('ends every session of a disabled account and refuses its login', async () => {
     const { client: leader, user, password } = await userClient(h, admin, { username: 'leader1', role: 'leader' });
     expect((await leader.get('/api/auth/me')).status).toBe(200);
+    const tablet = await h.socket({ cookie: await h.login('leader1', password) });
+    await next(tablet, 'snapshot');
+    const dropped = new Promise((resolve) => tablet.once('disconnect', resolve));
     expect((await admin.patch(`/api/users/${user.id}`, { disabled: true })).body.disabled).toBe(true);
+    expect(await dropped).toBe('io server disconnect');
     expect((await leader.get('/api/auth/me')).status).toBe(401);
     await expect(h.login('leader1', password)).rejects.toThrow('401');
   });

@@ -65,6 +65,8 @@ describe.each(backends())('alerts, letters and bulletins on %s', (backend) => {
     const bridge = await bridgeAlert();
     expect(bridge).toMatchObject({ severity: 'red', state: 'raised', level: 1, leader: '李县长' });
     expect((await otherUnit.get(`/api/alerts/${bridge.id}`)).status).toBe(403);
+    expect((await admin.get('/api/alerts/99999999999')).status).toBe(422);
+    expect((await admin.raw('/api/letters/99999999999.docx')).status).toBe(422);
   });
 
   it('takes the unit\u2019s explanation on its own alert, audited, and refuses others', async () => {
@@ -75,9 +77,15 @@ describe.each(backends())('alerts, letters and bulletins on %s', (backend) => {
     expect(short.body.error.fields.text).toMatch(/至少5字/);
     expect((await bridgeAlert()).acknowledgement).toBeNull();
 
+    const wall = await h.socket({ cookie: adminCookie });
+    await next(wall, 'snapshot');
+    const updated = next(wall, 'alert:updated');
     const res = await unit.post(`/api/alerts/${bridge.id}/acknowledge`, { text: '桩基施工遇岩溶地质，已调整施工方案，12月追回进度' });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ state: 'acknowledged', acknowledgedBy: 'chengtou' });
+    // Walls and tablets learn of it without waiting for the next snapshot.
+    expect((await updated).alert).toMatchObject({ id: bridge.id, state: 'acknowledged' });
+    wall.disconnect();
     const audit = (await admin.get('/api/audit')).body;
     expect(JSON.stringify(audit)).toContain('alert.acknowledge');
   });
@@ -108,16 +116,28 @@ describe.each(backends())('alerts, letters and bulletins on %s', (backend) => {
     expect((await otherUnit.raw(`/api/letters/${res.body.id}.docx`)).status).toBe(403);
   });
 
-  it('issues a 督办函 citing the warning letters left unanswered', async () => {
-    const res = await admin.post('/api/letters', { kind: 'supervision', unitId: chengtou });
-    expect(res.status).toBe(201);
-    expect(res.body.docNumber).toBe('重推督字〔2020〕1号');
-    const file = await admin.raw(`/api/letters/${res.body.id}.docx`);
-    const xml = await (await JSZip.loadAsync(Buffer.from(await file.arrayBuffer()))).file('word/document.xml')!.async('string');
-    expect(xml).toContain('督办函');
-    expect(xml).toContain('重推预字〔2020〕1号');
-    const letters = (await admin.get('/api/letters')).body;
-    expect(letters.map((l: any) => l.docNumber)).toEqual(expect.arrayContaining(['重推预字〔2020〕1号', '重推督字〔2020〕1号']));
+  it('issues a 督办函 only once a warning letter\u2019s deadline has passed, citing those letters', async () => {
+    const early = await admin.post('/api/letters', { kind: 'supervision', unitId: chengtou });
+    expect(early.status).toBe(422);
+    expect(early.body.error.fields.kind).toContain('整改期限届满');
+
+    // Ten days on: both warnings (deadline 2020-11-30) have expired and the bridge still lags.
+    await h.db.query("UPDATE campaigns SET frozen_today = '2020-12-01'");
+    try {
+      const res = await admin.post('/api/letters', { kind: 'supervision', unitId: chengtou });
+      expect(res.status).toBe(201);
+      expect(res.body.docNumber).toBe('重推督字〔2020〕1号');
+      const file = await admin.raw(`/api/letters/${res.body.id}.docx`);
+      const xml = await (await JSZip.loadAsync(Buffer.from(await file.arrayBuffer()))).file('word/document.xml')!.async('string');
+      expect(xml).toContain('督办函');
+      expect(xml).toContain('重推预字〔2020〕1号');
+      // The unit explained the bridge's alert, so the letter says so rather than that it never answered.
+      expect(xml).toContain('虽已报送情况说明');
+      const letters = (await admin.get('/api/letters')).body;
+      expect(letters.map((l: any) => l.docNumber)).toEqual(expect.arrayContaining(['重推预字〔2020〕1号', '重推督字〔2020〕1号']));
+    } finally {
+      await h.db.query("UPDATE campaigns SET frozen_today = '2020-11-20'");
+    }
   });
 
   it('escalates 挂点领导 → 常务副县长 → 县长, each level with its queue', async () => {

@@ -9,9 +9,15 @@ const ROLES: Role[] = ['anonymous', 'display', 'unitOwn', 'unitOther', 'leader',
 
 interface Ctx {
   bridge: number;
+  /** 李县长 */
+  leaderId: number;
   admin: Client;
   seq: () => number;
   submitted: () => Promise<number>;
+  /** A new pending problem on 白马大桥; resolved when asked. */
+  problem: (resolved?: boolean) => Promise<number>;
+  /** A new planned meeting, with a problem on its agenda. */
+  meeting: () => Promise<{ id: number; problemId: number }>;
 }
 
 interface Case {
@@ -54,6 +60,44 @@ const CASES: Case[] = [
   { name: 'POST /api/display-tokens', call: (c, x) => c.post('/api/display-tokens', { name: `大屏${x.seq()}` }), ok: { admin: 201 } },
   { name: 'DELETE /api/display-tokens/:id', call: async (c, x) => c.del(`/api/display-tokens/${(await x.admin.post('/api/display-tokens', { name: `大屏${x.seq()}` })).body.id}`), ok: { admin: 204 } },
   {
+    name: 'POST /api/problems/:id/actions (resolve)',
+    call: async (c, x) => c.post(`/api/problems/${await x.problem()}/actions`, { action: 'resolve', resolution: '配套资金已拨付到位' }),
+    ok: { unitOwn: 200, leader: 200, admin: 200 },
+  },
+  {
+    name: 'POST /api/problems/:id/actions (confirm)',
+    call: async (c, x) => c.post(`/api/problems/${await x.problem(true)}/actions`, { action: 'confirm' }),
+    ok: { leader: 200, admin: 200 },
+  },
+  {
+    name: 'POST /api/meetings',
+    call: (c) => c.post('/api/meetings', { kind: 'joint', title: '部门联席会', heldOn: '2020-11-20', chair: '县发改委' }),
+    ok: { leader: 201, admin: 201 },
+  },
+  { name: 'PATCH /api/meetings/:id', call: async (c, x) => c.patch(`/api/meetings/${(await x.meeting()).id}`, { location: '县政府三楼会议室' }), ok: { leader: 200, admin: 200 } },
+  { name: 'PUT /api/meetings/:id/agenda', call: async (c, x) => c.put(`/api/meetings/${(await x.meeting()).id}/agenda`, { problemIds: [] }), ok: { leader: 200, admin: 200 } },
+  { name: 'PUT /api/meetings/:id/attendance', call: async (c, x) => c.put(`/api/meetings/${(await x.meeting()).id}/attendance`, { attendees: ['县财政局'] }), ok: { leader: 200, admin: 200 } },
+  {
+    name: 'POST /api/meetings/:id/decisions',
+    call: async (c, x) => {
+      const { id, problemId } = await x.meeting();
+      return c.post(`/api/meetings/${id}/decisions`, { problemId, decision: '县财政局月底前拨付配套资金', owner: '县财政局', deadline: '2020-11-30' });
+    },
+    ok: { leader: 200, admin: 200 },
+  },
+  { name: 'POST /api/meetings/:id/held', call: async (c, x) => c.post(`/api/meetings/${(await x.meeting()).id}/held`), ok: { leader: 200, admin: 200 } },
+  {
+    name: 'POST /api/leaders/:id/duties',
+    call: (c, x) => c.post(`/api/leaders/${x.leaderId}/duties`, { kind: 'monthly_briefing', period: '2020-10', doneOn: '2020-10-28' }),
+    // The leader account here is not bound to 李县长: only staff may record for him.
+    ok: { admin: 201 },
+  },
+  {
+    name: 'POST /api/projects/:id/contacts',
+    call: (c, x) => c.post(`/api/projects/${x.bridge}/contacts`, { kind: 'call', on: '2020-11-19', note: '电话了解施工进度' }),
+    ok: { unitOwn: 201, admin: 201 },
+  },
+  {
     name: 'POST /api/auth/password',
     call: (c) => c.post('/api/auth/password', { currentPassword: 'not-the-password', newPassword: 'whatever-123' }),
     ok: { unitOwn: 422, unitOther: 422, leader: 422, admin: 422 },
@@ -66,6 +110,10 @@ const CASES: Case[] = [
   { name: 'GET /api/display-tokens', call: (c) => c.get('/api/display-tokens'), ok: { admin: 200 } },
   { name: 'GET /api/reports', call: (c) => c.get('/api/reports'), ok: { unitOwn: 200, unitOther: 200, leader: 200, admin: 200 } },
   { name: 'GET /api/snapshot', call: (c) => c.get('/api/snapshot'), ok: { display: 200, unitOwn: 200, unitOther: 200, leader: 200, admin: 200 } },
+  { name: 'GET /api/problems/:id', call: async (c, x) => c.get(`/api/problems/${await x.problem()}`), ok: { unitOwn: 200, leader: 200, admin: 200 } },
+  { name: 'GET /api/meetings', call: (c) => c.get('/api/meetings'), ok: { leader: 200, admin: 200 } },
+  { name: 'GET /api/leaders/:id/desk', call: (c, x) => c.get(`/api/leaders/${x.leaderId}/desk`), ok: { leader: 200, admin: 200 } },
+  { name: 'GET /api/projects/:id/contacts', call: (c, x) => c.get(`/api/projects/${x.bridge}/contacts`), ok: { unitOwn: 200, leader: 200, admin: 200 } },
 ];
 
 async function newUser(x: Ctx): Promise<number> {
@@ -95,11 +143,24 @@ describe('authorization matrix', () => {
     };
     const bridge = (await admin.get('/api/projects')).body.find((p: any) => p.code === 'T-002').id;
     let n = 0;
+    const problem = async (resolved = false) => {
+      const id = (await admin.post(`/api/projects/${bridge}/problems`, { category: '资金筹措', description: '配套资金尚未到位' })).body.id;
+      if (resolved) await admin.post(`/api/problems/${id}/actions`, { action: 'resolve', resolution: '配套资金已拨付到位' });
+      return id;
+    };
     ctx = {
       bridge,
+      leaderId: (await admin.get('/api/leaders')).body.find((l: any) => l.name === '李县长').id,
       admin,
       seq: () => ++n,
       submitted: async () => (await unitOwn.post(`/api/projects/${bridge}/reports`, report)).body.id,
+      problem,
+      meeting: async () => {
+        const id = (await admin.post('/api/meetings', { kind: 'joint', title: `部门联席会${++n}`, heldOn: '2020-11-20', chair: '县发改委' })).body.id;
+        const problemId = await problem();
+        await admin.put(`/api/meetings/${id}/agenda`, { problemIds: [problemId] });
+        return { id, problemId };
+      },
     };
   });
   afterAll(() => h.close());

@@ -84,7 +84,9 @@ export async function startHarness(opts: {
   }
   const log = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
   const cache = opts.redisUrl ? redisCache(opts.redisUrl, log, await storeId(db)) : memoryCache();
-  const httpServer = createServer();
+  // No idle timeout: a test pausing a few seconds (a LibreOffice conversion) must not have the server
+  // close a kept-alive socket just as fetch reuses it (ECONNRESET). close() ends them all.
+  const httpServer = createServer({ keepAliveTimeout: 0 });
   const app = createApp(httpServer, { db, cache, log, clock: opts.clock, redisUrl: opts.redisUrl });
   await refreshCampaign(app.deps);
   await new Promise<void>((resolve) => httpServer.listen(0, '127.0.0.1', resolve));
@@ -112,6 +114,7 @@ export async function startHarness(opts: {
     },
     async close() {
       for (const s of sockets) s.disconnect();
+      httpServer.closeIdleConnections();
       await app.close();
       await cache.close();
       if (!opts.store) await drop();

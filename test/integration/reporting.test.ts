@@ -54,6 +54,14 @@ describe.each(backends())('monthly reporting on %s', (backend) => {
     expect((await snapshot()).totals.completed).toBe(before.totals.completed);
   });
 
+  it('refuses a draft on top of a submission, which stays in the review queue', async () => {
+    const res = await unit.post(`/api/projects/${bridge}/reports`, { month: '2020-11', investment: '90', progress: '桩基施工', draft: true, baseRevision: 2 });
+    expect(res.status).toBe(409);
+    expect(res.body.error.message).toContain('重新提交');
+    const nov = (await admin.get('/api/reports?month=2020-11')).body;
+    expect(nov.find((r: any) => r.projectId === bridge)).toMatchObject({ status: 'submitted' });
+  });
+
   it('lists the month for staff with status and lateness', async () => {
     const nov = (await admin.get('/api/reports?month=2020-11')).body;
     expect(nov.find((r: any) => r.projectId === bridge)).toMatchObject({ status: 'submitted', late: false, accepted: null });
@@ -119,7 +127,7 @@ describe.each(backends())('monthly reporting on %s', (backend) => {
     expect(ok.body).toMatchObject({ category: '用地保障', project: '白马大桥', raisedBy: 'chengtou', state: 'pending' });
     expect((await otherUnit.post(`/api/projects/${bridge}/problems`, problem)).status).toBe(403);
     expect((await unit.post(`/api/projects/${bridge}/problems`, { category: '其他', description: '短' })).body.error.fields).toMatchObject({
-      category: '请选择问题类别', description: '请具体描述问题（至少5字）',
+      category: '问题类别须为：资金筹措、用地保障、审批协调、工程建设', description: '请具体描述问题（至少5字）',
     });
     expect((await admin.get(`/api/projects/${bridge}/problems`)).body).toHaveLength(1);
   });

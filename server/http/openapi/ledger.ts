@@ -68,18 +68,18 @@ export const ledger: Routes = {
     errors: [401, 403, 404, 409, 422],
   },
   'GET /api/projects/{id}/problems': {
-    summary: 'Problems raised on the project for county coordination',
+    summary: 'Problems raised on the project for county coordination, newest first',
     roles: ANYONE,
     notes: OWN,
-    reply: ok(list('Problem')),
+    reply: ok(list('ProblemDetail')),
     errors: [401, 403, 404, 422],
   },
   'POST /api/projects/{id}/problems': {
     summary: 'Raise a problem (问题) for county coordination',
     roles: ['admin', 'unit'],
-    notes: FILE,
+    notes: `${FILE} The category must be one of the campaign's (settings.problemCategories), else 422. The walls get problem:update.`,
     body: 'ProblemInput',
-    reply: created(ref('Problem')),
+    reply: created(ref('ProblemDetail')),
     errors: [401, 403, 404, 422],
   },
 

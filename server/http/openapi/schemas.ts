@@ -1,6 +1,7 @@
 // components.schemas: request bodies derived from the zod schemas the server validates by, and
 // brief hand-written shapes of the replies (their full types are the interfaces in shared/).
 import * as api from '../../../shared/api.js';
+import * as problems from '../../../shared/problems.js';
 import { loginInput, reportInput } from '../../../shared/schemas.js';
 import { fromZod, list, ref, type JsonSchema } from './build.js';
 
@@ -46,7 +47,15 @@ const inputs: Record<string, JsonSchema> = {
     { rowVersion: 'Project.rowVersion as loaded; a stale one gets 409', annualPlan: wan, monthly: `Twelve monthly plans (${wan}) that add up to annualPlan, or null for none` },
   ),
   ReturnInput: fromZod(api.returnInput),
-  ProblemInput: fromZod(api.problemInput, { dueOn: 'YYYY-MM-DD, expected resolution' }),
+  ProblemInput: fromZod(api.problemInput, { category: "One of the campaign's settings.problemCategories", dueOn: 'YYYY-MM-DD, expected resolution' }),
+  ProblemActionInput: fromZod(problems.problemActionInput, {}, 'accept {coordinatingUnit, dueOn}; return {reason}; resolve {resolution}; confirm {}; reopen {reason}; escalate {reason}.'),
+  MeetingInput: fromZod(problems.meetingInput, { domainId: 'Required for a 领导小组会 (domain_group)', heldOn: 'YYYY-MM-DD, in the campaign year' }),
+  MeetingPatchInput: fromZod(problems.meetingPatchInput, {}, 'Only the fields sent are changed.'),
+  AgendaInput: fromZod(problems.agendaInput, { problemIds: 'Pending or coordinating problems, in agenda order' }),
+  AttendanceInput: fromZod(problems.attendanceInput),
+  DecisionInput: fromZod(problems.decisionInput, { owner: 'Becomes the problem\'s coordinating unit', deadline: 'YYYY-MM-DD, becomes the problem\'s due date' }),
+  DutyInput: fromZod(problems.dutyInput, { period: 'YYYY-MM for monthly_briefing, YYYY-Qn for quarterly_visit' }),
+  ContactInput: fromZod(problems.contactInput, { on: 'YYYY-MM-DD, not after today' }),
   AcknowledgeInput: fromZod(api.acknowledgeInput, { text: '情况说明: the reasons for the lag and the measures taken' }),
   EscalateInput: fromZod(api.escalateInput),
   LetterInput: fromZod(api.letterInput, { alertIds: "The alerts the letter covers; all of the unit's open alerts when omitted" }),
@@ -64,6 +73,15 @@ const alertProps = {
   state: { enum: ['raised', 'acknowledged', 'letter_issued', 'cleared'] },
   level: { enum: [1, 2, 3], description: '分级调度: 1 挂点领导, 2 常务副县长, 3 县长' },
   raisedAt: str, clearedAt: orNull('string'), acknowledgement: orNull('string'), letterId: orNull('integer'), letterNumber: orNull('string'),
+};
+const problemStates = ['pending', 'coordinating', 'resolved', 'closed', 'returned'];
+const problemProps = {
+  id: int, projectId: int, project: str, projectCode: str, unitId: int, unit: str, domainId: int, domain: str, leader: orNull('string'),
+  category: str, description: str, askedOf: str, coordinatingUnit: orNull('string'), dueOn: nullableDate, state: { enum: problemStates },
+  level: { enum: [1, 2, 3], description: '分级调度: 1 挂点领导, 2 常务副县长, 3 县长专题会' }, resolution: orNull('string'),
+  resolvedBy: orNull('string'), confirmedBy: orNull('string'), returnReason: orNull('string'), raisedBy: str, createdAt: str, closedAt: orNull('string'),
+  meetings: { type: 'integer', description: 'Held meetings that had it on the agenda' },
+  flagged: { type: 'boolean', description: 'Open after two meetings: 通报批评' }, overdue: bool, ageDays: int,
 };
 const auditEntry = object({ id: int, at: str, actor: str, action: str, entity: str, entityId: str, before: {}, after: {} });
 
@@ -90,13 +108,17 @@ const replies: Record<string, JsonSchema> = {
     ...see('shared/snapshot.ts Snapshot (amounts yuan, ratios 0..1)', {
       version: int, generatedAt: str, today: date, reportingMonth: str, scheduleRatio: num,
       totals: { type: 'object' }, byDomain: { type: 'array' }, byLevel: { type: 'array' }, trend: { type: 'array' },
-      lagging: { type: 'array' }, alerts: list('Alert'), ranking: { type: 'array' }, events: { type: 'array' },
+      lagging: { type: 'array' }, alerts: list('Alert'), ranking: { type: 'array' },
+      problems: { type: 'object', description: 'shared/problems.ts ProblemSummary' }, events: { type: 'array' },
     }),
     required: ['version'],
   },
   Campaign: object({
     id: int, county: str, year: int, title: str, frozenToday: { ...nullableDate, description: 'Fixed "today" for a demo or archived year' },
-    settings: see('shared/types.ts CampaignSettings', { lagYellowPoints: num, lagOrangePoints: num, lagRedPoints: num, reportDeadlineDay: int }),
+    settings: see('shared/types.ts CampaignSettings', {
+      lagYellowPoints: num, lagOrangePoints: num, lagRedPoints: num, reportDeadlineDay: int,
+      problemDeadlineDays: { type: 'array', items: int }, problemCategories: { type: 'array', items: str },
+    }),
   }),
   Unit: object({ id: int, name: str }),
   Leader: object({ id: int, name: str, title: str, rank: { enum: ['county_head', 'executive_deputy', 'deputy', 'other'] } }),
@@ -131,10 +153,52 @@ const replies: Record<string, JsonSchema> = {
     today: date, reportingMonth: str, reportDeadline: date, daysToReportDeadline: { type: 'integer', description: 'Negative once passed' },
     nextProblemDeadline: date, daysToProblemDeadline: int,
   }),
-  Problem: object({
-    id: int, projectId: int, project: str, unit: str, category: str, description: str, askedOf: str, dueOn: nullableDate,
-    state: { enum: ['pending', 'coordinating', 'resolved', 'closed', 'returned'] }, raisedBy: str, createdAt: str, closedAt: orNull('string'),
+  ProblemDetail: object(problemProps, 'See shared/problems.ts ProblemDetail.'),
+  ProblemRecord: object({
+    ...problemProps,
+    steps: {
+      type: 'array',
+      items: object({
+        at: str, actor: str, action: { enum: ['raise', 'accept', 'return', 'resolve', 'confirm', 'reopen', 'escalate', 'decision'] },
+        fromState: { enum: [...problemStates, null] }, toState: { enum: problemStates }, note: str,
+      }),
+    },
   }),
+  Meeting: object({
+    id: int, kind: { enum: ['dispatch', 'domain_group', 'joint'], description: '调度推进会, 领导小组会, 部门联席会' }, title: str,
+    domainId: orNull('integer'), domain: orNull('string'), heldOn: date, location: str, chair: str, state: { enum: ['planned', 'held'] },
+    attendees: { type: 'array', items: str },
+    items: {
+      type: 'array',
+      items: object({ problemId: int, sort: int, problem: ref('ProblemDetail'), decision: orNull('string'), owner: orNull('string'), deadline: nullableDate }),
+    },
+    createdBy: str, createdAt: str, heldAt: orNull('string'),
+  }, 'See shared/problems.ts Meeting.'),
+  AgendaProposal: object({ cutoff: { ...date, description: 'The cut-off day (3rd or 18th) on or before the meeting day' }, problems: list('ProblemDetail') }),
+  DutyStatus: object({
+    kind: { enum: ['monthly_briefing', 'quarterly_visit'] }, period: { type: 'string', description: 'YYYY-MM or YYYY-Qn' }, dueOn: date,
+    doneOn: nullableDate, note: orNull('string'), overdue: bool,
+  }),
+  ContactStatus: object({
+    projectId: int, project: str, commissioner: orNull('string'), lastCall: nullableDate, lastVisit: nullableDate,
+    callDue: { type: 'boolean', description: 'No call in the last 7 days' }, visitDue: { type: 'boolean', description: '1亿+ projects: no visit this month' },
+  }),
+  CommissionerContact: object({ id: int, projectId: int, kind: { enum: ['call', 'visit'] }, on: date, note: str, recordedBy: str, createdAt: str }),
+  ProjectContacts: object({ status: ref('ContactStatus'), contacts: list('CommissionerContact') }),
+  LeaderDesk: object({
+    leader: ref('Leader'),
+    projects: {
+      type: 'array',
+      items: object({
+        id: int, code: str, name: str, unit: str, role: { enum: ['linked', 'charge'], description: '一对一挂点 or 包干' },
+        completionRate: num, scheduleShare: { type: 'number', description: '序时进度 of the project' }, lagging: bool,
+      }),
+    },
+    alerts: { type: 'array', items: int, description: 'Open alert ids of these projects' },
+    problems: list('ProblemDetail'),
+    duties: list('DutyStatus'),
+    contacts: list('ContactStatus'),
+  }, 'See shared/problems.ts LeaderDesk.'),
   Alert: object(alertProps, 'See shared/types.ts Alert.'),
   AlertDetail: object({
     ...alertProps,

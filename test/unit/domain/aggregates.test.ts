@@ -131,7 +131,9 @@ describe('computeSummary: trend', () => {
 
 describe('computeSummary: lagging', () => {
   // Six months through June: each project without monthly plans is due 600万 of its 1200万.
-  const behind = (id: number, code: string, completedWan: number, more = {}) => ({ p: project(id, { code, ...more }), f: figure(id, '2020-03', wan(completedWan)) });
+  // On 07-06 June's report is due and filed, so only the investment and start rules speak.
+  const today = '2020-07-06';
+  const behind = (id: number, code: string, completedWan: number, more = {}) => ({ p: project(id, { code, ...more }), f: figure(id, '2020-06', wan(completedWan)) });
   const rows = [
     behind(1, 'A1', 480), // 10 points behind: yellow
     behind(2, 'B2', 360), // 20: orange
@@ -141,7 +143,7 @@ describe('computeSummary: lagging', () => {
     behind(6, 'A0', 480), // same gap as A1, earlier code
     behind(7, 'F7', 600, { plannedStart: '2020-01-02', startedOn: null, stage: 'preparing', leader: null, unit: '县农业局' }), // start 183 days overdue: red
   ];
-  const s = computeSummary(ledger({ projects: rows.map((r) => r.p), monthly: rows.map((r) => r.f) }));
+  const s = computeSummary(ledger({ today, projects: rows.map((r) => r.p), monthly: rows.map((r) => r.f) }));
 
   it('sorts worst severity first, then the bigger gap, then code', () => {
     expect(s.lagging.map((l) => [l.code, l.severity])).toEqual([
@@ -171,25 +173,36 @@ describe('computeSummary: lagging', () => {
       scheduleShare: 0.5,
       scheduleRate: 1,
       severity: 'red',
-      reasons: [{ rule: 'start_overdue', severity: 'red', text: '计划2020-01-02开工，已逾期183天未开工' }],
+      reasons: [{ rule: 'start_overdue', severity: 'red', text: '计划2020-01-02开工，已逾期186天未开工' }],
     });
     expect(s.lagging[0].reasons[0].text).toBe('累计完成投资0万元，完成年度计划0.0%，低于序时进度50.0%达50.0个百分点');
   });
 
   it('takes the worst severity of a project with several hits', () => {
     const p = project(1, { plannedCompletion: '2020-06-25' });
-    const r = computeSummary(ledger({ projects: [p], monthly: [figure(1, '2020-03', wan(540))] }));
+    const r = computeSummary(ledger({ today, projects: [p], monthly: [figure(1, '2020-06', wan(540))] }));
     expect(r.lagging[0].reasons.map((x) => x.severity)).toEqual(['yellow', 'yellow']);
-    const worse = computeSummary(ledger({ projects: [{ ...p, plannedCompletion: '2020-01-01' }], monthly: [figure(1, '2020-03', wan(540))] }));
+    const worse = computeSummary(ledger({ today, projects: [{ ...p, plannedCompletion: '2020-01-01' }], monthly: [figure(1, '2020-06', wan(540))] }));
     expect(worse.lagging[0].severity).toBe('red');
   });
 
   it('keeps at most LAGGING_LIMIT projects but counts them all', () => {
     const many = Array.from({ length: 60 }, (_, i) => project(i + 1));
-    const r = computeSummary(ledger({ projects: many }));
+    const r = computeSummary(ledger({ today, projects: many, monthly: many.map((p) => figure(p.id, '2020-06', 0)) }));
     expect(r.lagging).toHaveLength(50);
     expect(r.totals.laggingCount).toBe(60);
     expect(r.hits).toHaveLength(60);
+  });
+});
+
+describe('computeSummary: the month turning', () => {
+  it('does not hold projects to last month\'s plan before its reports are due', () => {
+    // 500万 done through May of a 1,200万 plan: on schedule for five months, not for six.
+    const p = project(1);
+    const monthly = [figure(1, '2020-05', wan(500))];
+    const rule = (today: string) => computeSummary(ledger({ today, projects: [p], monthly })).hits.map((h) => h.rule);
+    expect(rule('2020-07-03')).toEqual([]);
+    expect(rule('2020-07-06')).toEqual(['investment_behind', 'report_missing']);
   });
 });
 
@@ -198,8 +211,9 @@ describe('computeSummary: report missing', () => {
   const onTrack = [figure(1, '2020-01', wan(1_000))];
   const rules = (today: string, monthly = onTrack) => computeSummary(ledger({ today, projects: [p], monthly })).hits.map((h) => `${h.rule}:${h.severity}`);
 
-  it('fires after the deadline day and not on it', () => {
-    expect(rules('2020-11-05')).toEqual([]);
+  it('fires after the deadline day and not on it, and keeps firing for the month before until then', () => {
+    expect(rules('2020-11-05', [...onTrack, figure(1, '2020-09', 0)])).toEqual([]);
+    expect(rules('2020-11-05')).toEqual(['report_missing:orange']);
     expect(rules('2020-11-06')).toEqual(['report_missing:orange']);
     expect(rules('2020-11-06', [...onTrack, figure(1, '2020-09', 0)])).toEqual(['report_missing:yellow']);
   });
@@ -225,8 +239,20 @@ describe('computeSummary: 比赶超 ranking', () => {
   );
 
   it('scores each unit from its own projects, reports and problems', () => {
-    expect(s.ranking.map((r) => [r.rank, r.unit, r.score])).toEqual([[1, '县工信局', 100], [2, '县城投公司', 65]]);
-    expect(s.ranking[1].components).toEqual({ investment: 50, start: 100, completion: 100, timeliness: 50, problems: 50 });
+    // Timeliness: January–May are due (June's deadline, 07-05, has not passed); three filed in time.
+    expect(s.ranking.map((r) => [r.rank, r.unit, r.score])).toEqual([[1, '县工信局', 100], [2, '县城投公司', 66.5]]);
+    expect(s.ranking[1].components).toEqual({ investment: 50, start: 100, completion: 100, timeliness: 60, problems: 50 });
     expect(s.ranking[1]).toMatchObject({ projects: 1, completed: wan(300), schedulePlan: wan(600), laggingCount: 1 });
+  });
+
+  it('scores starts and completions only once they are due, while the wall counts the year\'s plan', () => {
+    const later = computeSummary(
+      ledger({
+        projects: [project(1, { plannedStart: '2020-09-01', startedOn: null, stage: 'preparing', plannedCompletion: '2020-12-20' })],
+        monthly: [figure(1, '2020-05', 0)],
+      }),
+    );
+    expect(later.ranking[0].components).toMatchObject({ start: 100, completion: 100 });
+    expect(later.totals).toMatchObject({ startPlanned: 1, started: 0 });
   });
 });

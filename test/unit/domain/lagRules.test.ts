@@ -84,15 +84,17 @@ describe('reportMissing', () => {
   const missing = (today: string, reported: string[] = [], q: Project = p, deadline = 5) =>
     reportMissing(q, ctx({ today, reportedMonths: new Set(reported), settings: { ...TEST_SETTINGS, reportDeadlineDay: deadline } }));
 
-  it('waits until after the deadline day', () => {
-    expect(missing('2020-11-05')).toBe(null);
+  it('waits until after the deadline day, checking the month before until then', () => {
+    expect(missing('2020-11-05', ['2020-09'])).toBe(null);
+    // September's report was due on October 5th and is still missing on November 1st–5th.
+    expect(missing('2020-11-03', ['2020-08'])).toMatchObject({ severity: 'yellow', text: '2020年9月月报未按时报送（截止每月5日）' });
     expect(missing('2020-11-06', ['2020-09'])).toEqual({
       projectId: 4,
       rule: 'report_missing',
       severity: 'yellow',
       text: '2020年10月月报未按时报送（截止每月5日）',
     });
-    expect(missing('2020-11-10', [], p, 10)).toBe(null);
+    expect(missing('2020-11-10', ['2020-09'], p, 10)).toBe(null);
     expect(missing('2020-11-11', ['2020-09'], p, 10)?.text).toBe('2020年10月月报未按时报送（截止每月10日）');
   });
 
@@ -111,9 +113,12 @@ describe('reportMissing', () => {
   it('only reports on started, unfinished projects with an annual plan within the campaign year', () => {
     expect(missing('2020-11-06', [], project(4, { startedOn: null }))).toBe(null);
     expect(missing('2020-11-06', [], project(4, { startedOn: '2020-11-07' }))).toBe(null);
+    // Started in November: October's report was never owed.
+    expect(missing('2020-11-06', [], project(4, { startedOn: '2020-11-03' }))).toBe(null);
     expect(missing('2020-11-06', [], project(4, { stage: 'completed', completedOn: '2020-08-01' }))).toBe(null);
     expect(missing('2020-11-06', [], project(4, { annualPlan: 0 }))).toBe(null);
     expect(missing('2021-01-06')?.text).toMatch(/^2020年11月、12月月报/);
+    expect(missing('2021-01-03')?.text).toMatch(/^2020年10月、11月月报/);
     expect(missing('2021-02-06')).toBe(null);
     expect(missing('2020-01-06')).toBe(null);
   });

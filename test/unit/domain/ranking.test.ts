@@ -22,6 +22,14 @@ describe('reportTimeliness', () => {
     expect(reportTimeliness('2019-01-01', null, returned, 2020, '2020-01', '2020-02-20', 5)).toEqual({ due: 1, onTime: 0 });
   });
 
+  it('owes the reporting month only once its deadline has passed or it is filed', () => {
+    const filings = new Map([filing('2020-09', '2020-10-03')]);
+    expect(reportTimeliness('2019-06-01', null, filings, 2020, '2020-10', '2020-11-05', 5)).toEqual({ due: 9, onTime: 1 });
+    expect(reportTimeliness('2019-06-01', null, filings, 2020, '2020-10', '2020-11-06', 5)).toEqual({ due: 10, onTime: 1 });
+    const early = new Map([...filings, filing('2020-10', '2020-11-02')]);
+    expect(reportTimeliness('2019-06-01', null, early, 2020, '2020-10', '2020-11-03', 5)).toEqual({ due: 10, onTime: 2 });
+  });
+
   it('takes a filing dated after a frozen demo "today" as filed today', () => {
     const late = new Map([filing('2020-10', '2026-11-23')]);
     expect(reportTimeliness('2019-01-01', null, late, 2020, '2020-10', '2020-11-04', 5).onTime).toBe(1);

@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { indexByProject, projectSchedulePlan, scheduleMonths, spreadAnnualPlan } from '../../../server/domain/schedule.js';
+import { dueScheduleMonths, indexByProject, projectSchedulePlan, scheduleMonths, spreadAnnualPlan } from '../../../server/domain/schedule.js';
 import { figure, plan, YEAR } from './fixtures.js';
+
+describe('dueScheduleMonths', () => {
+  it('leaves out the reporting month until its deadline has passed', () => {
+    expect(dueScheduleMonths(YEAR, '2020-07-05', 5)).toBe(5);
+    expect(dueScheduleMonths(YEAR, '2020-07-06', 5)).toBe(6);
+    expect(dueScheduleMonths(YEAR, '2020-01-03', 5)).toBe(0);
+    expect(dueScheduleMonths(YEAR, '2021-01-03', 5)).toBe(11);
+    expect(dueScheduleMonths(YEAR, '2021-02-03', 5)).toBe(12);
+  });
+});
 
 describe('scheduleMonths', () => {
   it('counts the months through the reporting month', () => {

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { computeSummary } from '../../../server/domain/aggregates.js';
+import { summarizeProblems } from '../../../server/domain/problemSummary.js';
 import { buildSnapshot, summaryPatch } from '../../../server/domain/snapshot.js';
 import { TICKER_LIMIT, type TickerEvent } from '../../../shared/snapshot.js';
 import { alert, campaign, figure, ledger, project, wan } from './fixtures.js';
 
-const summary = computeSummary(ledger({ projects: [project(1), project(2)], monthly: [figure(1, '2020-02', wan(700))] }));
+const summary = computeSummary(ledger({ projects: [project(1), project(2)], monthly: [figure(1, '2020-05', wan(700)), figure(2, '2020-05', 0)] }));
 
 const event = (n: number): TickerEvent => ({
   id: `${n}-report-1`,
@@ -26,6 +27,7 @@ describe('buildSnapshot', () => {
       alert(4, { severity: 'orange', raisedAt: '2020-05-01T00:00:00.000Z' }),
       alert(5, { severity: 'red', state: 'cleared', raisedAt: '2020-07-01T00:00:00.000Z' }),
     ],
+    problems: summarizeProblems([], '2020-07-03', ['资金筹措']),
     events: Array.from({ length: 45 }, (_, i) => event(i)),
   });
 
@@ -34,6 +36,10 @@ describe('buildSnapshot', () => {
     expect(snapshot.campaign).toEqual({ id: 1, county: '弋阳县', year: 2020, title: '项目建设提速年' });
     expect(snapshot.totals).toMatchObject({ projects: 2, completed: wan(700), schedulePlan: wan(1_200), laggingCount: 1 });
     expect(snapshot.lagging.map((l) => l.projectId)).toEqual([2]);
+  });
+
+  it('carries the problem ledger summary it is given', () => {
+    expect(snapshot.problems).toMatchObject({ pending: 0, flagged: 0, byCategory: [{ category: '资金筹措', open: 0, closed: 0 }], oldest: [] });
   });
 
   it('orders open alerts red first, then newest', () => {

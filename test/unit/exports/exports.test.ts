@@ -77,8 +77,11 @@ describe('预警提示函 / 督办函', () => {
     const { text } = await docxParts(await buildLetterDocx(SUPERVISION));
     expect(text).toContain('重推督字〔2020〕1号');
     expect(text).toContain('预警提示函（重推预字〔2020〕3号、重推预字〔2020〕5号）');
-    expect(text).toContain('至今未按要求反馈');
+    expect(text).toContain('虽已报送情况说明');
+    expect(text).toContain('仍存在投资进度滞后于序时进度、未按计划开工等问题');
     expect(text).toContain('特此督办。');
+    const silent = (await docxParts(await buildLetterDocx({ ...SUPERVISION, explained: false }))).text;
+    expect(silent).toContain('未按要求反馈整改落实情况');
     expect(text).not.toContain('特此函告');
   });
 });

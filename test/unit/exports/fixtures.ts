@@ -35,7 +35,9 @@ export const WARNING: LetterDoc = {
       reasons: ['开工逾期'],
     },
   ],
+  issues: ['投资进度滞后于序时进度', '未按计划开工'],
   previousLetters: [],
+  explained: false,
 };
 
 export const SUPERVISION: LetterDoc = {
@@ -44,6 +46,7 @@ export const SUPERVISION: LetterDoc = {
   docNumber: '重推督字〔2020〕1号',
   title: '关于督促县城投公司加快推进重点项目建设的督办函',
   previousLetters: ['重推预字〔2020〕3号', '重推预字〔2020〕5号'],
+  explained: true,
 };
 
 const TOTALS: Totals = {

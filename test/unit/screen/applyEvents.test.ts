@@ -1,15 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { FRESH_ALERT } from '../../fixtures/alert.js';
-import type { AlertCleared, AlertRaised, InvestmentUpdate, ProjectMilestone, SummaryPatch } from '../../../shared/events.js';
+import type { AlertCleared, AlertRaised, AlertUpdated, InvestmentUpdate, ProblemUpdate, ProjectMilestone, SummaryPatch } from '../../../shared/events.js';
 import { TICKER_LIMIT, type TickerEvent } from '../../../shared/snapshot.js';
 import type { Alert } from '../../../shared/types.js';
 import {
   addTicker,
   ALERT_LIMIT,
   applyAlertCleared,
+  applyAlertUpdated,
   applyAlertRaised,
   applyInvestmentUpdate,
   applyMilestone,
+  applyProblemUpdate,
   applySnapshot,
   boundTicker,
   decideVersion,
@@ -186,6 +188,17 @@ describe('alerts', () => {
     expect(twice.ticker).toEqual(once.ticker);
   });
 
+  it('alert:updated replaces the alert quietly, keeping one explained or written to on the wall', () => {
+    const before = loaded();
+    const known = before.snapshot!.alerts[0];
+    const updated: AlertUpdated = { version: V + 1, alert: { ...known, state: 'acknowledged', acknowledgement: '已调整施工方案' } };
+    const { data, decision } = applyAlertUpdated(before, updated);
+    expect(decision).toBe('apply');
+    expect(data.snapshot!.alerts.find((x) => x.id === known.id)).toMatchObject({ state: 'acknowledged' });
+    expect(data.snapshot!.alerts).toHaveLength(before.snapshot!.alerts.length);
+    expect(data.ticker).toBe(before.ticker);
+  });
+
   it('keeps at most ALERT_LIMIT alerts', () => {
     let alerts: Alert[] = [];
     for (let i = 0; i < ALERT_LIMIT + 25; i++) alerts = upsertAlert(alerts, alert(i, 'yellow'));
@@ -217,5 +230,47 @@ describe('the ticker', () => {
   it('drops duplicate ids from a snapshot', () => {
     const e = tick(1, 'report', 1);
     expect(boundTicker([e, e, { ...e }])).toHaveLength(1);
+  });
+});
+
+describe('problem:update', () => {
+  function problemUpdate(version: number, pending: number): ProblemUpdate {
+    const problems = { ...makeSnapshot().problems, pending, byCategory: [{ category: '用地保障', open: pending, closed: 0 }] };
+    return { version, problemId: 77, problems, event: tick(version, 'problem', 27) };
+  }
+
+  it('replaces the ledger counts whole, moves the version on and adds its ticker line', () => {
+    const before = applySnapshot(makeSnapshot());
+    const { data, decision } = applyProblemUpdate(before, problemUpdate(V + 1, 9));
+    expect(decision).toBe('apply');
+    expect(data.snapshot!.version).toBe(V + 1);
+    expect(data.snapshot!.problems.pending).toBe(9);
+    expect(data.snapshot!.problems.byCategory).toEqual([{ category: '用地保障', open: 9, closed: 0 }]);
+    expect(data.ticker[0].kind).toBe('problem');
+    // Nothing else is touched.
+    expect(data.snapshot!.totals).toBe(before.snapshot!.totals);
+    expect(before.snapshot!.problems.pending).toBe(makeSnapshot().problems.pending);
+  });
+
+  it('applies alongside the summary:update of the same change (one version)', () => {
+    const moved = applyInvestmentUpdate(applySnapshot(makeSnapshot()), update(V + 1)).data;
+    const { data, decision } = applyProblemUpdate(moved, problemUpdate(V + 1, 5));
+    expect(decision).toBe('apply');
+    expect(data.snapshot!.problems.pending).toBe(5);
+  });
+
+  it('keeps the newer counts when a stale update arrives late, showing only its ticker line', () => {
+    const current = applyProblemUpdate(applySnapshot(makeSnapshot()), problemUpdate(V + 1, 6)).data;
+    const { data, decision } = applyProblemUpdate(current, problemUpdate(V - 3, 1));
+    expect(decision).toBe('stale');
+    expect(data.snapshot!.problems.pending).toBe(6);
+    expect(data.ticker.filter((e) => e.id === tick(V - 3, 'problem', 27).id)).toHaveLength(1);
+  });
+
+  it('on a gap changes nothing and asks for the snapshot', () => {
+    const before = applySnapshot(makeSnapshot());
+    const { data, decision } = applyProblemUpdate(before, problemUpdate(V + 3, 2));
+    expect(decision).toBe('gap');
+    expect(data).toBe(before);
   });
 });

@@ -142,6 +142,20 @@ describe('wall store', () => {
     });
   });
 
+  it('follows problem:update on the problem ledger panel, versioned like the rest', () => {
+    socket.deliver('snapshot', makeSnapshot());
+    const problems = (pending: number) => ({ ...makeSnapshot().problems, pending });
+    const event = (version: number) => ({ id: `${version}-problem-3`, at: '2020-09-15T05:00:00.000Z', kind: 'problem' as const, projectId: 3, text: '用地保障问题已受理' });
+    socket.deliver('problem:update', { version: FIXTURE_VERSION + 1, problemId: 8, problems: problems(12), event: event(FIXTURE_VERSION + 1) });
+    expect(wall.snapshot!.problems.pending).toBe(12);
+    expect(wall.version).toBe(FIXTURE_VERSION + 1);
+    expect(wall.ticker[0].kind).toBe('problem');
+
+    socket.deliver('problem:update', { version: FIXTURE_VERSION + 4, problemId: 8, problems: problems(1), event: event(FIXTURE_VERSION + 4) });
+    expect(wall.snapshot!.problems.pending).toBe(12);
+    expect(socket.sent).toEqual(['snapshot:request']);
+  });
+
   it('keeps the ticker bounded over a long run', () => {
     socket.deliver('snapshot', makeSnapshot());
     for (let v = FIXTURE_VERSION + 1; v < FIXTURE_VERSION + 500; v++) socket.deliver('investment:update', update(v));

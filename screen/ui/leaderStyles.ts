@@ -1,0 +1,21 @@
+// element-plus styles of the leader's desk (tablet first), loaded with it only.
+import 'element-plus/es/components/config-provider/style/css';
+import 'element-plus/es/components/button/style/css';
+import 'element-plus/es/components/tag/style/css';
+import 'element-plus/es/components/select/style/css';
+import 'element-plus/es/components/option/style/css';
+import 'element-plus/es/components/dialog/style/css';
+import 'element-plus/es/components/drawer/style/css';
+import 'element-plus/es/components/form/style/css';
+import 'element-plus/es/components/form-item/style/css';
+import 'element-plus/es/components/input/style/css';
+import 'element-plus/es/components/date-picker/style/css';
+import 'element-plus/es/components/descriptions/style/css';
+import 'element-plus/es/components/descriptions-item/style/css';
+import 'element-plus/es/components/dropdown/style/css';
+import 'element-plus/es/components/dropdown-menu/style/css';
+import 'element-plus/es/components/dropdown-item/style/css';
+import 'element-plus/es/components/skeleton/style/css';
+import 'element-plus/es/components/loading/style/css';
+import 'element-plus/es/components/message/style/css';
+import 'element-plus/es/components/message-box/style/css';
