@@ -1,5 +1,6 @@
 // 问题台账 (销号式管理), 调度会 and 挂点领导 duties: the contract between server and screen.
 import { z } from 'zod';
+import { MAX_ID } from './api.js';
 import { isValidDate } from './dates.js';
 import type { DispatchLevel, ProblemState } from './types.js';
 
@@ -102,7 +103,8 @@ export interface ProblemRecord extends ProblemDetail {
   steps: ProblemStep[];
 }
 
-const positiveId = (label: string) => z.coerce.number({ error: `${label}须为正整数` }).int(`${label}须为正整数`).positive(`${label}须为正整数`);
+const positiveId = (label: string) =>
+  z.coerce.number({ error: `${label}须为正整数` }).int(`${label}须为正整数`).positive(`${label}须为正整数`).max(MAX_ID, `${label}超出范围`);
 
 export const problemQuery = z.object({
   state: z.enum(['pending', 'coordinating', 'resolved', 'closed', 'returned', 'open'], { error: '状态须为 pending、coordinating、resolved、closed、returned 或 open' }).optional(),
@@ -157,7 +159,7 @@ export const meetingPatchInput = z
 /** PUT /api/meetings/:id/agenda — the problems on the agenda, in order (staff adjust the proposal). */
 export const agendaInput = z.object({
   problemIds: z
-    .array(z.number({ error: '议题须为问题编号' }).int('议题须为问题编号').positive('议题须为问题编号'), { error: '请选择议题' })
+    .array(z.number({ error: '议题须为问题编号' }).int('议题须为问题编号').positive('议题须为问题编号').max(MAX_ID, '议题须为问题编号'), { error: '请选择议题' })
     .max(200, '议题不超过200个')
     .refine((ids) => new Set(ids).size === ids.length, '议题不能重复'),
 });
@@ -171,7 +173,7 @@ export const attendanceInput = z.object({
 
 /** POST /api/meetings/:id/decisions — 议定事项 on one agenda item. */
 export const decisionInput = z.object({
-  problemId: z.number({ error: '请选择议题' }).int('请选择议题').positive('请选择议题'),
+  problemId: z.number({ error: '请选择议题' }).int('请选择议题').positive('请选择议题').max(MAX_ID, '请选择议题'),
   decision: text('议定事项', 2, 2000),
   owner: text('责任单位或责任人', 2, 100),
   deadline: isoDate('完成时限'),

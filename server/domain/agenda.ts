@@ -2,6 +2,7 @@
 // the next meeting's agenda, each meeting kind within its own scope.
 import type { MeetingKind, ProblemDetail } from '../../shared/problems.js';
 import { addMonths, chinaDate, isValidDate, monthOf } from '../../shared/dates.js';
+import { dayOf } from './problemSummary.js';
 import { DEFAULT_SETTINGS, OPEN_PROBLEM_STATES } from '../../shared/types.js';
 
 /**
@@ -20,7 +21,6 @@ export function agendaCutoff(heldOn: string, cutoffDays: readonly number[] = DEF
   return heldOn;
 }
 
-const raisedOn = (p: Pick<ProblemDetail, 'createdAt'>) => chinaDate(new Date(p.createdAt));
 
 function inScope(meeting: { kind: MeetingKind; domainId: number | null }, p: ProblemDetail): boolean {
   switch (meeting.kind) {
@@ -52,7 +52,10 @@ export function proposeAgenda(
   meeting: { kind: MeetingKind; domainId: number | null; heldOn: string },
   problems: readonly ProblemDetail[],
   cutoffDays: readonly number[] = DEFAULT_SETTINGS.problemDeadlineDays,
+  /** The campaign's today: a problem stamped later (a frozen demo year) counts as raised today. */
+  today?: string,
 ): ProblemDetail[] {
+  const raisedOn = (p: ProblemDetail) => (today ? dayOf(p.createdAt, today) : chinaDate(new Date(p.createdAt)));
   const cutoff = agendaCutoff(meeting.heldOn, cutoffDays);
   return problems
     .filter((p) => OPEN_PROBLEM_STATES.includes(p.state) && raisedOn(p) <= cutoff && inScope(meeting, p))

@@ -3,7 +3,8 @@ import { daysBetween } from '../../shared/dates.js';
 import { OPEN_PROBLEM_STATES, type Project, type Severity } from '../../shared/types.js';
 import type { LagHit, LedgerProblem } from './ledger.js';
 
-const isOpen = (p: LedgerProblem) => OPEN_PROBLEM_STATES.includes(p.state);
+/** Still the county's to close: a unit's 已解决 stands only once staff or a leader confirm it (销号). */
+const isOpen = (p: LedgerProblem) => OPEN_PROBLEM_STATES.includes(p.state) || p.state === 'resolved';
 
 /** 问题逾期: open problems past their due date; severity by the longest overdue. */
 export function problemOverdue(project: Pick<Project, 'id'>, problems: readonly LedgerProblem[], today: string): LagHit | null {

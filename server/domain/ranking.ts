@@ -8,7 +8,7 @@
 import { addMonths, chinaDate, monthOf, yearOf } from '../../shared/dates.js';
 import { ratio, type Yuan } from '../../shared/money.js';
 import type { RankComponents, UnitRank } from '../../shared/snapshot.js';
-import { OPEN_PROBLEM_STATES, type RankingWeights } from '../../shared/types.js';
+import type { RankingWeights } from '../../shared/types.js';
 import { reportDeadlineFor } from './calendar.js';
 import type { LedgerProblem, MonthlyFigure } from './ledger.js';
 
@@ -71,7 +71,8 @@ export function reportTimeliness(
 }
 
 export function countProblems(problems: readonly LedgerProblem[]): { total: number; resolved: number } {
-  const resolved = problems.filter((p) => !OPEN_PROBLEM_STATES.includes(p.state) && p.state !== 'returned').length;
+  // Only 销号 counts: a unit's own 已解决 is not yet confirmed.
+  const resolved = problems.filter((p) => p.state === 'closed').length;
   return { total: problems.filter((p) => p.state !== 'returned').length, resolved };
 }
 

@@ -69,13 +69,12 @@ function heard(meeting: Meeting): string {
 
 function itemSection(item: MeetingItem, i: number): FileChild[] {
   const p = item.problem;
-  const owner = item.owner ?? p.coordinatingUnit ?? p.unit;
-  const deadline = item.deadline ?? p.dueOn;
   return [
     heading(`${chineseNumber(i + 1)}、${p.project}（${p.unit}）`),
     body(`存在问题（${p.category}）：${sentence(p.description)}`),
     body(`议定事项：${item.decision ? sentence(item.decision) : '本次会议未形成决定，下次会议继续调度。'}`),
-    body(`责任单位：${owner}${deadline ? `；完成时限：${chineseDate(deadline)}` : ''}。`),
+    // Only a decision names who does what by when; an undecided item promises nothing.
+    ...(item.decision && item.owner ? [body(`责任单位：${item.owner}${item.deadline ? `；完成时限：${chineseDate(item.deadline)}` : ''}。`)] : []),
     ...(p.flagged ? [body('该问题经两次会议调度仍未解决，予以通报批评。')] : []),
   ];
 }

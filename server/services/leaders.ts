@@ -1,6 +1,7 @@
 // 双挂制 (上犹 附件3): a county leader's desk — linked projects against 序时进度, their alerts and
 // problems, the problems at the leader's 分级调度 level — with the duties owed, and the service
 // commissioners' contacts (附件4).
+import { addMonths } from '../../shared/dates.js';
 import { contactInput, dutyInput, type CommissionerContact, type DutyStatus, type LeaderDesk, type ProjectContacts } from '../../shared/problems.js';
 import { ratio } from '../../shared/money.js';
 import type { DispatchLevel, Leader, LeaderRank, User } from '../../shared/types.js';
@@ -85,6 +86,10 @@ export async function recordDuty(deps: Deps, user: User, leaderId: number, body:
   const firstMonth = quarterly ? `${campaign.year}-${String(Number(input.period.slice(6)) * 3 - 2).padStart(2, '0')}` : input.period;
   if (firstMonth > today.slice(0, 7)) throw Invalid({ period: '期间尚未开始' });
   if (input.doneOn > today) throw Invalid({ doneOn: '完成日期不能晚于今天' });
+  // A month's briefing or a quarter's visit is done within that month or quarter.
+  if (input.doneOn.slice(0, 7) < firstMonth || input.doneOn.slice(0, 7) > addMonths(firstMonth, quarterly ? 2 : 0)) {
+    throw Invalid({ doneOn: '完成日期须在该期间内' });
+  }
   return deps.db.tx(async (q) => {
     const recorded = await insertDuty(q, { leaderId, campaignId: campaign.id, ...input, recordedBy: user.displayName });
     if (!recorded) throw Conflict('该期间的履职情况已登记');

@@ -6,6 +6,7 @@ import {
 } from '../../shared/problems.js';
 import { issuingOffice, type Campaign, type User } from '../../shared/types.js';
 import { agendaCutoff, proposeAgenda } from '../domain/agenda.js';
+import { dayOf } from '../domain/problemSummary.js';
 import { buildMinutesDocx } from '../exports/minutes.js';
 import { Conflict, Invalid, NotFound } from '../errors.js';
 import { audit } from '../store/audit.js';
@@ -108,9 +109,13 @@ export async function patchMeeting(deps: Deps, user: User, id: number, body: unk
 
 export async function setMeetingAgenda(deps: Deps, user: User, id: number, body: unknown): Promise<Meeting> {
   const { problemIds } = parseInput(agendaInput, body);
-  return editPlanned(deps, user, id, async (q, campaign) => {
-    const found = await listProblemDetails(q, campaign.id, todayFor(campaign, deps.clock()), { ids: problemIds });
+  return editPlanned(deps, user, id, async (q, campaign, meeting) => {
+    const today = todayFor(campaign, deps.clock());
+    const found = await listProblemDetails(q, campaign.id, today, { ids: problemIds });
     if (found.length !== problemIds.length) throw Invalid({ problemIds: '议题须为本年度问题台账中的问题' });
+    // A meeting cannot have discussed what was raised after it (it would count towards 通报批评).
+    const later = found.filter((p) => dayOf(p.createdAt, today) > meeting.heldOn);
+    if (later.length) throw Invalid({ problemIds: `会议日期前尚未提出的问题不能列入议程（${later.map((p) => p.project).join('、')}）` });
     const closed = found.filter((p) => p.state !== 'pending' && p.state !== 'coordinating');
     if (closed.length) throw Invalid({ problemIds: `只能将待协调或协调中的问题列入议程（${closed.map((p) => `${p.project}：${p.category}问题`).join('、')}）` });
     const before = (await itemsOf(q, [id])).map((i) => i.problemId);
@@ -135,7 +140,7 @@ export async function agendaProposal(deps: Deps, user: User, id: number): Promis
   if (!meeting) throw NotFound('会议不存在');
   const days = campaign.settings.problemDeadlineDays;
   const open = await listProblemDetails(deps.db, campaign.id, todayFor(campaign, deps.clock()), { state: 'open' });
-  return { cutoff: agendaCutoff(meeting.heldOn, days), problems: proposeAgenda(meeting, open, days) };
+  return { cutoff: agendaCutoff(meeting.heldOn, days), problems: proposeAgenda(meeting, open, days, todayFor(campaign, deps.clock())) };
 }
 
 /**
@@ -155,6 +160,7 @@ export async function decide(deps: Deps, user: User, id: number, body: unknown):
     if (!meeting) throw NotFound('会议不存在');
     const item = (await itemsOf(q, [id])).find((i) => i.problemId === input.problemId);
     if (!item) throw Invalid({ problemId: '该问题不在本次会议议程中' });
+    if (meeting.heldOn > today) throw Conflict(`会议日期（${meeting.heldOn}）未到，不能记录议定事项`);
     if (input.deadline < meeting.heldOn) throw Invalid({ deadline: '完成时限不能早于会议日期' });
     await lockProblem(q, input.problemId);
     const problem = (await getProblemDetail(q, input.problemId, today))!;
@@ -206,12 +212,14 @@ export async function markMeetingHeld(deps: Deps, user: User, id: number): Promi
   return result.meeting;
 }
 
-/** 会议纪要 as a .docx, from the meeting as it stands. */
+/** 会议纪要 as a .docx of a held meeting, from its decisions as they stand. */
 export async function minutesFile(deps: Deps, user: User, id: number): Promise<{ name: string; body: Buffer }> {
   assertCanRun(user);
   const campaign = await requireCampaign(deps.db);
   const today = todayFor(campaign, deps.clock());
   const meeting = await meetingOf(deps.db, campaign, today, id);
-  const body = await buildMinutesDocx({ county: campaign.county, issuingOffice: issuingOffice(campaign), docNumber: null, meeting, issuedOn: today });
+  if (meeting.state !== 'held') throw Conflict('会议尚未召开，召开后方可下载会议纪要');
+  // Minutes are dated the day of the meeting, whenever they are downloaded.
+  const body = await buildMinutesDocx({ county: campaign.county, issuingOffice: issuingOffice(campaign), docNumber: null, meeting, issuedOn: meeting.heldOn });
   return { name: `${meeting.title.endsWith('纪要') ? meeting.title : `${meeting.title}纪要`}.docx`, body };
 }

@@ -9,6 +9,8 @@ import { Conflict, Forbidden, Invalid, NotFound } from '../errors.js';
 import { audit } from '../store/audit.js';
 import { bumpVersion } from '../store/campaigns.js';
 import type { Queryable } from '../store/db.js';
+import { getProject } from '../store/projects.js';
+import { listLeaders } from '../store/reference.js';
 import { getProblemDetail, insertStep, listProblemDetails, lockProblem, stepsOf, updateProblem, type ProblemChange } from '../store/problems.js';
 import { announce, finishChange, type ChangeResult } from './change.js';
 import type { Deps, Push } from './deps.js';
@@ -52,8 +54,11 @@ export async function actOnProblem(deps: Deps, user: User, id: number, body: unk
     if (!(await lockProblem(q, id))) throw NotFound('问题不存在');
     const problem = (await getProblemDetail(q, id, today))!;
     assertCanSeeProblem(user, problem);
-    const reason = refusal({ role: user.role, unitId: user.unitId, leaderId: user.leaderId }, problem, input.action);
-    if (reason) throw reason === refusal(STAFF, problem, input.action) ? Conflict(reason) : Forbidden(reason);
+    const project = (await getProject(q, problem.projectId))!;
+    const rank = user.leaderId ? (await listLeaders(q)).find((l) => l.id === user.leaderId)?.rank ?? null : null;
+    const remit = { ...problem, leaderIds: [project.leaderId, project.chargeLeaderId].filter((x): x is number => x !== null) };
+    const reason = refusal({ role: user.role, unitId: user.unitId, leaderId: user.leaderId, rank, displayName: user.displayName }, remit, input.action);
+    if (reason) throw reason === refusal(STAFF, remit, input.action) ? Conflict(reason) : Forbidden(reason);
     if (input.action === 'accept' && input.dueOn < today) throw Invalid({ dueOn: '协调期限不能早于今天' });
 
     const toState = nextState(problem.state, input.action)!;

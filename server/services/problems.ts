@@ -2,7 +2,7 @@
 import { problemInputFor } from '../../shared/api.js';
 import type { ProblemDetail } from '../../shared/problems.js';
 import type { User } from '../../shared/types.js';
-import { NotFound } from '../errors.js';
+import { Invalid, NotFound } from '../errors.js';
 import { audit } from '../store/audit.js';
 import { bumpVersion } from '../store/campaigns.js';
 import { getProblemDetail, insertProblem, insertStep, listProblemDetails } from '../store/problems.js';
@@ -24,6 +24,7 @@ export async function raiseProblem(deps: Deps, user: User, projectId: number, bo
     const version = await bumpVersion(q, campaign.id);
     const now = deps.clock();
     const at = now.toISOString();
+    if (input.dueOn && input.dueOn < todayFor(campaign, now)) throw Invalid({ dueOn: '期望解决日期不能早于今天' });
     const id = await insertProblem(q, { projectId, ...input, dueOn: input.dueOn ?? null, raisedBy: user.id, at });
     await insertStep(q, id, { at, actor: user.displayName, action: 'raise', fromState: null, toState: 'pending', note: input.description });
     const problem = (await getProblemDetail(q, id, todayFor(campaign, now)))!;

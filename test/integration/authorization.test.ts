@@ -138,7 +138,8 @@ describe('authorization matrix', () => {
       display: client(h, null, { authorization: `Bearer ${token}` }),
       unitOwn,
       unitOther: (await userClient(h, admin, { username: 'other', role: 'unit', unit: '县工信局' })).client,
-      leader: (await userClient(h, admin, { username: 'lead', role: 'leader' })).client,
+      // 王常务 (常务副县长) is the 包干 leader of 白马大桥, whose problems the matrix acts on.
+      leader: (await userClient(h, admin, { username: 'lead', role: 'leader', leader: '王常务' })).client,
       admin,
     };
     const bridge = (await admin.get('/api/projects')).body.find((p: any) => p.code === 'T-002').id;

@@ -175,11 +175,17 @@ export function client(h: Harness, cookie: string | null, headers: Record<string
 export type Client = ReturnType<typeof client>;
 
 /** Creates a user through the admin API and returns a signed-in client for it. */
-export async function userClient(h: Harness, admin: Client, u: { username: string; role: 'unit' | 'leader' | 'admin'; unit?: string }) {
+export async function userClient(
+  h: Harness,
+  admin: Client,
+  u: { username: string; role: 'unit' | 'leader' | 'admin'; unit?: string; /** The 县领导 a leader account is bound to. */ leader?: string },
+) {
   const units = (await admin.get('/api/units')).body as { id: number; name: string }[];
   const unitId = u.unit ? units.find((x) => x.name === u.unit)!.id : null;
+  const leaders = u.leader ? ((await admin.get('/api/leaders')).body as { id: number; name: string }[]) : [];
+  const leaderId = u.leader ? leaders.find((x) => x.name === u.leader)!.id : null;
   const password = `${u.username}-password`;
-  const created = await admin.post('/api/users', { username: u.username, displayName: u.username, role: u.role, unitId, password });
+  const created = await admin.post('/api/users', { username: u.username, displayName: u.username, role: u.role, unitId, leaderId, password });
   if (created.status !== 201) throw new Error(`user not created: ${JSON.stringify(created.body)}`);
   return { client: client(h, await h.login(u.username, password)), user: created.body, password };
 }

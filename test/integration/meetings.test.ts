@@ -233,5 +233,7 @@ describe.each(backends())('dispatch meetings on %s', (backend) => {
     expect((await unit.get('/api/meetings')).status).toBe(403);
     expect((await admin.get('/api/meetings/99999')).status).toBe(404);
     expect((await admin.get('/api/meetings/abc')).status).toBe(422);
+    // A meeting not yet held has no minutes.
+    expect((await admin.raw(`/api/meetings/${m.december}/minutes.docx`)).status).toBe(409);
   });
 });

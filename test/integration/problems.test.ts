@@ -1,6 +1,7 @@
 // 问题台账 over HTTP and Socket.IO: raise → accept → resolve → confirm (销号), return, reopen and
 // 分级调度 escalation, each audited with a step; who may do what; the wall's counts follow.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { refreshCampaign } from '../../server/services/change.js';
 import { smallLedger } from '../fixtures/smallLedger.js';
 import { backends, client, next, startHarness, userClient, type Client, type Harness } from './harness.js';
 
@@ -21,7 +22,8 @@ describe.each(backends())('problem ledger on %s', (backend) => {
     admin = client(h, adminCookie);
     unit = (await userClient(h, admin, { username: 'chengtou', role: 'unit', unit: '县城投公司' })).client;
     otherUnit = (await userClient(h, admin, { username: 'gongxin', role: 'unit', unit: '县工信局' })).client;
-    leader = (await userClient(h, admin, { username: 'lingdao', role: 'leader' })).client;
+    // 王常务: 常务副县长, 包干 leader of 白马大桥.
+    leader = (await userClient(h, admin, { username: 'lingdao', role: 'leader', leader: '王常务' })).client;
     const projects = (await admin.get('/api/projects')).body;
     bridge = projects.find((p: any) => p.code === 'T-002').id;
     park = projects.find((p: any) => p.code === 'T-001').id;
@@ -175,6 +177,8 @@ describe.each(backends())('problem ledger on %s', (backend) => {
 
     const all = (await leader.get('/api/problems')).body;
     expect(new Set(all.map((p: any) => p.unit))).toEqual(new Set(['县城投公司', '县工信局']));
+    expect((await admin.get('/api/problems?unitId=3000000000')).status).toBe(422);
+    expect((await admin.get('/api/problems/3000000000')).status).toBe(422);
     const open = (await admin.get('/api/problems?state=open')).body;
     expect(open.every((p: any) => p.state === 'pending' || p.state === 'coordinating')).toBe(true);
     expect((await admin.get('/api/problems?category=审批协调')).body.map((p: any) => p.id)).toEqual([parkProblem]);
@@ -187,8 +191,13 @@ describe.each(backends())('problem ledger on %s', (backend) => {
     expect((await admin.post('/api/problems/999999/actions', { action: 'confirm' })).status).toBe(404);
   });
 
-  it('raises 问题逾期 for a problem past its due date and clears it when resolved', async () => {
-    const id = await raise(otherUnit, park, { category: '资金筹措', description: '上级补助资金未下达到项目', dueOn: '2020-11-10' });
+  it('raises 问题逾期 for a problem past its due date and clears it once the solution is confirmed', async () => {
+    expect((await otherUnit.post(`/api/projects/${park}/problems`, { category: '资金筹措', description: '上级补助资金未下达到项目', dueOn: '2020-11-10' })).body
+      .error.fields.dueOn).toBe('期望解决日期不能早于今天');
+    const id = await raise(otherUnit, park, { category: '资金筹措', description: '上级补助资金未下达到项目', dueOn: '2020-11-25' });
+    // Ten days past the due date (the small county's "today" is frozen; move it on).
+    await h.db.query("UPDATE campaigns SET frozen_today = '2020-12-05'");
+    await refreshCampaign(h.app.deps);
     const overdue = async () => (await admin.get('/api/snapshot')).body.alerts.find((a: any) => a.projectId === park && a.rule === 'problem_overdue');
     expect(await overdue()).toMatchObject({ severity: 'yellow', text: '1个协调问题超过期限未解决，最长逾期10天' });
     expect((await admin.get(`/api/problems/${id}`)).body.overdue).toBe(true);
@@ -196,10 +205,15 @@ describe.each(backends())('problem ledger on %s', (backend) => {
 
     const s = await h.socket({ cookie: adminCookie });
     await next(s, 'snapshot');
-    const cleared = next(s, 'alert:cleared');
     expect((await act(otherUnit, id, { action: 'resolve', resolution: '补助资金已下达到项目账户' })).status).toBe(200);
+    // The unit's word alone does not close it (销号 needs confirmation).
+    expect(await overdue()).toBeDefined();
+    const cleared = next(s, 'alert:cleared');
+    expect((await act(admin, id, { action: 'confirm' })).status).toBe(200);
     expect((await cleared).rule).toBe('problem_overdue');
     expect(await overdue()).toBeUndefined();
     s.disconnect();
+    await h.db.query("UPDATE campaigns SET frozen_today = '2020-11-20'");
+    await refreshCampaign(h.app.deps);
   });
 });

@@ -78,3 +78,12 @@ describe('proposeAgenda', () => {
     expect(ids(proposeAgenda(dispatch, problems, DAYS))).toEqual([4, 7, 3, 6, 2, 5, 1]);
   });
 });
+
+describe('proposeAgenda in a frozen demo year', () => {
+  it('takes a problem stamped after the campaign\u2019s today as raised today', () => {
+    const late = problem(50, { createdAt: '2026-11-23T02:00:00.000Z', level: 1 });
+    const meeting = { kind: 'joint' as const, domainId: null, heldOn: '2020-12-20' };
+    expect(proposeAgenda(meeting, [late], [3, 18]).map((p) => p.id)).toEqual([]);
+    expect(proposeAgenda(meeting, [late], [3, 18], '2020-11-20').map((p) => p.id)).toEqual([50]);
+  });
+});

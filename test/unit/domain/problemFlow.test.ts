@@ -102,3 +102,34 @@ describe('refusal', () => {
     expect(refusal(ADMIN, own('pending', 3), 'accept')).toBeNull();
   });
 });
+
+describe('a leader\u2019s remit (分级调度)', () => {
+  const at = (level: DispatchLevel, leaderIds: number[], state: ProblemState = 'coordinating', resolvedBy: string | null = null) =>
+    ({ state, unitId: 5, level, leaderIds, resolvedBy });
+  const deputy: ProblemActor = { role: 'leader', unitId: null, leaderId: 3, rank: 'deputy', displayName: '张海清' };
+  const executive: ProblemActor = { role: 'leader', unitId: null, leaderId: 2, rank: 'executive_deputy', displayName: '陈长开' };
+  const head: ProblemActor = { role: 'leader', unitId: null, leaderId: 1, rank: 'county_head', displayName: '陈敏' };
+
+  it('lets a 副县长 act only on the projects linked to them', () => {
+    expect(refusal(deputy, at(1, [3]), 'resolve')).toBeNull();
+    expect(refusal(deputy, at(1, [7]), 'resolve')).toContain('本人挂点、包干项目');
+    expect(refusal(deputy, at(2, [7]), 'escalate')).toContain('本人挂点');
+  });
+
+  it('gives the 常务副县长 the problems escalated to level 2 and the 县长 every level', () => {
+    expect(refusal(executive, at(1, [7]), 'escalate')).toContain('本人挂点');
+    expect(refusal(executive, at(2, [7]), 'escalate')).toBeNull();
+    expect(refusal(head, at(1, [7]), 'accept', )).toContain('不能受理协调');
+    expect(refusal(head, at(3, [7]), 'resolve')).toBeNull();
+  });
+
+  it('takes a problem to the 县长专题会 only through the 常务副县长 (or staff)', () => {
+    expect(refusal(deputy, at(2, [3]), 'escalate')).toContain('常务副县长');
+    expect(refusal(ADMIN, at(2, [3]), 'escalate')).toBeNull();
+  });
+
+  it('does not let a leader confirm the solution they reported themselves', () => {
+    expect(refusal(deputy, at(1, [3], 'resolved', '张海清'), 'confirm')).toContain('不同的人');
+    expect(refusal(head, at(1, [3], 'resolved', '张海清'), 'confirm')).toBeNull();
+  });
+});

@@ -13,9 +13,14 @@ describe('problemOverdue', () => {
     expect(hit).toEqual({ projectId: 7, rule: 'problem_overdue', severity: 'red', text: '2个协调问题超过期限未解决，最长逾期50天' });
   });
 
-  it('ignores resolved, closed and returned problems', () => {
-    const done = ['resolved', 'closed', 'returned'] as const;
+  it('ignores closed and returned problems', () => {
+    const done = ['closed', 'returned'] as const;
     expect(problemOverdue({ id: 7 }, done.map((state) => p({ state, dueOn: '2020-01-01' })), '2020-11-20')).toBeNull();
+  });
+
+  it('keeps a problem the unit reports solved open until it is confirmed (销号)', () => {
+    expect(problemOverdue({ id: 7 }, [p({ state: 'resolved', dueOn: '2020-01-01' })], '2020-11-20')?.rule).toBe('problem_overdue');
+    expect(problemStalled({ id: 7 }, [p({ state: 'resolved', meetings: 2 })])?.rule).toBe('problem_stalled');
   });
 });
 

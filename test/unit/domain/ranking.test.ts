@@ -39,8 +39,8 @@ describe('reportTimeliness', () => {
 describe('ranking', () => {
   const problem = (state: LedgerProblem['state']): LedgerProblem => ({ id: 1, projectId: 1, state, dueOn: null, closedOn: null, meetings: 0 });
 
-  it('counts resolved problems and ignores returned ones', () => {
-    expect(countProblems([problem('pending'), problem('closed'), problem('resolved'), problem('returned')])).toEqual({ total: 3, resolved: 2 });
+  it('counts confirmed (销号) problems as resolved, not a unit\'s own 已解决, and ignores returned ones', () => {
+    expect(countProblems([problem('pending'), problem('closed'), problem('resolved'), problem('returned')])).toEqual({ total: 3, resolved: 1 });
   });
 
   it('scores each component 0..100, with nothing to measure as 100, and caps investment at 序时', () => {

@@ -45,7 +45,8 @@ describe('会议纪要 .docx', () => {
     expect(text).toContain('责任单位：县财政局；完成时限：2021年4月15日。');
     expect(text).toContain('三、陡水湖旅游度假区游客服务中心（县文广新旅局）');
     expect(text).toContain('议定事项：本次会议未形成决定，下次会议继续调度。');
-    expect(text).toContain('责任单位：县文广新旅局。');
+    // No decision, so no owner or deadline is put in its mouth.
+    expect(text).not.toContain('责任单位：县文广新旅局');
   });
 
   it('calls for 通报批评 only on items open after two meetings', async () => {
