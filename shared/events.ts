@@ -5,6 +5,7 @@
 import type { ProblemSummary } from './problems.js';
 import type { Yuan } from './money.js';
 import type { Alert, LagRule } from './types.js';
+import type { DisplayConfig } from './wall.js';
 import type { GroupFigures, LaggingProject, Snapshot, TickerEvent, Totals, TrendPoint, UnitRank } from './snapshot.js';
 
 /** The summary sections a change recomputes; small next to a full snapshot. */
@@ -15,6 +16,8 @@ export interface SummaryPatch {
   trend: TrendPoint[];
   lagging: LaggingProject[];
   ranking: UnitRank[];
+  /** The problem panel's counts, which move with the date (ages, overdue) as well as with problems. */
+  problems?: ProblemSummary;
 }
 
 export interface InvestmentUpdate {
@@ -96,6 +99,8 @@ export interface ServerToClientEvents {
   'alert:updated': (a: AlertUpdated) => void;
   'alert:cleared': (a: AlertCleared) => void;
   'problem:update': (p: ProblemUpdate) => void;
+  /** Sent once after connecting: the display's name and playlist interval. */
+  'display:config': (c: DisplayConfig) => void;
 }
 
 export interface ClientToServerEvents {
@@ -114,6 +119,9 @@ export interface SocketData {
   unitId: number | null;
   /** The display token a kiosk connected with. */
   displayId: number | null;
+  /** The display token's name and playlist interval (null and 30 for a person's browser). */
+  displayName: string | null;
+  rotateSeconds: number;
 }
 
 /**

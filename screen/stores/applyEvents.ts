@@ -7,7 +7,7 @@
 //   v < cur      stale: its effect is already in what we show; only its ticker line may be new;
 //   otherwise    applied, and the version becomes max(cur, v).
 // A full snapshot is always taken as it is: it is the server's word on the present.
-import type { AlertCleared, AlertRaised, AlertUpdated, InvestmentUpdate, ProblemUpdate, ProjectMilestone, ReportSubmitted, SummaryUpdate } from '../../shared/events.js';
+import type { AlertCleared, AlertRaised, AlertUpdated, InvestmentUpdate, ProblemUpdate, ProjectMilestone, ReportSubmitted, SummaryPatch, SummaryUpdate } from '../../shared/events.js';
 import { TICKER_LIMIT, type Snapshot, type TickerEvent } from '../../shared/snapshot.js';
 import type { Alert, Severity } from '../../shared/types.js';
 
@@ -71,14 +71,18 @@ function applyVersioned(
 }
 
 export function applyInvestmentUpdate(data: WallData, u: InvestmentUpdate): Outcome {
-  const { totals, byDomain, byLevel, trend, lagging, ranking } = u.summary;
-  return applyVersioned(data, u.version, u.event, () => ({ totals, byDomain, byLevel, trend, lagging, ranking }));
+  return applyVersioned(data, u.version, u.event, (snap) => summaryFields(snap, u.summary));
+}
+
+/** What a summary patch replaces; the problem counts only when it carries them. */
+function summaryFields(snap: Snapshot, p: SummaryPatch): Partial<Snapshot> {
+  const { totals, byDomain, byLevel, trend, lagging, ranking, problems } = p;
+  return { totals, byDomain, byLevel, trend, lagging, ranking, problems: problems ?? snap.problems };
 }
 
 /** The figures recomputed without a report (plan edits, the date moving on). */
 export function applySummaryUpdate(data: WallData, u: SummaryUpdate): Outcome {
-  const { totals, byDomain, byLevel, trend, lagging, ranking } = u.summary;
-  return applyVersioned(data, u.version, null, () => ({ totals, byDomain, byLevel, trend, lagging, ranking }));
+  return applyVersioned(data, u.version, null, (snap) => summaryFields(snap, u.summary));
 }
 
 /** project:started / project:completed and report:submitted carry no figures, only a ticker line. */

@@ -5,6 +5,7 @@ import { ratio } from '../../shared/money.js';
 import type { AlertRaised } from '../../shared/events.js';
 import type { Snapshot, TickerEvent } from '../../shared/snapshot.js';
 import type { Alert } from '../../shared/types.js';
+import type { DisplayConfig } from '../../shared/wall.js';
 import { createWallSocket, type WallSocket } from '../socket.js';
 import {
   applyAlertCleared,
@@ -45,6 +46,8 @@ export const useWallStore = defineStore('wall', () => {
   const refusal = ref<string | null>(null);
   /** New red alerts, to be noticed from across the hall; each leaves after FLASH_MS. */
   const flashes = shallowRef<Alert[]>([]);
+  /** Who this wall is (display token) and how fast it rotates; the server says on connect. */
+  const display = ref<DisplayConfig>({ displayId: null, name: null, rotateSeconds: 30 });
 
   let socket: WallSocket | null = null;
   let snapshotRequestedAt = 0;
@@ -131,9 +134,15 @@ export const useWallStore = defineStore('wall', () => {
       unflash(a.alertId);
     });
     s.on('problem:update', (p) => receive(applyProblemUpdate(data(), p)));
+    s.on('display:config', (c) => (display.value = c));
     s.on('disconnect', lose);
     s.on('connect_error', refused);
     return s;
+  }
+
+  /** The socket while it is connected, for requests with an acknowledgement (drill-down, map). */
+  function liveSocket(): WallSocket | null {
+    return socket?.connected ? socket : null;
   }
 
   /** Closes the socket when the wall page is left (the console and the forms do not need it). */
@@ -149,7 +158,7 @@ export const useWallStore = defineStore('wall', () => {
     connection.value = 'connecting';
   }
 
-  return { snapshot, ticker, version, scheduleShare, connection, lastUpdatedAt, disconnectedAt, refusal, flashes, connect, disconnect };
+  return { snapshot, ticker, version, scheduleShare, connection, lastUpdatedAt, disconnectedAt, refusal, flashes, display, connect, disconnect, liveSocket };
 });
 
 /** The snapshot for a panel. The wall page renders its panels only once a snapshot has arrived. */

@@ -19,6 +19,9 @@ export function createIo(httpServer: HttpServer): IoServer {
   });
 }
 
+/** A person's browser rotates the wall at the display tokens' default pace. */
+const DEFAULT_ROTATE_SECONDS = 30;
+
 export const REFUSED = { noCredentials: '请登录或使用大屏令牌访问', badToken: '大屏令牌无效或已停用' } as const;
 
 /** Browsers bring their session cookie; wall kiosks a display token (auth payload or page URL). */
@@ -30,12 +33,18 @@ export function authenticate(io: IoServer, deps: Deps): void {
       if (token) {
         const display = await displayByToken(deps, token);
         if (!display) return next(new Error(REFUSED.badToken));
-        socket.data = { kind: 'display', userId: null, role: 'display', unitId: null, displayId: display.id };
+        socket.data = {
+          kind: 'display', userId: null, role: 'display', unitId: null,
+          displayId: display.id, displayName: display.name, rotateSeconds: display.rotateSeconds,
+        };
         return next();
       }
       const user = await sessionUser(deps.db, sessionToken(socket.handshake.headers.cookie));
       if (!user) return next(new Error(REFUSED.noCredentials));
-      socket.data = { kind: 'user', userId: user.id, role: user.role, unitId: user.unitId, displayId: null };
+      socket.data = {
+        kind: 'user', userId: user.id, role: user.role, unitId: user.unitId,
+        displayId: null, displayName: null, rotateSeconds: DEFAULT_ROTATE_SECONDS,
+      };
       next();
     } catch (err) {
       deps.log.error({ err }, 'socket authentication failed');
@@ -55,6 +64,8 @@ export function registerWallHandlers(socket: IoSocket, deps: Deps): void {
   void socket.join(ROOMS.wall);
   if (socket.data.displayId) void socket.join(ROOMS.display(socket.data.displayId));
   if (socket.data.userId) void socket.join(ROOMS.user(socket.data.userId));
+  const { displayId, displayName: name, rotateSeconds } = socket.data;
+  socket.emit('display:config', { displayId, name, rotateSeconds });
   void sendSnapshot();
   let last = 0;
   socket.on('snapshot:request', () => {

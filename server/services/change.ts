@@ -33,6 +33,10 @@ export async function finishChange(
   const pushes = await lead(summary, writeEvent);
   pushes.push(...(await syncAlerts(q, campaign.id, version, summary, writeEvent, at)));
   const snapshot = await snapshotFromStore(q, campaign, version, now, summary);
+  // The problem counts ride on every summary push: they move with the date too (ages, overdue).
+  for (const push of pushes) {
+    if (push.name === 'summary:update' || push.name === 'investment:update') push.payload.summary = { ...push.payload.summary, problems: snapshot.problems };
+  }
   return { snapshot, pushes };
 }
 

@@ -197,7 +197,13 @@ describe.each(backends())('problem ledger on %s', (backend) => {
     const id = await raise(otherUnit, park, { category: '资金筹措', description: '上级补助资金未下达到项目', dueOn: '2020-11-25' });
     // Ten days past the due date (the small county's "today" is frozen; move it on).
     await h.db.query("UPDATE campaigns SET frozen_today = '2020-12-05'");
+    const wall = await h.socket({ cookie: adminCookie });
+    await next(wall, 'snapshot');
+    const dayTurned = next(wall, 'summary:update');
     await refreshCampaign(h.app.deps);
+    // The wall's problem panel hears that the problem is now overdue, with no problem changing.
+    expect((await dayTurned).summary.problems?.overdue).toBeGreaterThan(0);
+    wall.disconnect();
     const overdue = async () => (await admin.get('/api/snapshot')).body.alerts.find((a: any) => a.projectId === park && a.rule === 'problem_overdue');
     expect(await overdue()).toMatchObject({ severity: 'yellow', text: '1个协调问题超过期限未解决，最长逾期10天' });
     expect((await admin.get(`/api/problems/${id}`)).body.overdue).toBe(true);

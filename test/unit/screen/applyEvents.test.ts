@@ -13,6 +13,7 @@ import {
   applyMilestone,
   applyProblemUpdate,
   applySnapshot,
+  applySummaryUpdate,
   boundTicker,
   decideVersion,
   upsertAlert,
@@ -230,6 +231,17 @@ describe('the ticker', () => {
   it('drops duplicate ids from a snapshot', () => {
     const e = tick(1, 'report', 1);
     expect(boundTicker([e, e, { ...e }])).toHaveLength(1);
+  });
+});
+
+describe('summary:update', () => {
+  it('takes the problem counts when the patch carries them (the date moved on) and keeps them otherwise', () => {
+    const before = loaded();
+    const kept = applySummaryUpdate(before, { version: V + 1, summary: patch() }).data;
+    expect(kept.snapshot!.problems).toBe(before.snapshot!.problems);
+    const aged = { ...before.snapshot!.problems, overdue: before.snapshot!.problems.overdue + 1 };
+    const moved = applySummaryUpdate(kept, { version: V + 2, summary: { ...patch(), problems: aged } }).data;
+    expect(moved.snapshot!.problems).toEqual(aged);
   });
 });
 
