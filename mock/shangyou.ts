@@ -19,23 +19,24 @@ export const SHANGYOU_DOMAINS = [
   { code: 'public', name: '公共服务', target: yi(11), planned: yi(11.5) },
 ];
 
-export const SHANGYOU_BOX = { lon: [114.3, 114.7] as [number, number], lat: [25.8, 26.1] as [number, number] };
+export const SHANGYOU_BOX = { lon: [114.01, 114.67] as [number, number], lat: [25.7, 26.17] as [number, number] };
 
-const TOWNSHIPS: Record<string, [number, number]> = {
-  东山镇: [114.545, 25.832],
-  黄埠镇: [114.625, 25.85],
-  陡水镇: [114.42, 25.825],
+/** Township (乡镇) centres [lon, lat], approximate (not surveyed), each inside the county's real outline (mock/maps). */
+export const SHANGYOU_TOWNSHIPS: Record<string, [number, number]> = {
+  东山镇: [114.54, 25.795],
+  黄埠镇: [114.59, 25.81],
+  陡水镇: [114.46, 25.81],
   社溪镇: [114.47, 25.935],
-  营前镇: [114.33, 25.985],
+  营前镇: [114.22, 25.97],
   寺下镇: [114.545, 25.975],
-  梅水乡: [114.4, 25.87],
-  油石乡: [114.59, 25.925],
-  安和乡: [114.505, 25.89],
-  双溪乡: [114.38, 26.06],
-  水岩乡: [114.45, 26.03],
-  平富乡: [114.345, 25.93],
-  五指峰乡: [114.32, 25.88],
-  紫阳乡: [114.65, 25.955],
+  梅水乡: [114.43, 25.86],
+  油石乡: [114.55, 25.91],
+  安和乡: [114.505, 25.875],
+  双溪乡: [114.44, 26.065],
+  水岩乡: [114.48, 26.03],
+  平富乡: [114.3, 25.955],
+  五指峰乡: [114.1, 25.96],
+  紫阳乡: [114.59, 25.98],
 };
 
 const LEADERS: ProfileSpec['leaders'] = [
@@ -96,7 +97,7 @@ export function shangyouDemo(opts: { seed?: number; today?: string } = {}): Ledg
       // 双挂制: each leader links 1-3 selected major projects; the rest have only the 包干 leader.
       linking: { headCap: 2, perLeaderCap: 3, limit: 22 },
       serviceUnits: ['县发改委', '县行政审批局', '县自然资源局', '县住建局', '县生态环境局'],
-      townships: TOWNSHIPS,
+      townships: SHANGYOU_TOWNSHIPS,
       box: SHANGYOU_BOX,
       season: SEASONS.normal,
       rows,

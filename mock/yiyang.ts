@@ -32,26 +32,27 @@ export const YIYANG_LEVELS = [
   level('county_key', 69, yi(84.9)),
 ];
 
-export const YIYANG_BOX = { lon: [117.2, 117.6] as [number, number], lat: [28.2, 28.6] as [number, number] };
+export const YIYANG_BOX = { lon: [117.22, 117.63] as [number, number], lat: [28.06, 28.79] as [number, number] };
 
-const TOWNSHIPS: Record<string, [number, number]> = {
-  弋江镇: [117.449, 28.402],
-  花亭街道: [117.43, 28.412],
-  桃源街道: [117.468, 28.393],
-  南岩镇: [117.455, 28.345],
-  朱坑镇: [117.34, 28.36],
-  圭峰镇: [117.29, 28.3],
-  叠山镇: [117.54, 28.3],
-  漆工镇: [117.56, 28.5],
-  樟树墩镇: [117.5, 28.46],
-  港口镇: [117.37, 28.44],
-  曹溪镇: [117.36, 28.53],
-  三县岭镇: [117.43, 28.23],
-  清湖乡: [117.27, 28.4],
-  葛溪乡: [117.46, 28.54],
-  湾里乡: [117.38, 28.27],
-  中畈乡: [117.24, 28.47],
-  旭光乡: [117.57, 28.4],
+/** Township (乡镇) centres [lon, lat], approximate (not surveyed), each inside the county's real outline (mock/maps). */
+export const YIYANG_TOWNSHIPS: Record<string, [number, number]> = {
+  弋江镇: [117.417, 28.405],
+  花亭街道: [117.423, 28.435],
+  桃源街道: [117.447, 28.416],
+  南岩镇: [117.444, 28.342],
+  朱坑镇: [117.51, 28.39],
+  圭峰镇: [117.343, 28.282],
+  叠山镇: [117.447, 28.187],
+  漆工镇: [117.526, 28.611],
+  樟树墩镇: [117.453, 28.546],
+  港口镇: [117.346, 28.183],
+  曹溪镇: [117.308, 28.706],
+  三县岭镇: [117.364, 28.651],
+  清湖乡: [117.355, 28.39],
+  葛溪乡: [117.463, 28.478],
+  湾里乡: [117.383, 28.456],
+  中畈乡: [117.349, 28.555],
+  旭光乡: [117.438, 28.193],
 };
 
 const LEADERS: ProfileSpec['leaders'] = [
@@ -104,7 +105,7 @@ export function yiyangDemo(opts: { seed?: number; today?: string } = {}): Ledger
       },
       linking: { headCap: 4, perLeaderCap: 10, limit: rows.length },
       serviceUnits: ['县发改委', '县行政服务中心', '县自然资源局', '县住建局', '县生态环境局'],
-      townships: TOWNSHIPS,
+      townships: YIYANG_TOWNSHIPS,
       box: YIYANG_BOX,
       season: SEASONS.epidemic,
       rows,

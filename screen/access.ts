@@ -14,6 +14,8 @@ export function rolesFor(path: string): Role[] | undefined {
   if (path === '/report' || path.startsWith('/report/')) return ['unit'];
   // A leader opens their own desk; staff may open any leader's (/leader/:id).
   if (path === '/leader' || path === '/leader/') return ['leader', 'admin'];
+  // The meeting remote (会议遥控): leaders and staff present.
+  if (path === '/leader/remote') return ['leader', 'admin'];
   if (path.startsWith('/leader/')) return ['admin'];
   return undefined;
 }

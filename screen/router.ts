@@ -27,6 +27,12 @@ const routes: RouteRecordRaw[] = [
     ],
   },
   {
+    path: '/leader/remote',
+    name: 'leader-remote',
+    component: () => import('./pages/leader/RemotePage.vue'),
+    meta: { title: '会议遥控' },
+  },
+  {
     // A leader's own desk; staff open any leader's by id.
     path: '/leader/:leaderId(\\d+)?',
     name: 'leader',
@@ -53,10 +59,12 @@ const routes: RouteRecordRaw[] = [
       },
       { path: 'letters', name: 'admin-letters', component: () => import('./pages/admin/LettersPage.vue'), meta: { title: '函件' } },
       { path: 'bulletins', name: 'admin-bulletins', component: () => import('./pages/admin/BulletinPage.vue'), meta: { title: '月通报' } },
+      { path: 'import', name: 'admin-import', component: () => import('./pages/admin/ImportPage.vue'), meta: { title: '导入导出' } },
       { path: 'settings', name: 'admin-settings', component: () => import('./pages/admin/SettingsPage.vue'), meta: { title: '预警与通报设置' } },
       { path: 'users', name: 'admin-users', component: () => import('./pages/admin/UsersPage.vue'), meta: { title: '账号管理' } },
       { path: 'units', name: 'admin-units', component: () => import('./pages/admin/UnitsPage.vue'), meta: { title: '单位管理' } },
       { path: 'tokens', name: 'admin-tokens', component: () => import('./pages/admin/TokensPage.vue'), meta: { title: '大屏令牌' } },
+      { path: 'map', name: 'admin-map', component: () => import('./pages/admin/MapPage.vue'), meta: { title: '县域地图' } },
       { path: 'audit', name: 'admin-audit', component: () => import('./pages/admin/AuditPage.vue'), meta: { title: '操作日志' } },
     ],
   },

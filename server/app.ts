@@ -8,8 +8,12 @@ import type { SnapshotCache } from './cache/cache.js';
 import { errorHandler, NotFound } from './errors.js';
 import { adminRouter } from './http/admin.js';
 import { alertsRouter } from './http/alerts.js';
+import { exportsRouter } from './http/exportsXlsx.js';
+import { importsRouter } from './http/imports.js';
+import { countyMapBody, countyMapRouter } from './http/countyMap.js';
 import { leadersRouter } from './http/leaders.js';
 import { meetingsRouter } from './http/meetings.js';
+import { presentationRouter } from './http/presentation.js';
 import { problemsRouter } from './http/problems.js';
 import { referenceRouter } from './http/reference.js';
 import { reportingRouter, reportsRouter } from './http/reports.js';
@@ -49,6 +53,8 @@ export function createApp(httpServer: HttpServer, opts: AppOptions): App {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
+  // The county map upload reads its own, larger body first (PUT /api/map, up to 8 MB).
+  app.use('/api/map', countyMapBody);
   app.use(express.json({ limit: '1mb' }));
   app.use('/api', loadSession(deps.db));
   app.use('/api', statusRouter(deps));
@@ -60,7 +66,11 @@ export function createApp(httpServer: HttpServer, opts: AppOptions): App {
   app.use('/api', alertsRouter(deps));
   app.use('/api/problems', problemsRouter(deps));
   app.use('/api/meetings', meetingsRouter(deps));
+  app.use('/api/presentation', presentationRouter(deps));
   app.use('/api', leadersRouter(deps));
+  app.use('/api/map', countyMapRouter(deps));
+  app.use('/api/imports', importsRouter(deps));
+  app.use('/api/exports', exportsRouter(deps));
   app.use('/api', adminRouter(deps));
   app.use('/api', () => {
     throw NotFound('接口不存在');

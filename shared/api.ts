@@ -43,6 +43,13 @@ export const displayTokenInput = z.object({
   name: name('大屏名称'),
   /** Playlist interval for this wall, seconds. */
   rotateSeconds: z.number().int().min(10, '轮播间隔至少10秒').max(3600, '轮播间隔不超过3600秒').optional(),
+  /** Follow meeting mode (会议模式); default true. */
+  followsMeetings: z.boolean({ error: '跟随会议模式须为是或否' }).optional(),
+});
+
+/** PATCH /api/display-tokens/:id — whether the wall follows meeting mode. */
+export const displayTokenPatchInput = z.object({
+  followsMeetings: z.boolean({ error: '跟随会议模式须为是或否' }),
 });
 
 /** A user as the admin console lists it. */
@@ -63,6 +70,8 @@ export interface DisplayTokenView {
   id: number;
   name: string;
   rotateSeconds: number;
+  /** Follows meeting mode (the presenter's page, project and frozen figures) or stays free. */
+  followsMeetings: boolean;
   createdAt: string;
   lastSeenAt: string | null;
   revokedAt: string | null;

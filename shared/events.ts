@@ -3,19 +3,24 @@
 // one change share that version. A client holding version v that receives v+2 or more has missed
 // something and asks for the snapshot again.
 import type { ProblemSummary } from './problems.js';
+import type { FrozenSnapshot, PresentationState } from './presentation.js';
 import type { Yuan } from './money.js';
-import type { Alert, LagRule } from './types.js';
+import type { Alert, LagRule, RankingWeights } from './types.js';
 import type { DisplayConfig } from './wall.js';
-import type { GroupFigures, LaggingProject, Snapshot, TickerEvent, Totals, TrendPoint, UnitRank } from './snapshot.js';
+import type { MapData, MapRequest } from './map.js';
+import type { DrillError, ProjectCard, ProjectListResult, ProjectQuery } from './drill.js';
+import type { GroupFigures, LaggingProject, LeaderFigures, Snapshot, TickerEvent, Totals, TrendPoint, UnitRank } from './snapshot.js';
 
 /** The summary sections a change recomputes; small next to a full snapshot. */
 export interface SummaryPatch {
   totals: Totals;
   byDomain: GroupFigures[];
   byLevel: GroupFigures[];
+  byLeader: LeaderFigures[];
   trend: TrendPoint[];
   lagging: LaggingProject[];
   ranking: UnitRank[];
+  rankingWeights: RankingWeights;
   /** The problem panel's counts, which move with the date (ages, overdue) as well as with problems. */
   problems?: ProblemSummary;
 }
@@ -101,11 +106,21 @@ export interface ServerToClientEvents {
   'problem:update': (p: ProblemUpdate) => void;
   /** Sent once after connecting: the display's name and playlist interval. */
   'display:config': (c: DisplayConfig) => void;
+  /** Meeting mode (会议模式): the session on every change and right after connecting; null once it ended. */
+  'presentation:state': (state: PresentationState | null) => void;
+  /** The month-end figures of a frozen meeting, when frozen and right after connecting meanwhile. */
+  'presentation:snapshot': (frozen: FrozenSnapshot) => void;
 }
 
 export interface ClientToServerEvents {
   /** Ask for the full snapshot again (after a version gap or on wake); it arrives as `snapshot`. */
   'snapshot:request': () => void;
+  /** Drill-down: the projects behind a figure (read-only; every wall client may ask). */
+  'projects:list': (query: ProjectQuery, ack: (r: ProjectListResult | DrillError) => void) => void;
+  /** Drill-down: one project's card. */
+  'project:card': (projectId: number, ack: (r: ProjectCard | DrillError) => void) => void;
+  /** The county map with every project's point (read-only; every wall client may ask). */
+  'map:request': (request: MapRequest, ack: (r: MapData | { error: string }) => void) => void;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
@@ -122,6 +137,8 @@ export interface SocketData {
   /** The display token's name and playlist interval (null and 30 for a person's browser). */
   displayName: string | null;
   rotateSeconds: number;
+  /** The display follows meeting mode (per display token; a person's browser does). */
+  followsMeetings: boolean;
 }
 
 /**

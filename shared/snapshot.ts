@@ -2,7 +2,7 @@
 // Amounts are integer yuan; ratios are 0..1 numbers (display rounds them).
 import type { Yuan } from './money.js';
 import type { ProblemSummary } from './problems.js';
-import type { Alert, LagRule, Severity } from './types.js';
+import type { Alert, LagRule, LeaderRank, RankingWeights, Severity } from './types.js';
 
 export interface Snapshot {
   /** Increases by one with every committed change to the campaign. */
@@ -18,12 +18,16 @@ export interface Snapshot {
   totals: Totals;
   byDomain: GroupFigures[];
   byLevel: GroupFigures[];
+  /** 挂点领导: each county leader linked to projects of the year (一对一挂点 and 分管包干), by rank. */
+  byLeader: LeaderFigures[];
   trend: TrendPoint[];
   lagging: LaggingProject[];
   /** Open alerts, most severe and newest first. */
   alerts: Alert[];
   /** 比赶超: responsible units ranked by their score, best first. */
   ranking: UnitRank[];
+  /** The campaign's weights of the ranking's components (settings), for showing how the score is made. */
+  rankingWeights: RankingWeights;
   /** 问题台账 at a glance: open, in progress, closed this month, overdue, by group, the oldest. */
   problems: ProblemSummary;
   /** Latest ticker events, newest first, at most TICKER_LIMIT. */
@@ -70,6 +74,22 @@ export interface GroupFigures {
   schedulePlan: Yuan;
   scheduleRate: number;
   laggingCount: number;
+}
+
+/**
+ * Figures for one county leader over the projects linked to them, as 一对一挂点 or 分管包干 leader.
+ * A project with two leaders counts in full for each (once for a leader who holds both roles), so
+ * the leaders' figures add up to more than the totals. key is the leader id as a string; target is null.
+ */
+export interface LeaderFigures extends GroupFigures {
+  leaderId: number;
+  title: string;
+  rank: LeaderRank;
+  /** Of `projects`: those the leader is the 一对一挂点 leader of, and the 分管包干 leader of. */
+  pointProjects: number;
+  chargeProjects: number;
+  /** Problems on the leader's projects not yet closed (待协调, 协调中, 已解决 awaiting 销号). */
+  openProblems: number;
 }
 
 export interface TrendPoint {

@@ -25,4 +25,6 @@ export interface DisplayConfig {
   name: string | null;
   /** Seconds each playlist page stays up (per display token; 30 for a person's browser). */
   rotateSeconds: number;
+  /** Follows a meeting-mode session (page, project in focus, frozen figures); per display token, true for a person's browser. */
+  followsMeetings: boolean;
 }

@@ -1,7 +1,8 @@
 // The one option type for the wall's charts: exactly the series and components useChart registers.
 import type { ComposeOption } from 'echarts/core';
-import type { BarSeriesOption, GaugeSeriesOption, LineSeriesOption } from 'echarts/charts';
+import type { BarSeriesOption, EffectScatterSeriesOption, GaugeSeriesOption, LineSeriesOption, MapSeriesOption, ScatterSeriesOption } from 'echarts/charts';
 import type {
+  GeoComponentOption,
   GridComponentOption,
   LegendComponentOption,
   MarkLineComponentOption,
@@ -13,6 +14,10 @@ export type WallChartOption = ComposeOption<
   | BarSeriesOption
   | LineSeriesOption
   | GaugeSeriesOption
+  | MapSeriesOption
+  | ScatterSeriesOption
+  | EffectScatterSeriesOption
+  | GeoComponentOption
   | GridComponentOption
   | LegendComponentOption
   | MarkLineComponentOption

@@ -2,17 +2,35 @@
 // resized with its element, re-created only when the stage's pixel ratio changes, disposed on unmount.
 import { onBeforeUnmount, onMounted, watch, type Ref } from 'vue';
 import { init, registerTheme, use, type ECharts } from 'echarts/core';
-import { BarChart, GaugeChart, LineChart } from 'echarts/charts';
-import { GridComponent, LegendComponent, MarkLineComponent, TitleComponent, TooltipComponent } from 'echarts/components';
+import { BarChart, EffectScatterChart, GaugeChart, LineChart, MapChart, ScatterChart } from 'echarts/charts';
+import { GeoComponent, GridComponent, LegendComponent, MarkLineComponent, TitleComponent, TooltipComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
 import type { WallChartOption } from '../charts/option.js';
 import { echartsTheme, THEME_NAME } from '../charts/theme.js';
 import { injectChartPixelRatio } from './useStageScale.js';
 
-use([BarChart, LineChart, GaugeChart, GridComponent, LegendComponent, MarkLineComponent, TitleComponent, TooltipComponent, CanvasRenderer]);
+use([
+  BarChart, LineChart, GaugeChart, MapChart, ScatterChart, EffectScatterChart,
+  GeoComponent, GridComponent, LegendComponent, MarkLineComponent, TitleComponent, TooltipComponent, CanvasRenderer,
+]);
 registerTheme(THEME_NAME, echartsTheme);
 
-export function useChart(el: Readonly<Ref<HTMLElement | null>>, option: Readonly<Ref<WallChartOption>>) {
+/** What a chart click reports: the series item under the pointer (ECharts' event params, the parts used). */
+export interface ChartClick {
+  componentType: string;
+  seriesIndex?: number;
+  seriesName?: string;
+  dataIndex: number;
+  name: string;
+  value: unknown;
+}
+
+export interface ChartOptions {
+  /** Called when a series item (a bar, a point) is clicked. */
+  onClick?: (params: ChartClick) => void;
+}
+
+export function useChart(el: Readonly<Ref<HTMLElement | null>>, option: Readonly<Ref<WallChartOption>>, opts: ChartOptions = {}) {
   const pixelRatio = injectChartPixelRatio();
   let chart: ECharts | null = null;
   let observer: ResizeObserver | null = null;
@@ -22,6 +40,8 @@ export function useChart(el: Readonly<Ref<HTMLElement | null>>, option: Readonly
     chart?.dispose();
     chart = init(el.value, THEME_NAME, { renderer: 'canvas', devicePixelRatio: pixelRatio.value });
     chart.setOption(option.value);
+    // Registered on each new instance; dispose() drops the handler with the instance.
+    if (opts.onClick) chart.on('click', (params) => opts.onClick!(params as unknown as ChartClick));
   }
 
   onMounted(() => {

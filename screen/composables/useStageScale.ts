@@ -1,6 +1,8 @@
-// The wall is laid out once on a 1920×1080 stage and scaled uniformly to the viewport: centred,
-// letterboxed, recomputed on resize. Charts learn the scale so their canvases stay crisp at 4K.
+// The wall is laid out on 1920×1080 panes, one per 16:9 panel (a 5760×1080 splice gets three side by
+// side), and the stage is scaled uniformly to the viewport: centred, letterboxed, recomputed on resize.
+// Charts learn the scale so their canvases stay crisp at 4K.
 import { computed, inject, onBeforeUnmount, onMounted, ref, type InjectionKey, type Ref } from 'vue';
+import { panesFor } from '../wall/playlist.js';
 
 export const STAGE_WIDTH = 1920;
 export const STAGE_HEIGHT = 1080;
@@ -36,12 +38,14 @@ export function injectChartPixelRatio(): Readonly<Ref<number>> {
 
 export function useStageScale() {
   const fit = ref<StageFit>({ scale: 1, x: 0, y: 0 });
+  const panes = ref(1);
   const devicePixelRatio = ref(1);
   let frame = 0;
 
   function measure() {
     frame = 0;
-    fit.value = fitStage(window.innerWidth, window.innerHeight);
+    panes.value = panesFor(window.innerWidth, window.innerHeight);
+    fit.value = fitStage(window.innerWidth, window.innerHeight, STAGE_WIDTH * panes.value);
     devicePixelRatio.value = window.devicePixelRatio || 1;
   }
   // Resize events come in bursts; one measurement per frame is enough.
@@ -58,11 +62,11 @@ export function useStageScale() {
   });
 
   const stageStyle = computed(() => ({
-    width: `${STAGE_WIDTH}px`,
+    width: `${STAGE_WIDTH * panes.value}px`,
     height: `${STAGE_HEIGHT}px`,
     transform: `translate(${fit.value.x}px, ${fit.value.y}px) scale(${fit.value.scale})`,
   }));
   const pixelRatio = computed(() => chartPixelRatio(devicePixelRatio.value, fit.value.scale));
 
-  return { fit, stageStyle, pixelRatio };
+  return { fit, panes, stageStyle, pixelRatio };
 }

@@ -60,3 +60,9 @@ export function deskProblems(desk: Pick<LeaderDesk, 'problems'>) {
 export const openCount = (desk: Pick<LeaderDesk, 'problems'>) => desk.problems.filter(isUnclosed).length;
 
 export const ROLE_TAGS = { linked: '挂点', charge: '包干' } as const;
+
+/** My alerts: the open alerts of my projects as the snapshot has them, most severe first (the snapshot's order). */
+export function myAlerts(desk: Pick<LeaderDesk, 'alerts'>, snapshot: Pick<Snapshot, 'alerts'>): Snapshot['alerts'] {
+  const mine = new Set(desk.alerts);
+  return snapshot.alerts.filter((a) => mine.has(a.id));
+}

@@ -6,6 +6,7 @@ import type { AlertRaised } from '../../shared/events.js';
 import type { Snapshot, TickerEvent } from '../../shared/snapshot.js';
 import type { Alert } from '../../shared/types.js';
 import type { DisplayConfig } from '../../shared/wall.js';
+import type { FrozenSnapshot, PresentationState } from '../../shared/presentation.js';
 import { createWallSocket, type WallSocket } from '../socket.js';
 import {
   applyAlertCleared,
@@ -47,7 +48,18 @@ export const useWallStore = defineStore('wall', () => {
   /** New red alerts, to be noticed from across the hall; each leaves after FLASH_MS. */
   const flashes = shallowRef<Alert[]>([]);
   /** Who this wall is (display token) and how fast it rotates; the server says on connect. */
-  const display = ref<DisplayConfig>({ displayId: null, name: null, rotateSeconds: 30 });
+  const display = ref<DisplayConfig>({ displayId: null, name: null, rotateSeconds: 30, followsMeetings: true });
+  /** 会议模式: the running session (null: none), and the month-end figures while it is frozen. */
+  const presentation = shallowRef<PresentationState | null>(null);
+  const frozen = shallowRef<FrozenSnapshot | null>(null);
+  /** This wall follows the presenter (its display follows meetings and a session runs). */
+  const following = computed(() => display.value.followsMeetings && presentation.value !== null);
+  /** The frozen figures to show instead of the live ones, once they have arrived. */
+  const frozenSnapshot = computed(() => {
+    const p = presentation.value;
+    const f = frozen.value;
+    return following.value && p?.frozen && f && f.sessionId === p.id && f.month === p.frozen.month ? f.snapshot : null;
+  });
 
   let socket: WallSocket | null = null;
   let snapshotRequestedAt = 0;
@@ -96,6 +108,13 @@ export const useWallStore = defineStore('wall', () => {
     if (flashes.value.some((f) => f.id === id)) flashes.value = flashes.value.filter((f) => f.id !== id);
   }
 
+  function presentationState(state: PresentationState | null) {
+    // Pushes of one campaign's sessions carry a growing seq: an older one arriving late is dropped.
+    if (state && presentation.value && state.seq < presentation.value.seq) return;
+    presentation.value = state;
+    if (!state?.frozen) frozen.value = null;
+  }
+
   function requestSnapshot() {
     const now = Date.now();
     if (!socket?.connected || now - snapshotRequestedAt < SNAPSHOT_REQUEST_PATIENCE_MS) return;
@@ -135,6 +154,8 @@ export const useWallStore = defineStore('wall', () => {
     });
     s.on('problem:update', (p) => receive(applyProblemUpdate(data(), p)));
     s.on('display:config', (c) => (display.value = c));
+    s.on('presentation:state', presentationState);
+    s.on('presentation:snapshot', (f) => (frozen.value = f));
     s.on('disconnect', lose);
     s.on('connect_error', refused);
     return s;
@@ -156,13 +177,16 @@ export const useWallStore = defineStore('wall', () => {
     disconnectedAt.value = null;
     refusal.value = null;
     connection.value = 'connecting';
+    presentation.value = null;
+    frozen.value = null;
   }
 
-  return { snapshot, ticker, version, scheduleShare, connection, lastUpdatedAt, disconnectedAt, refusal, flashes, display, connect, disconnect, liveSocket };
+  return { snapshot, ticker, version, scheduleShare, connection, lastUpdatedAt, disconnectedAt, refusal, flashes, display, connect, disconnect, liveSocket, presentation, frozen, following, frozenSnapshot };
 });
 
 /** The snapshot for a panel. The wall page renders its panels only once a snapshot has arrived. */
 export function useSnapshot(): ComputedRef<Snapshot> {
   const wall = useWallStore();
-  return computed(() => wall.snapshot as Snapshot);
+  // While following a frozen meeting, the month-end figures (会议模式); the live ones keep updating meanwhile.
+  return computed(() => (wall.frozenSnapshot ?? wall.snapshot) as Snapshot);
 }

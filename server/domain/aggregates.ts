@@ -3,11 +3,12 @@
 // ledger has ~15,000 projects and ~180,000 monthly rows.
 import { monthIndex, monthsOfYear, reportingMonth, yearOf } from '../../shared/dates.js';
 import { ratio, type Yuan } from '../../shared/money.js';
-import { LAGGING_LIMIT, type GroupFigures, type LaggingProject, type Totals, type TrendPoint, type UnitRank } from '../../shared/snapshot.js';
-import type { Project } from '../../shared/types.js';
+import { LAGGING_LIMIT, type GroupFigures, type LaggingProject, type LeaderFigures, type Totals, type TrendPoint, type UnitRank } from '../../shared/snapshot.js';
+import type { Leader, LeaderRank, ProblemState, Project, RankingWeights } from '../../shared/types.js';
 import { evaluateLagRules, SEVERITY_RANK, worstSeverity } from './lagRules.js';
 import type { LagHit, LedgerInput, MonthlyFigure } from './ledger.js';
 import { countProblems, emptyUnitTally, rankUnits, reportTimeliness, type UnitTally } from './ranking.js';
+import { isCompletedThisYear, isCompletionPlanned, isStartedThisYear, isStartPlanned } from './yearPlan.js';
 import { dueScheduleMonths, indexByProject, projectSchedulePlan, scheduleMonths, spreadAnnualPlan } from './schedule.js';
 
 export interface Summary {
@@ -18,6 +19,8 @@ export interface Summary {
   totals: Totals;
   byDomain: GroupFigures[];
   byLevel: GroupFigures[];
+  /** 挂点领导: the leaders linked to the campaign's projects, by rank; a project counts for each of its leaders. */
+  byLeader: LeaderFigures[];
   trend: TrendPoint[];
   /** At most LAGGING_LIMIT, worst first. */
   lagging: LaggingProject[];
@@ -28,6 +31,8 @@ export interface Summary {
   scheduleByProject: Map<number, Yuan>;
   /** 比赶超, best first. */
   ranking: UnitRank[];
+  /** The weights the ranking was scored with. */
+  rankingWeights: RankingWeights;
 }
 
 interface Tally {
@@ -48,6 +53,18 @@ function add(tally: Tally | undefined, row: Tally): void {
   tally.schedulePlan += row.schedulePlan;
   tally.laggingCount += row.laggingCount;
 }
+
+interface LeaderTally extends Tally {
+  pointProjects: number;
+  chargeProjects: number;
+  openProblems: number;
+}
+
+/** 县长, 常务副县长, then the other leaders, each in the store's order. */
+const LEADER_RANK_ORDER: Record<LeaderRank, number> = { county_head: 0, executive_deputy: 1, deputy: 2, other: 3 };
+
+/** Not yet 销号: a unit's own 已解决 stays open until confirmed (as for the rules and the ranking). */
+const OPEN_FOR_LEADER = new Set<ProblemState>(['pending', 'coordinating', 'resolved']);
 
 function figures(key: string, name: string, target: Yuan | null, t: Tally): GroupFigures {
   return {
@@ -75,11 +92,11 @@ export function computeSummary(input: LedgerInput): Summary {
   const problems = groupBy(input.problems, (p) => p.projectId);
   const month = reportingMonth(today);
   const units = new Map<number, UnitTally>();
-  const inYear = (date: string | null): date is string => date !== null && yearOf(date) === year;
 
   const total = emptyTally();
   const byDomain = new Map(input.domains.map((d) => [d.id, emptyTally()]));
   const byLevel = new Map(input.levels.map((l) => [l.code, emptyTally()]));
+  const byLeader = new Map(input.leaders.map((l) => [l.id, { ...emptyTally(), pointProjects: 0, chargeProjects: 0, openProblems: 0 } as LeaderTally]));
   const planByMonth = new Array<Yuan>(12).fill(0);
   const actualByMonth = new Array<Yuan>(12).fill(0);
   const counts = { startPlanned: 0, started: 0, completionPlanned: 0, completedProjects: 0 };
@@ -121,13 +138,14 @@ export function computeSummary(input: LedgerInput): Summary {
     add(total, row);
     add(byDomain.get(project.domainId), row);
     for (const level of project.levels) add(byLevel.get(level), row);
+    addToLeaders(byLeader, project, row, projectProblems.filter((p) => OPEN_FOR_LEADER.has(p.state)).length);
 
     const unit = units.get(project.unitId) ?? emptyUnitTally(project.unitId, project.unit);
     units.set(project.unitId, unit);
     add(unit, row);
     // The wall counts the year's plan (年度计划开工/竣工); the ranking only what is due by today.
-    if (inYear(project.plannedStart) || inYear(project.startedOn)) {
-      const started = project.startedOn !== null && project.startedOn <= today ? 1 : 0;
+    if (isStartPlanned(project, year)) {
+      const started = isStartedThisYear(project, year, today) ? 1 : 0;
       counts.startPlanned++;
       counts.started += started;
       if (started || (project.plannedStart !== null && project.plannedStart <= today)) {
@@ -135,8 +153,8 @@ export function computeSummary(input: LedgerInput): Summary {
         unit.started += started;
       }
     }
-    if (inYear(project.plannedCompletion) || inYear(project.completedOn)) {
-      const done = inYear(project.completedOn) && project.completedOn <= today ? 1 : 0;
+    if (isCompletionPlanned(project, year)) {
+      const done = isCompletedThisYear(project, year, today) ? 1 : 0;
       counts.completionPlanned++;
       counts.completedProjects += done;
       if (done || (project.plannedCompletion !== null && project.plannedCompletion <= today)) {
@@ -180,13 +198,49 @@ export function computeSummary(input: LedgerInput): Summary {
       .sort((a, b) => a.sortOrder - b.sortOrder)
       .map((d) => figures(d.code, d.name, d.target || null, byDomain.get(d.id)!)),
     byLevel: input.levels.map((l) => figures(l.code, l.name, l.plannedAnnual, byLevel.get(l.code)!)),
+    byLeader: leaderFigures(input.leaders, byLeader),
     trend: trendPoints(monthsOfYear(year), planByMonth, actualByMonth),
     lagging: lagging.slice(0, LAGGING_LIMIT).map((l) => l.project),
     hits,
     completedByProject,
     scheduleByProject,
     ranking: rankUnits(units.values(), campaign.settings.rankingWeights),
+    rankingWeights: campaign.settings.rankingWeights,
   };
+}
+
+/** Counts the project once for each of its leaders (挂点 and 包干; once for a leader who is both). */
+function addToLeaders(byLeader: Map<number, LeaderTally>, project: Project, row: Tally, openProblems: number): void {
+  const point = project.leaderId;
+  const charge = project.chargeLeaderId;
+  for (const id of new Set([point, charge])) {
+    const tally = id === null ? undefined : byLeader.get(id);
+    if (!tally) continue;
+    add(tally, row);
+    if (id === point) tally.pointProjects++;
+    if (id === charge) tally.chargeProjects++;
+    tally.openProblems += openProblems;
+  }
+}
+
+/** The store's leaders serve every campaign year: those without a project this year are left out. */
+function leaderFigures(leaders: readonly Leader[], byLeader: Map<number, LeaderTally>): LeaderFigures[] {
+  return leaders
+    .map((leader, order) => ({ leader, order }))
+    .filter(({ leader }) => byLeader.get(leader.id)!.projects > 0)
+    .sort((a, b) => LEADER_RANK_ORDER[a.leader.rank] - LEADER_RANK_ORDER[b.leader.rank] || a.order - b.order)
+    .map(({ leader }) => {
+      const t = byLeader.get(leader.id)!;
+      return {
+        ...figures(String(leader.id), leader.name, null, t),
+        leaderId: leader.id,
+        title: leader.title,
+        rank: leader.rank,
+        pointProjects: t.pointProjects,
+        chargeProjects: t.chargeProjects,
+        openProblems: t.openProblems,
+      };
+    });
 }
 
 /** A month counts as reported once a report is submitted or accepted; a draft or a returned one does not. */

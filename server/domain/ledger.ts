@@ -1,4 +1,5 @@
 // The inputs the pure domain functions work on: a campaign's ledger as loaded from the store.
+import type { CountyGeoJson } from '../../shared/map.js';
 import type { Yuan } from '../../shared/money.js';
 import type { MeetingKind } from '../../shared/problems.js';
 import type { Campaign, CampaignSettings, DispatchLevel, Domain, LagRule, Leader, LeaderRank, Level, ProblemState, Project, ReportStatus, Severity, Stage } from '../../shared/types.js';
@@ -69,6 +70,8 @@ export interface LedgerSeed {
   problems?: SeedProblem[];
   /** Coordination meetings already held, their agenda items pointing into `problems`. */
   meetings?: SeedMeeting[];
+  /** The county map (县域地图) as if staff had uploaded it (the demo counties' real outlines). */
+  countyMap?: CountyGeoJson | null;
 }
 
 export interface SeedProblem {

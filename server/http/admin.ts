@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import type { Deps } from '../services/deps.js';
-import { createDisplayToken, createUnit, displayTokensFor, renameUnitById, revokeDisplayTokenById } from '../services/directory.js';
+import { createDisplayToken, createUnit, displayTokensFor, renameUnitById, revokeDisplayTokenById, setDisplayTokenFollows } from '../services/directory.js';
 import { assertRole } from '../services/access.js';
 import { createUser, patchUser, resetPassword, usersFor } from '../services/users.js';
 import { parseInput } from '../services/validate.js';
@@ -44,6 +44,9 @@ export function adminRouter(deps: Deps): Router {
   });
   router.post('/display-tokens', async (req, res) => {
     res.status(201).json(await createDisplayToken(deps, requireUser(res), req.body ?? {}));
+  });
+  router.patch('/display-tokens/:id', async (req, res) => {
+    res.json(await setDisplayTokenFollows(deps, requireUser(res), idParam(req.params.id, '令牌编号'), req.body ?? {}));
   });
   router.delete('/display-tokens/:id', async (req, res) => {
     await revokeDisplayTokenById(deps, requireUser(res), idParam(req.params.id, '令牌编号'));

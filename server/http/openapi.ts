@@ -4,8 +4,11 @@
 import { errorResponses, pathsFrom } from './openapi/build.js';
 import { core } from './openapi/core.js';
 import { dispatch } from './openapi/dispatch.js';
+import { imports, importSchemas, withUploadBodies } from './openapi/imports.js';
 import { ledger } from './openapi/ledger.js';
 import { oversight } from './openapi/oversight.js';
+import { countyMap, countyMapSchemas } from './openapi/countyMap.js';
+import { presentation, presentationSchemas } from './openapi/presentation.js';
 import { schemas } from './openapi/schemas.js';
 import { SESSION_COOKIE } from './session.js';
 
@@ -21,7 +24,7 @@ export const openapi = {
       'Realtime: Socket.IO on /socket.io/ — events and payloads are typed in shared/events.ts.',
   },
   security: [{ session: [] }],
-  paths: pathsFrom(core, ledger, oversight, dispatch),
+  paths: withUploadBodies(pathsFrom(presentation, core, ledger, oversight, dispatch, countyMap, imports)),
   components: {
     securitySchemes: {
       session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE, description: 'Set by POST /api/auth/login' },
@@ -38,6 +41,6 @@ export const openapi = {
       },
     },
     responses: errorResponses,
-    schemas,
+    schemas: { ...schemas, ...importSchemas, ...presentationSchemas, ...countyMapSchemas },
   },
 };

@@ -7,6 +7,9 @@ import type { Deps, Notifier } from '../services/deps.js';
 import { displayByToken } from '../services/directory.js';
 import { currentSnapshot } from '../services/snapshot.js';
 import { sessionToken } from '../http/session.js';
+import { registerPresentationHandlers } from './presentation.js';
+import { registerDrillHandlers } from './drillRequests.js';
+import { registerMapHandlers } from './mapRequests.js';
 
 export type IoServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 export type IoSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
@@ -35,7 +38,7 @@ export function authenticate(io: IoServer, deps: Deps): void {
         if (!display) return next(new Error(REFUSED.badToken));
         socket.data = {
           kind: 'display', userId: null, role: 'display', unitId: null,
-          displayId: display.id, displayName: display.name, rotateSeconds: display.rotateSeconds,
+          displayId: display.id, displayName: display.name, rotateSeconds: display.rotateSeconds, followsMeetings: display.followsMeetings,
         };
         return next();
       }
@@ -43,7 +46,7 @@ export function authenticate(io: IoServer, deps: Deps): void {
       if (!user) return next(new Error(REFUSED.noCredentials));
       socket.data = {
         kind: 'user', userId: user.id, role: user.role, unitId: user.unitId,
-        displayId: null, displayName: null, rotateSeconds: DEFAULT_ROTATE_SECONDS,
+        displayId: null, displayName: null, rotateSeconds: DEFAULT_ROTATE_SECONDS, followsMeetings: true,
       };
       next();
     } catch (err) {
@@ -64,8 +67,9 @@ export function registerWallHandlers(socket: IoSocket, deps: Deps): void {
   void socket.join(ROOMS.wall);
   if (socket.data.displayId) void socket.join(ROOMS.display(socket.data.displayId));
   if (socket.data.userId) void socket.join(ROOMS.user(socket.data.userId));
-  const { displayId, displayName: name, rotateSeconds } = socket.data;
-  socket.emit('display:config', { displayId, name, rotateSeconds });
+  const { displayId, displayName: name, rotateSeconds, followsMeetings } = socket.data;
+  socket.emit('display:config', { displayId, name, rotateSeconds, followsMeetings });
+  registerPresentationHandlers(socket, deps);
   void sendSnapshot();
   let last = 0;
   socket.on('snapshot:request', () => {
@@ -75,6 +79,8 @@ export function registerWallHandlers(socket: IoSocket, deps: Deps): void {
     last = now;
     void sendSnapshot();
   });
+  registerDrillHandlers(socket, deps);
+  registerMapHandlers(socket, deps);
 }
 
 /** Pushes go to the wall room; with the Redis adapter they reach every process's clients. */
@@ -90,6 +96,9 @@ export function ioNotifier(io: IoServer): Notifier {
     },
     endUser(userId) {
       io.in(ROOMS.user(userId)).disconnectSockets(true);
+    },
+    updateDisplay(config) {
+      if (config.displayId) io.to(ROOMS.display(config.displayId)).emit('display:config', config);
     },
   };
 }

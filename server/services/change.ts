@@ -1,14 +1,16 @@
 // The tail every write shares inside its transaction: recompute the aggregates, raise and clear
 // alerts, write the ticker events, and build the new snapshot with the pushes that announce it.
-import type { Snapshot, TickerEvent, TickerKind } from '../../shared/snapshot.js';
-import { LAG_RULE_LABELS, SEVERITY_LABELS, type Campaign } from '../../shared/types.js';
+import { TICKER_LIMIT, type Snapshot, type TickerEvent, type TickerKind } from '../../shared/snapshot.js';
+import { LAG_RULE_LABELS, SEVERITY_LABELS, type Campaign, type Severity } from '../../shared/types.js';
 import { diffAlerts } from '../domain/alerts.js';
 import type { Summary } from '../domain/aggregates.js';
 import { SEVERITY_RANK } from '../domain/lagRules.js';
 import { summaryPatch } from '../domain/snapshot.js';
-import { clearAlert, listOpenAlerts, raiseAlert, updateAlert } from '../store/alerts.js';
+import { clearAlerts, getAlerts, insertAlerts, listOpenAlerts, updateAlerts } from '../store/alerts.js';
+import { setImmediate as yieldToLoop } from 'node:timers/promises';
+import { yielding } from '../store/bulk.js';
 import type { Queryable } from '../store/db.js';
-import { insertEvent } from '../store/events.js';
+import { insertEvents, type NewEvent } from '../store/events.js';
 import type { Deps, Push } from './deps.js';
 import { bumpVersion } from '../store/campaigns.js';
 import { requireCampaign, snapshotFromStore, summarize } from './snapshot.js';
@@ -20,19 +22,46 @@ export interface ChangeResult {
   pushes: Push[];
 }
 
+export interface FinishOptions {
+  /**
+   * The change skipped a version, so every wall fetches the whole snapshot (alerts and ticker with
+   * it): pushing each alert as well would only be dropped on arrival. Set by the bulk imports.
+   */
+  wallsRefetch?: boolean;
+}
+
+/**
+ * A change announcing more alerts than this (raised, worsened, cleared) is a bulk change: its alerts
+ * get one summary ticker line per kind instead of a line each, which would flood the ticker
+ * (it shows TICKER_LIMIT lines) and the events table. A single report stays far below it.
+ */
+export const ANNOUNCE_LIMIT = TICKER_LIMIT;
+
 export async function finishChange(
   q: Queryable,
   campaign: Campaign,
   version: number,
   now: Date,
   lead: (summary: Summary, writeEvent: EventWriter) => Promise<Push[]>,
+  opts: FinishOptions = {},
 ): Promise<ChangeResult> {
+  // Large changes (imports) run many statements here; let other requests in between them.
+  q = yielding(q);
   const at = now.toISOString();
-  const writeEvent: EventWriter = (kind, projectId, text) => insertEvent(q, campaign.id, { version, kind, projectId, text, at });
+  // The lead's ticker events are queued and written together once it returns (same transaction).
+  const queued: NewEvent[] = [];
+  const writeEvent: EventWriter = async (kind, projectId, text) => {
+    const e = { version, kind, projectId, text, at };
+    queued.push(e);
+    return { id: `${version}-${kind}-${projectId}`, at, kind, projectId, text };
+  };
   const summary = await summarize(q, campaign, now);
+  await yieldToLoop(); // the recompute is pure CPU: one turn before and after it
   const pushes = await lead(summary, writeEvent);
-  pushes.push(...(await syncAlerts(q, campaign.id, version, summary, writeEvent, at)));
+  await insertEvents(q, campaign.id, queued);
+  pushes.push(...(await syncAlerts(q, campaign.id, version, summary, at, opts)));
   const snapshot = await snapshotFromStore(q, campaign, version, now, summary);
+  await yieldToLoop(); // reading a large snapshot is one long step: a turn before the commit's
   // The problem counts ride on every summary push: they move with the date too (ages, overdue).
   for (const push of pushes) {
     if (push.name === 'summary:update' || push.name === 'investment:update') push.payload.summary = { ...push.payload.summary, problems: snapshot.problems };
@@ -40,30 +69,76 @@ export async function finishChange(
   return { snapshot, pushes };
 }
 
-/** Makes the stored open alerts match the rule hits, returning the pushes for what changed. */
-async function syncAlerts(q: Queryable, campaignId: number, version: number, summary: Summary, writeEvent: EventWriter, at: string) {
-  const pushes: Push[] = [];
+const count = (n: number) => n.toLocaleString('zh-CN');
+
+/** The one ticker line of a bulk change's new and worsened alerts, e.g. 新增预警1,200条（红色3条、黄色1,197条），详见预警列表. */
+export function raisedSummaryText(raised: { severity: Severity }[], worsened: { severity: Severity }[]): string {
+  const all = [...raised, ...worsened];
+  const bySeverity = (['red', 'orange', 'yellow'] as const)
+    .map((s) => [s, all.filter((a) => a.severity === s).length] as const)
+    .filter(([, n]) => n > 0)
+    .map(([s, n]) => `${SEVERITY_LABELS[s]}${count(n)}条`);
+  const what = [raised.length ? `新增预警${count(raised.length)}条` : '', worsened.length ? `${count(worsened.length)}条预警升级` : ''].filter(Boolean);
+  return `${what.join('，')}（${bySeverity.join('、')}），详见预警列表`;
+}
+
+/**
+ * Makes the stored open alerts match the rule hits, in a few bulk statements whatever their number,
+ * and returns the pushes for what changed.
+ */
+async function syncAlerts(q: Queryable, campaignId: number, version: number, summary: Summary, at: string, opts: FinishOptions): Promise<Push[]> {
   const diff = diffAlerts(await listOpenAlerts(q, campaignId), summary.hits);
-  for (const alert of diff.clear) {
-    await clearAlert(q, alert.id, at);
-    const event = await writeEvent('alert_cleared', alert.projectId, `${alert.project}：${LAG_RULE_LABELS[alert.rule]}预警已解除`);
-    pushes.push({ name: 'alert:cleared', payload: { version, alertId: alert.id, projectId: alert.projectId, rule: alert.rule, event } });
+  // A worsening alert is announced again; an easing one or new figures update it quietly.
+  const worse = diff.update.map(({ alert, hit }) => SEVERITY_RANK[hit.severity] > SEVERITY_RANK[alert.severity]);
+  const worsenedHits = diff.update.filter((_, i) => worse[i]).map((u) => u.hit);
+  await clearAlerts(q, diff.clear.map((a) => a.id), at);
+  const raisedIds = await insertAlerts(q, campaignId, diff.raise, at);
+  await updateAlerts(q, diff.update.map(({ alert, hit }) => ({ id: alert.id, hit })), at);
+
+  const bulk = diff.clear.length + diff.raise.length + worsenedHits.length > ANNOUNCE_LIMIT;
+  const pushing = !opts.wallsRefetch;
+  // The alerts as stored (with project, unit and leader names), for the pushes and the lines naming them.
+  const raised = pushing || !bulk ? await getAlerts(q, raisedIds) : [];
+  const updated = pushing || !bulk ? await getAlerts(q, diff.update.map((u) => u.alert.id)) : [];
+  const worsened = updated.filter((_, i) => worse[i]);
+
+  const event = (kind: TickerKind, projectId: number, text: string): NewEvent => ({ version, kind, projectId, text, at });
+  let clearedEvents: TickerEvent[];
+  let raisedEvents: TickerEvent[];
+  let worsenedEvents: TickerEvent[];
+  if (bulk) {
+    // One line per kind, pointing at the project of the most severe (else first) alert of it.
+    const top = [...diff.raise, ...worsenedHits].sort((a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity])[0];
+    const lines: NewEvent[] = [];
+    if (diff.clear.length) lines.push(event('alert_cleared', diff.clear[0].projectId, `${count(diff.clear.length)}条预警已解除`));
+    if (top) lines.push(event('alert_raised', top.projectId, raisedSummaryText(diff.raise, worsenedHits)));
+    const written = await insertEvents(q, campaignId, lines);
+    const raisedLine = written[written.length - 1];
+    clearedEvents = diff.clear.map(() => written[0]);
+    raisedEvents = raised.map(() => raisedLine);
+    worsenedEvents = worsened.map(() => raisedLine);
+  } else {
+    const written = await insertEvents(q, campaignId, [
+      ...diff.clear.map((a) => event('alert_cleared', a.projectId, `${a.project}：${LAG_RULE_LABELS[a.rule]}预警已解除`)),
+      ...raised.map((a) => event('alert_raised', a.projectId, `${a.project}：${LAG_RULE_LABELS[a.rule]}（${SEVERITY_LABELS[a.severity]}预警）`)),
+      ...worsened.map((a) => event('alert_raised', a.projectId, `${a.project}：${LAG_RULE_LABELS[a.rule]}升级为${SEVERITY_LABELS[a.severity]}预警`)),
+    ]);
+    clearedEvents = written.slice(0, diff.clear.length);
+    raisedEvents = written.slice(diff.clear.length, diff.clear.length + raised.length);
+    worsenedEvents = written.slice(diff.clear.length + raised.length);
   }
-  for (const hit of diff.raise) {
-    const alert = await raiseAlert(q, campaignId, hit, at);
-    const event = await writeEvent('alert_raised', alert.projectId, `${alert.project}：${LAG_RULE_LABELS[alert.rule]}（${SEVERITY_LABELS[alert.severity]}预警）`);
-    pushes.push({ name: 'alert:raised', payload: { version, alert, event } });
-  }
-  for (const { alert: old, hit } of diff.update) {
-    const alert = await updateAlert(q, old.id, hit, at);
-    // A worsening alert is announced again; an easing one or new figures update it quietly.
-    if (SEVERITY_RANK[alert.severity] > SEVERITY_RANK[old.severity]) {
-      const event = await writeEvent('alert_raised', alert.projectId, `${alert.project}：${LAG_RULE_LABELS[alert.rule]}升级为${SEVERITY_LABELS[alert.severity]}预警`);
-      pushes.push({ name: 'alert:raised', payload: { version, alert, event } });
-    } else {
-      pushes.push({ name: 'alert:updated', payload: { version, alert } });
-    }
-  }
+  if (!pushing) return [];
+
+  // In a bulk change every push of a kind carries the same summary line (walls list an event once).
+  const pushes: Push[] = [];
+  diff.clear.forEach((alert, i) => {
+    pushes.push({ name: 'alert:cleared', payload: { version, alertId: alert.id, projectId: alert.projectId, rule: alert.rule, event: clearedEvents[i] } });
+  });
+  raised.forEach((alert, i) => pushes.push({ name: 'alert:raised', payload: { version, alert, event: raisedEvents[i] } }));
+  let w = 0;
+  updated.forEach((alert, i) => {
+    pushes.push(worse[i] ? { name: 'alert:raised', payload: { version, alert, event: worsenedEvents[w++] } } : { name: 'alert:updated', payload: { version, alert } });
+  });
   return pushes;
 }
 

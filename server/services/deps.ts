@@ -1,6 +1,7 @@
 // What every use case is given: the store, the cache, a logger, the clock and the push channel.
 import type { Logger } from 'pino';
 import type { ServerToClientEvents } from '../../shared/events.js';
+import type { DisplayConfig } from '../../shared/wall.js';
 import type { SnapshotCache } from '../cache/cache.js';
 import type { Db } from '../store/db.js';
 
@@ -16,6 +17,8 @@ export interface Notifier {
   revokeDisplay(displayId: number): void;
   /** Cuts off the sockets of a user whose sessions were ended (disabled, role changed, password reset). */
   endUser(userId: number): void;
+  /** Tells the walls of a display token its changed settings (`display:config`). */
+  updateDisplay?(config: DisplayConfig): void;
 }
 
 export interface Deps {

@@ -1,10 +1,10 @@
 // Units and display tokens, kept by staff.
 import { createHash, randomBytes } from 'node:crypto';
-import { displayTokenInput, unitInput, type DisplayTokenCreated, type DisplayTokenView } from '../../shared/api.js';
+import { displayTokenInput, displayTokenPatchInput, unitInput, type DisplayTokenCreated, type DisplayTokenView } from '../../shared/api.js';
 import type { Unit, User } from '../../shared/types.js';
 import { Invalid, NotFound } from '../errors.js';
 import { audit } from '../store/audit.js';
-import { findDisplayToken, getDisplayToken, insertDisplayToken, listDisplayTokens, revokeDisplayToken, touchDisplayToken } from '../store/displayTokens.js';
+import { findDisplayToken, getDisplayToken, insertDisplayToken, listDisplayTokens, revokeDisplayToken, setDisplayFollows, touchDisplayToken } from '../store/displayTokens.js';
 import { getUnit, insertUnit, renameUnit, unitNameTaken } from '../store/reference.js';
 import { assertRole } from './access.js';
 import type { Deps } from './deps.js';
@@ -45,10 +45,10 @@ export async function displayTokensFor(deps: Deps, user: User): Promise<DisplayT
 /** The secret is shown once; only its hash is kept. */
 export async function createDisplayToken(deps: Deps, user: User, body: unknown): Promise<DisplayTokenCreated> {
   assertRole(user, 'admin');
-  const { name, rotateSeconds } = parseInput(displayTokenInput, body);
+  const { name, rotateSeconds, followsMeetings } = parseInput(displayTokenInput, body);
   const token = randomBytes(24).toString('base64url');
   const view = await deps.db.tx(async (q) => {
-    const created = await insertDisplayToken(q, { name, tokenHash: hashToken(token), rotateSeconds: rotateSeconds ?? 30, createdBy: user.id });
+    const created = await insertDisplayToken(q, { name, tokenHash: hashToken(token), rotateSeconds: rotateSeconds ?? 30, followsMeetings, createdBy: user.id });
     await audit(q, actorOf(user), 'display_token.create', 'display_token', created.id, null, created);
     return created;
   });
@@ -64,6 +64,21 @@ export async function revokeDisplayTokenById(deps: Deps, user: User, id: number)
     await audit(q, actorOf(user), 'display_token.revoke', 'display_token', id, before, { revoked: true });
   });
   deps.notifier.revokeDisplay(id);
+}
+
+/** Whether a wall follows meeting mode; its open walls are told at once. */
+export async function setDisplayTokenFollows(deps: Deps, user: User, id: number, body: unknown): Promise<DisplayTokenView> {
+  assertRole(user, 'admin');
+  const { followsMeetings } = parseInput(displayTokenPatchInput, body);
+  const view = await deps.db.tx(async (q) => {
+    const before = await getDisplayToken(q, id);
+    if (!before) throw NotFound('大屏令牌不存在');
+    const after = (await setDisplayFollows(q, id, followsMeetings))!;
+    await audit(q, actorOf(user), 'display_token.follows', 'display_token', id, { followsMeetings: before.followsMeetings }, { followsMeetings });
+    return after;
+  });
+  deps.notifier.updateDisplay?.({ displayId: id, name: view.name, rotateSeconds: view.rotateSeconds, followsMeetings: view.followsMeetings });
+  return view;
 }
 
 /** The live display token behind a secret, marking it seen. */

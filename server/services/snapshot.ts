@@ -4,13 +4,17 @@ import type { Snapshot } from '../../shared/snapshot.js';
 import type { Campaign } from '../../shared/types.js';
 import { computeSummary, type Summary } from '../domain/aggregates.js';
 import { summarizeProblems } from '../domain/problemSummary.js';
+import { alertsAsOf, endOfChinaDay, eventsAsOf, ledgerAsOf, problemsAsOf } from '../domain/monthEnd.js';
 import { buildSnapshot } from '../domain/snapshot.js';
-import { listOpenAlerts } from '../store/alerts.js';
+import { listAlerts, listOpenAlerts } from '../store/alerts.js';
 import { currentVersion, getActiveCampaign } from '../store/campaigns.js';
 import type { Queryable } from '../store/db.js';
 import { recentEvents } from '../store/events.js';
 import { loadLedger } from '../store/ledger.js';
 import { listProblemDetails } from '../store/problems.js';
+import { eventsUntil, problemsRaisedBy } from '../store/presentation.js';
+import { monthEnd } from '../../shared/presentation.js';
+import { TICKER_LIMIT } from '../../shared/snapshot.js';
 import { NotFound } from '../errors.js';
 import type { Deps } from './deps.js';
 
@@ -61,4 +65,30 @@ export async function currentSnapshot(deps: Deps): Promise<Snapshot> {
   });
   await deps.cache.set(snapshot);
   return snapshot;
+}
+
+/**
+ * The snapshot as it stood at the end of `month` (会议模式's frozen figures): reports of later months,
+ * events, problems and starts after it left out, and that day as `today`. Carries the current version.
+ */
+export async function monthEndSnapshot(q: Queryable, campaign: Campaign, month: string, version: number, now: Date): Promise<Snapshot> {
+  const asOf = monthEnd(month);
+  const until = endOfChinaDay(asOf);
+  const [ledger, raised, known, events, problems] = await Promise.all([
+    loadLedger(q, campaign, asOf),
+    problemsRaisedBy(q, campaign.id, until),
+    listAlerts(q, campaign.id, { includeCleared: true }),
+    eventsUntil(q, campaign.id, until, TICKER_LIMIT),
+    listProblemDetails(q, campaign.id, asOf),
+  ]);
+  const input = ledgerAsOf(ledger, asOf, raised);
+  const summary = computeSummary(input);
+  return buildSnapshot(summary, {
+    version,
+    generatedAt: now.toISOString(),
+    campaign: { id: campaign.id, county: campaign.county, year: campaign.year, title: campaign.title },
+    alerts: alertsAsOf(summary.hits, input.projects, known, asOf),
+    problems: summarizeProblems(problemsAsOf(problems, asOf), asOf, campaign.settings.problemCategories),
+    events: eventsAsOf(events, asOf),
+  });
 }

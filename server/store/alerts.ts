@@ -1,6 +1,10 @@
 import type { Alert, DispatchLevel } from '../../shared/types.js';
 import type { LagHit } from '../domain/ledger.js';
+import { inChunks, insertColumns } from './bulk.js';
 import type { Queryable } from './db.js';
+
+/** Rows per statement of the bulk alert writes (bounded so one statement never stalls the event loop for long). */
+const CHUNK = 2_000;
 
 const SELECT = `SELECT a.id, a.project_id AS "projectId", p.name AS project, u.name AS unit, p.unit_id AS "unitId", l.name AS leader,
   a.rule, a.severity, a.text, a.state, a.level, a.raised_at AS "raisedAt", a.cleared_at AS "clearedAt",
@@ -26,22 +30,44 @@ export async function getAlert(q: Queryable, id: number): Promise<Alert | null> 
   return (await q.query<Alert>(`${SELECT} WHERE a.id = $1`, [id]))[0] ?? null;
 }
 
-export async function raiseAlert(q: Queryable, campaignId: number, hit: LagHit, at: string): Promise<Alert> {
-  const [{ id }] = await q.query<{ id: number }>(
-    `INSERT INTO alerts (campaign_id, project_id, rule, severity, text, state, raised_at, updated_at)
-     VALUES ($1, $2, $3, $4, $5, 'raised', $6, $6) RETURNING id`,
-    [campaignId, hit.projectId, hit.rule, hit.severity, hit.text, at],
+/** The alerts of the given ids, in the order of the ids. */
+export async function getAlerts(q: Queryable, ids: number[]): Promise<Alert[]> {
+  const byId = new Map<number, Alert>();
+  await inChunks(ids, CHUNK * 5, async (part) => {
+    for (const a of await q.query<Alert>(`${SELECT} WHERE a.id = ANY($1::int[])`, [part])) byId.set(a.id, a);
+  });
+  return ids.map((id) => byId.get(id)!);
+}
+
+/** Raises one alert per hit (in bulk); returns their ids in the order of the hits. */
+export async function insertAlerts(q: Queryable, campaignId: number, hits: LagHit[], at: string): Promise<number[]> {
+  if (!hits.length) return [];
+  const rows = await insertColumns(
+    q, 'alerts',
+    [['campaign_id', 'int'], ['project_id', 'int'], ['rule', 'text'], ['severity', 'text'], ['text', 'text'], ['state', 'text'], ['raised_at', 'timestamptz'], ['updated_at', 'timestamptz']],
+    hits.map((h) => [campaignId, h.projectId, h.rule, h.severity, h.text, 'raised', at, at]),
+    { returning: 'id, project_id AS "projectId", rule', chunkRows: CHUNK },
   );
-  return (await getAlert(q, id))!;
+  // One open alert per (project, rule): the key finds each hit's row whatever order RETURNING gives.
+  const ids = new Map(rows.map((r) => [`${r.projectId}|${r.rule}`, r.id as number]));
+  return hits.map((h) => ids.get(`${h.projectId}|${h.rule}`)!);
 }
 
-export async function clearAlert(q: Queryable, id: number, at: string): Promise<void> {
-  await q.query(`UPDATE alerts SET state = 'cleared', cleared_at = $2, updated_at = $2 WHERE id = $1`, [id, at]);
+export async function clearAlerts(q: Queryable, ids: number[], at: string): Promise<void> {
+  await inChunks(ids, CHUNK * 5, async (part) => {
+    await q.query(`UPDATE alerts SET state = 'cleared', cleared_at = $2, updated_at = $2 WHERE id = ANY($1::int[])`, [part, at]);
+  });
 }
 
-export async function updateAlert(q: Queryable, id: number, hit: LagHit, at: string): Promise<Alert> {
-  await q.query('UPDATE alerts SET severity = $2, text = $3, updated_at = $4 WHERE id = $1', [id, hit.severity, hit.text, at]);
-  return (await getAlert(q, id))!;
+/** Rewrites the severity and text of open alerts (in bulk). */
+export async function updateAlerts(q: Queryable, changes: { id: number; hit: LagHit }[], at: string): Promise<void> {
+  await inChunks(changes, CHUNK, async (part) => {
+    await q.query(
+      `UPDATE alerts a SET severity = v.severity, text = v.text, updated_at = $4
+       FROM unnest($1::int[], $2::text[], $3::text[]) AS v(id, severity, text) WHERE a.id = v.id`,
+      [part.map((c) => c.id), part.map((c) => c.hit.severity), part.map((c) => c.hit.text), at],
+    );
+  });
 }
 
 export async function acknowledgeAlert(q: Queryable, id: number, text: string, by: string): Promise<void> {

@@ -4,12 +4,16 @@ import initial from './migrations/001_initial.js';
 import accounts from './migrations/002_accounts.js';
 import alerts from './migrations/003_alerts.js';
 import problems from './migrations/004_problems.js';
+import countyMaps from './migrations/005_county_maps.js';
+import presentation from './migrations/006_presentation.js';
 
 const MIGRATIONS: { version: number; name: string; sql: string }[] = [
   { version: 1, name: 'initial', sql: initial },
   { version: 2, name: 'accounts', sql: accounts },
   { version: 3, name: 'alerts', sql: alerts },
   { version: 4, name: 'problems', sql: problems },
+  { version: 5, name: 'county_maps', sql: countyMaps },
+  { version: 6, name: 'presentation', sql: presentation },
 ];
 
 export async function migrate(db: Db): Promise<number[]> {

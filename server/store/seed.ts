@@ -1,10 +1,12 @@
 // Writes a whole LedgerSeed (the demo county, later an imported ledger) in one transaction.
 import type { LedgerSeed } from '../domain/ledger.js';
+import type { CountyGeoJson } from '../../shared/map.js';
 import { monthsOfYear } from '../../shared/dates.js';
 import type { Db } from './db.js';
 import { type Actor, audit } from './audit.js';
 import { insertCampaign } from './campaigns.js';
 import { insertMany } from './bulk.js';
+import { getCountyMapInfo, putCountyMap } from './countyMaps.js';
 
 export async function loadSeed(db: Db, seed: LedgerSeed, actor: Actor): Promise<number> {
   return db.tx(async (q) => {
@@ -49,6 +51,7 @@ export async function loadSeed(db: Db, seed: LedgerSeed, actor: Actor): Promise<
       ]),
     );
     await loadProblems(q, campaignId, seed, projectId);
+    if (seed.countyMap) await loadCountyMap(q, seed.campaign.county, seed.countyMap, actor);
     await audit(q, actor, 'seed', 'campaign', campaignId, null, {
       county: seed.campaign.county, year: seed.campaign.year, projects: seed.projects.length, reports: seed.reports.length,
     });
@@ -107,4 +110,21 @@ function need<K>(map: Map<K, number>, key: K, what: string): number {
   const id = map.get(key);
   if (id === undefined) throw new Error(`seed refers to unknown ${what}: ${String(key)}`);
   return id;
+}
+
+/** The demo county's map, unless the county already has one (an earlier year's, or staff's upload). */
+async function loadCountyMap(q: Parameters<typeof insertMany>[0], county: string, geojson: CountyGeoJson, actor: Actor) {
+  if (await getCountyMapInfo(q, county)) return;
+  const townships = geojson.features.filter((f) => f.properties.role === 'township');
+  const info = await putCountyMap(q, {
+    county,
+    geojson,
+    outline: geojson.features.find((f) => f.properties.role === 'outline')?.properties.name ?? null,
+    townshipAreas: townships.filter((f) => f.geometry.type !== 'Point').map((f) => f.properties.name),
+    townshipPoints: townships.filter((f) => f.geometry.type === 'Point').map((f) => f.properties.name),
+    bytes: new TextEncoder().encode(JSON.stringify(geojson)).length,
+    userId: actor.userId,
+    userName: actor.name,
+  });
+  await audit(q, actor, 'county_map.upload', 'county_map', county, null, { outline: info.outline, townshipPoints: info.townshipPoints, bytes: info.bytes });
 }

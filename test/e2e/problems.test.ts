@@ -85,7 +85,7 @@ describe.skipIf(!hasChromium())('the problem ledger and dispatch meetings in Chr
     await post('/api/users', { ...LEADER_USER, displayName: `${target.leader}`, role: 'leader', leaderId: target.leaderId });
     const token = await post('/api/display-tokens', { name: '指挥厅大屏' });
     wall = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
-    await wall.goto(`${server.url}${token.url}`);
+    await wall.goto(`${server.url}${token.url}&page=overview`); // held on 总览, the panels under test
     await wall.locator('[data-testid="conn-status"][data-state="live"]').waitFor({ timeout: 15_000 });
     base = await wallCounts();
     expect(base.flagged).toBeGreaterThan(0);
@@ -305,7 +305,7 @@ describe.skipIf(!hasChromium())('the problem ledger and dispatch meetings in Chr
     await expect.poll(() => wall.locator('[data-testid="ticker"]').innerText()).toContain('已销号');
     await wall.waitForTimeout(1_500);
     await wall.screenshot({ path: `${ARTIFACTS}/wall-problems-1920x1080.png` });
-    await wall.locator('section', { has: wall.locator('[data-testid="problem-panel"]') }).screenshot({ path: `${ARTIFACTS}/wall-problem-panel.png` });
+    await wall.locator('section.panel', { has: wall.locator('[data-testid="problem-panel"]') }).screenshot({ path: `${ARTIFACTS}/wall-problem-panel.png` });
     await desk.close();
     expect(await wallCount('pending')).toBe(base.pending);
     expect(await wallCount('coordinating')).toBe(base.coordinating);

@@ -39,7 +39,7 @@ describe.skipIf(!hasChromium())('monthly reporting in Chromium', () => {
     });
     const token = await api('/api/display-tokens', { method: 'POST', body: JSON.stringify({ name: '报告厅大屏' }) });
     wall = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
-    await wall.goto(`${server.url}${token.url}`);
+    await wall.goto(`${server.url}${token.url}&page=overview`); // held on 总览, the panels under test
     await wall.locator('[data-testid="conn-status"][data-state="live"]').waitFor({ timeout: 15_000 });
   });
   afterAll(async () => {

@@ -24,7 +24,8 @@ describe.skipIf(!hasChromium())('the wall in Chromium', () => {
     const token = await fetch(`${server.url}/api/display-tokens`, {
       method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify({ name: '测试大屏' }),
     });
-    wallUrl = `${server.url}${(await token.json()).url}`;
+    // Held on 总览: the playlist is tested in wallPlaylist.test.ts.
+    wallUrl = `${server.url}${(await token.json()).url}&page=overview`;
   });
   afterAll(async () => {
     await browser?.close();
@@ -100,5 +101,18 @@ describe.skipIf(!hasChromium())('the wall in Chromium', () => {
     await page.locator('[data-testid="stale-banner"]').waitFor({ state: 'visible' });
     expect(await kpiCompleted()).toBe(shown);
     await page.screenshot({ path: `${ARTIFACTS}/wall-stale.png` });
+  });
+
+  it('reconnects by itself when the server is back, clears the banner and shows current figures', async () => {
+    await server.restart();
+    await page.locator('[data-testid="conn-status"][data-state="live"]').waitFor({ timeout: 45_000 });
+    expect(await page.locator('[data-testid="stale-banner"]').count()).toBe(0);
+    const login = await fetch(`${server.url}/api/auth/login`, {
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(E2E_ADMIN),
+    });
+    cookie = login.headers.get('set-cookie')!.split(';')[0];
+    const snap = await (await fetch(`${server.url}/api/snapshot`, { headers: { cookie } })).json();
+    await expect.poll(() => page.locator('[data-testid="stage"]').getAttribute('data-version')).toBe(String(snap.version));
+    expect(Number(await kpiCompleted())).toBeCloseTo(snap.totals.completed / 1e8, 2);
   });
 });

@@ -107,8 +107,11 @@ const replies: Record<string, JsonSchema> = {
   Snapshot: {
     ...see('shared/snapshot.ts Snapshot (amounts yuan, ratios 0..1)', {
       version: int, generatedAt: str, today: date, reportingMonth: str, scheduleRatio: num,
-      totals: { type: 'object' }, byDomain: { type: 'array' }, byLevel: { type: 'array' }, trend: { type: 'array' },
+      totals: { type: 'object' }, byDomain: { type: 'array' }, byLevel: { type: 'array' },
+      byLeader: { type: 'array', description: 'shared/snapshot.ts LeaderFigures: per county leader over their 挂点 and 包干 projects (a shared project counts for each)' },
+      trend: { type: 'array' },
       lagging: { type: 'array' }, alerts: list('Alert'), ranking: { type: 'array' },
+      rankingWeights: { type: 'object', description: 'shared/types.ts RankingWeights: the campaign\'s weights of the ranking components' },
       problems: { type: 'object', description: 'shared/problems.ts ProblemSummary' }, events: { type: 'array' },
     }),
     required: ['version'],
@@ -217,7 +220,7 @@ const replies: Record<string, JsonSchema> = {
     id: int, username: str, displayName: str, role: { enum: ['admin', 'unit', 'leader'] }, unitId: orNull('integer'), unit: orNull('string'),
     leaderId: orNull('integer'), leader: orNull('string'), disabled: bool, createdAt: str,
   }),
-  DisplayToken: object({ id: int, name: str, rotateSeconds: int, createdAt: str, lastSeenAt: orNull('string'), revokedAt: orNull('string') }),
+  DisplayToken: object({ id: int, name: str, rotateSeconds: int, followsMeetings: bool, createdAt: str, lastSeenAt: orNull('string'), revokedAt: orNull('string') }),
   DisplayTokenCreated: {
     allOf: [ref('DisplayToken'), object({ token: { type: 'string', description: 'Shown once; not stored' }, url: { type: 'string', description: 'Kiosk path "/?token=…"' } })],
   },

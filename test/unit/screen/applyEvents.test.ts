@@ -32,7 +32,8 @@ function patch(): SummaryPatch {
   s.totals.completed += 100_000_000;
   s.byDomain[0].completed += 100_000_000;
   s.trend[7].actual += 100_000_000;
-  return { totals: s.totals, byDomain: s.byDomain, byLevel: s.byLevel, trend: s.trend, lagging: s.lagging.slice(1), ranking: s.ranking };
+  s.byLeader[1].completed += 100_000_000;
+  return { totals: s.totals, byDomain: s.byDomain, byLevel: s.byLevel, byLeader: s.byLeader, trend: s.trend, lagging: s.lagging.slice(1), ranking: s.ranking, rankingWeights: { ...s.rankingWeights, investment: 50 } };
 }
 
 function update(version: number, summary = patch()): InvestmentUpdate {
@@ -101,6 +102,9 @@ describe('applyInvestmentUpdate', () => {
     expect(data.snapshot?.totals).toBe(u.summary.totals);
     expect(data.snapshot?.byDomain).toBe(u.summary.byDomain);
     expect(data.snapshot?.byLevel).toBe(u.summary.byLevel);
+    expect(data.snapshot?.byLeader).toBe(u.summary.byLeader);
+    expect(data.snapshot?.rankingWeights.investment).toBe(50);
+    expect(data.snapshot?.byLeader[1].completed).toBe(before.snapshot!.byLeader[1].completed + 100_000_000);
     expect(data.snapshot?.trend).toBe(u.summary.trend);
     expect(data.snapshot?.lagging).toBe(u.summary.lagging);
     expect(data.snapshot?.alerts).toBe(before.snapshot?.alerts);

@@ -1,0 +1,101 @@
+// 项目台账导入: a ledger sheet previewed row by row (dry run), then written all or nothing in one
+// transaction — new projects created, existing ones (by code, else by name) updated, every change
+// audited — and published to every wall.
+import { setImmediate as yieldToLoop } from 'node:timers/promises';
+import type { ImportPreview, ImportResult } from '../../shared/imports.js';
+import type { User } from '../../shared/types.js';
+import { summaryPatch } from '../domain/snapshot.js';
+import { ledgerPlanner, type LedgerPlan, type ProjectValues } from '../import/ledgerRows.js';
+import { Conflict, Invalid } from '../errors.js';
+import { bumpVersion } from '../store/campaigns.js';
+import { inChunks, yielding } from '../store/bulk.js';
+import type { Queryable } from '../store/db.js';
+import { auditMany, ensureLeaders, ensureUnits, insertProjects, updateProjects, type AuditEntry, type ProjectRow } from '../store/imports.js';
+import { listProjects } from '../store/projects.js';
+import { listDomains, listLeaders, listLevels, listUnits } from '../store/reference.js';
+import { assertRole } from './access.js';
+import { announce, finishChange } from './change.js';
+import type { Deps } from './deps.js';
+import { importOptions, noHeader, readSheet } from './sheetFile.js';
+import { requireCampaign } from './snapshot.js';
+
+/** Sheet rows checked between two turns of the event loop (~50 ms of work on a slow core). */
+const PLAN_SLICE = 1_000;
+
+export type LedgerImportOutcome = { committed: false; preview: ImportPreview } | { committed: true; result: ImportResult };
+
+export async function importLedger(deps: Deps, user: User, body: unknown, query: unknown): Promise<LedgerImportOutcome> {
+  assertRole(user, 'admin');
+  const options = importOptions(query);
+  const sheet = await readSheet(body);
+  const plan = await planFrom(deps.db, sheet, options.exclude);
+  if (options.dryRun) return { committed: false, preview: plan.preview };
+  if (plan.preview.missing.length) {
+    throw Invalid({ file: `表头缺少必填列：${plan.preview.missing.join('、')}` }, '表头缺少必填列，未写入任何数据');
+  }
+  const bad = Object.keys(plan.blocking).length;
+  if (bad) throw Invalid(plan.blocking, `有${bad}行数据有误，请修正或排除后再导入；未写入任何数据`);
+  return { committed: true, result: await commit(deps, user, plan) };
+}
+
+async function planFrom(q: Queryable, sheet: Awaited<ReturnType<typeof readSheet>>, exclude: Set<number>): Promise<LedgerPlan> {
+  const campaign = await requireCampaign(q);
+  const [domains, levels, units, leaders, projects] = await Promise.all([
+    listDomains(q, campaign.id), listLevels(q, campaign.id), listUnits(q), listLeaders(q), listProjects(q, campaign.id),
+  ]);
+  const planner = ledgerPlanner(sheet, { year: campaign.year, domains, levels, units, leaders, projects }, exclude);
+  if (!planner) return noHeader('项目名称、责任单位、总投资、年度计划投资');
+  // Row checks are pure CPU: slices of rows with a turn of the event loop between them.
+  await inChunks(planner.rows, PLAN_SLICE, (part) => planner.read(part));
+  await yieldToLoop();
+  return planner.finish();
+}
+
+async function commit(deps: Deps, user: User, plan: LedgerPlan): Promise<ImportResult> {
+  const actor = { userId: user.id, name: user.displayName };
+  const live = plan.rows.filter((r) => !r.excluded && (r.verdict === 'create' || r.verdict === 'update'));
+  const creates = live.filter((r) => r.verdict === 'create');
+  const updates = live.filter((r) => r.verdict === 'update');
+  const result = await deps.db.tx(async (tx) => {
+    // Thousands of rows in a few dozen statements: let other requests in between them.
+    const q = yielding(tx);
+    const campaign = await requireCampaign(q);
+    // A ledger import changes many projects at once: the version skips one, so every wall sees the
+    // gap and fetches the whole snapshot (new map points, lists) instead of applying a summary.
+    await bumpVersion(q, campaign.id);
+    const version = await bumpVersion(q, campaign.id);
+    const unitIds = await ensureUnits(q, plan.newUnits);
+    const leaderIds = await ensureLeaders(q, plan.newLeaders);
+    const row = (v: ProjectValues): ProjectRow => ({
+      ...v, unitId: unitIds.get(v.unit)!, leaderId: v.leader ? leaderIds.get(v.leader)! : null,
+      chargeLeaderId: v.chargeLeader ? leaderIds.get(v.chargeLeader)! : null,
+    });
+    const createdIds = await insertProjects(q, campaign.id, creates.map((r) => row(r.values!)));
+    const written = await updateProjects(q, updates.map((r) => ({ ...row(r.values!), id: r.projectId!, rowVersion: r.rowVersion! })));
+    if (written !== updates.length) throw Conflict('预览之后台账已被他人修改，请重新预览后再导入');
+
+    const entries: AuditEntry[] = [
+      ...[...unitIds].filter(([name]) => plan.newUnits.includes(name)).map(([name, id]) => ({ action: 'unit.import', entity: 'unit', entityId: id, before: null, after: { name } })),
+      ...plan.newLeaders.map((l) => ({ action: 'leader.import', entity: 'leader', entityId: leaderIds.get(l.name)!, before: null, after: l })),
+      ...creates.map((r) => ({ action: 'project.import', entity: 'project', entityId: createdIds.get(r.values!.code)!, before: null, after: { row: r.row, ...r.values } })),
+      ...updates.map((r) => ({
+        action: 'project.import', entity: 'project', entityId: r.projectId!, before: r.before,
+        after: Object.fromEntries(Object.keys(r.before!).map((k) => [k, r.values![k as keyof ProjectValues]])),
+      })),
+    ];
+    const counts = plan.preview.counts;
+    entries.push({
+      action: 'ledger.import', entity: 'campaign', entityId: campaign.id, before: null,
+      after: { sheet: plan.preview.sheet, ...counts, newUnits: plan.newUnits, newLeaders: plan.newLeaders.map((l) => l.name) },
+    });
+    await auditMany(q, actor, entries);
+    const change = await finishChange(q, campaign, version, deps.clock(), async (summary) => [
+      { name: 'summary:update', payload: { version, summary: summaryPatch(summary) } },
+    ], { wallsRefetch: true });
+    return { change, version, counts };
+  });
+  await announce(deps, result.change);
+  return {
+    kind: 'ledger', counts: result.counts, newUnits: plan.newUnits, newLeaders: plan.newLeaders.map((l) => l.name), month: null, version: result.version,
+  };
+}
