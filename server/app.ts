@@ -10,7 +10,7 @@ import { adminRouter } from './http/admin.js';
 import { alertsRouter } from './http/alerts.js';
 import { exportsRouter } from './http/exportsXlsx.js';
 import { importsRouter } from './http/imports.js';
-import { countyMapBody, countyMapRouter } from './http/countyMap.js';
+import { countyMapRouter } from './http/countyMap.js';
 import { leadersRouter } from './http/leaders.js';
 import { meetingsRouter } from './http/meetings.js';
 import { presentationRouter } from './http/presentation.js';
@@ -53,10 +53,11 @@ export function createApp(httpServer: HttpServer, opts: AppOptions): App {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
-  // The county map upload reads its own, larger body first (PUT /api/map, up to 8 MB).
-  app.use('/api/map', countyMapBody);
-  app.use(express.json({ limit: '1mb' }));
   app.use('/api', loadSession(deps.db));
+  // The county map reads its own, larger upload body (PUT /api/map, up to 8 MB, admins only, checked
+  // before the body is read): mounted after the session and ahead of the app-wide 1 MB JSON parser.
+  app.use('/api/map', countyMapRouter(deps));
+  app.use(express.json({ limit: '1mb' }));
   app.use('/api', statusRouter(deps));
   app.use('/api/auth', authRouter(deps, opts.secureCookies ?? false));
   app.use('/api', referenceRouter(deps));
@@ -68,7 +69,6 @@ export function createApp(httpServer: HttpServer, opts: AppOptions): App {
   app.use('/api/meetings', meetingsRouter(deps));
   app.use('/api/presentation', presentationRouter(deps));
   app.use('/api', leadersRouter(deps));
-  app.use('/api/map', countyMapRouter(deps));
   app.use('/api/imports', importsRouter(deps));
   app.use('/api/exports', exportsRouter(deps));
   app.use('/api', adminRouter(deps));

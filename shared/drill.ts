@@ -2,6 +2,7 @@
 // Asked over the wall socket with an acknowledgement (`projects:list`, `project:card`).
 import { z } from 'zod';
 import { MAX_ID } from './api.js';
+import { MONTH_RE } from './dates.js';
 import type { Yuan } from './money.js';
 import { LAG_RULE_LABELS, type Alert, type DispatchLevel, type LagRule, type ProblemState, type Severity, type Stage } from './types.js';
 
@@ -41,6 +42,11 @@ export interface ProjectQuery {
   problemState?: 'open' | 'pending' | 'coordinating' | 'overdue';
   /** Only the project a problem belongs to. */
   problemId?: number;
+  /**
+   * The figures as they stood at the end of this month (YYYY-MM), as a frozen meeting shows them;
+   * the wall's drill store adds it while the wall follows frozen figures.
+   */
+  asOf?: string;
 }
 
 /** One project in a drill-down list. */
@@ -72,6 +78,8 @@ export interface ProjectListResult {
   rows: ProjectRow[];
   /** How many projects match (more than rows.length when the list was cut). */
   total: number;
+  /** The month end (YYYY-MM-DD) the figures stand at when asked with asOf, else null (today's). */
+  asOf: string | null;
 }
 
 /** A wall list longer than this is cut (a province-scale ledger); the title shows the full count. */
@@ -152,6 +160,8 @@ export interface ProjectCard {
   unit: { id: number; name: string; leadUnit: string | null };
   /** Latest first, at most CARD_HISTORY_LIMIT. */
   history: CardHistoryItem[];
+  /** The month end (YYYY-MM-DD) the figures stand at when asked with asOf, else null (today's). */
+  asOf: string | null;
 }
 
 export const CARD_HISTORY_LIMIT = 30;
@@ -168,6 +178,8 @@ const optionalText = (label: string) => z.string({ error: `${label}须为文字`
 const optionalId = (label: string) =>
   z.number({ error: `${label}须为正整数` }).int(`${label}须为正整数`).positive(`${label}须为正整数`).max(MAX_ID, `${label}超出范围`).optional();
 
+const asOfMonth = z.string({ error: '截至月份须为 YYYY-MM 格式' }).regex(MONTH_RE, '截至月份须为 YYYY-MM 格式').optional();
+
 /** A drill-down query as a client sends it; unknown keys are ignored. */
 export const projectQueryInput = z.object(
   {
@@ -182,8 +194,20 @@ export const projectQueryInput = z.object(
     rule: z.enum(LAG_RULES, { error: '预警类型取值无效' }).optional(),
     problemState: z.enum(['open', 'pending', 'coordinating', 'overdue'], { error: '问题状态取值无效' }).optional(),
     problemId: optionalId('问题编号'),
+    asOf: asOfMonth,
   },
   { error: '查询条件须为对象' },
 );
 
 export const projectIdInput = z.number({ error: '项目编号须为正整数' }).int('项目编号须为正整数').positive('项目编号须为正整数').max(MAX_ID, '项目编号超出范围');
+
+/** `project:card` asks with the project id alone (today's figures) or with the month end to stand at. */
+export interface ProjectCardRequest {
+  projectId: number;
+  asOf?: string;
+}
+
+export const projectCardInput = z.preprocess(
+  (v) => (typeof v === 'object' && v !== null && !Array.isArray(v) ? v : { projectId: v }),
+  z.object({ projectId: projectIdInput, asOf: asOfMonth }),
+);

@@ -3,12 +3,12 @@
 // one change share that version. A client holding version v that receives v+2 or more has missed
 // something and asks for the snapshot again.
 import type { ProblemSummary } from './problems.js';
-import type { FrozenSnapshot, PresentationState } from './presentation.js';
+import type { FrozenSnapshot, PresentationPush } from './presentation.js';
 import type { Yuan } from './money.js';
 import type { Alert, LagRule, RankingWeights } from './types.js';
 import type { DisplayConfig } from './wall.js';
 import type { MapData, MapRequest } from './map.js';
-import type { DrillError, ProjectCard, ProjectListResult, ProjectQuery } from './drill.js';
+import type { DrillError, ProjectCard, ProjectCardRequest, ProjectListResult, ProjectQuery } from './drill.js';
 import type { GroupFigures, LaggingProject, LeaderFigures, Snapshot, TickerEvent, Totals, TrendPoint, UnitRank } from './snapshot.js';
 
 /** The summary sections a change recomputes; small next to a full snapshot. */
@@ -106,8 +106,11 @@ export interface ServerToClientEvents {
   'problem:update': (p: ProblemUpdate) => void;
   /** Sent once after connecting: the display's name and playlist interval. */
   'display:config': (c: DisplayConfig) => void;
-  /** Meeting mode (会议模式): the session on every change and right after connecting; null once it ended. */
-  'presentation:state': (state: PresentationState | null) => void;
+  /**
+   * Meeting mode (会议模式): the session on every change and right after connecting; once it ended (or
+   * when none runs) `{ ended: true, campaignId, seq }`, so a wall drops older states still on their way.
+   */
+  'presentation:state': (state: PresentationPush) => void;
   /** The month-end figures of a frozen meeting, when frozen and right after connecting meanwhile. */
   'presentation:snapshot': (frozen: FrozenSnapshot) => void;
 }
@@ -115,10 +118,10 @@ export interface ServerToClientEvents {
 export interface ClientToServerEvents {
   /** Ask for the full snapshot again (after a version gap or on wake); it arrives as `snapshot`. */
   'snapshot:request': () => void;
-  /** Drill-down: the projects behind a figure (read-only; every wall client may ask). */
+  /** Drill-down: the projects behind a figure (read-only; a unit's account sees its own projects only). */
   'projects:list': (query: ProjectQuery, ack: (r: ProjectListResult | DrillError) => void) => void;
-  /** Drill-down: one project's card. */
-  'project:card': (projectId: number, ack: (r: ProjectCard | DrillError) => void) => void;
+  /** Drill-down: one project's card, by id or with the month end to stand at ({ projectId, asOf }). */
+  'project:card': (request: number | ProjectCardRequest, ack: (r: ProjectCard | DrillError) => void) => void;
   /** The county map with every project's point (read-only; every wall client may ask). */
   'map:request': (request: MapRequest, ack: (r: MapData | { error: string }) => void) => void;
 }

@@ -37,15 +37,39 @@ export interface PresentationState {
   seq: number;
 }
 
+/**
+ * `presentation:state` when no session runs — it ended, or none had started when the wall connected —
+ * with the campaign's seq at that point, so a wall drops any older state still on its way.
+ */
+export interface PresentationEnded {
+  ended: true;
+  campaignId: number;
+  seq: number;
+}
+
+/** The payload of `presentation:state`. null (no seq) is an end as servers before PresentationEnded sent it. */
+export type PresentationPush = PresentationState | PresentationEnded | null;
+
+/** The running session a push carries, or null when it says none runs. */
+export function runningOf(push: PresentationPush): PresentationState | null {
+  return push === null || 'ended' in push ? null : push;
+}
+
 /** GET/POST/PATCH /api/presentation: the state and, for the tablet, the project in focus as the lagging list has it. */
 export interface PresentationView {
   state: PresentationState | null;
   focus: LaggingProject | null;
 }
 
-/** Pushed as `presentation:snapshot` when the figures are frozen, and to a wall connecting meanwhile. */
+/**
+ * Pushed as `presentation:snapshot` when the figures are frozen (just before the state that freezes
+ * them), and to a wall connecting meanwhile (just after the state). A wall takes it only for the
+ * session and month of its state, or as the figures of a state newer than any it has seen.
+ */
 export interface FrozenSnapshot extends FrozenAt {
   sessionId: number;
+  /** The seq of the session's state these figures belong to (always sent; absent only from older servers). */
+  seq?: number;
   snapshot: Snapshot;
 }
 

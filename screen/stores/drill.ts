@@ -3,13 +3,14 @@
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
 import type { DrillError, ProjectCard, ProjectListResult, ProjectQuery, ProjectRow } from '../../shared/drill.js';
+import type { OpenView } from '../wall/drill/refresh.js';
 import { useWallStore } from './wall.js';
 
 /** How long the wall waits for the server's answer. */
 export const DRILL_TIMEOUT_MS = 10_000;
 
 export type DrillEntry =
-  | { kind: 'list'; query: ProjectQuery; rows: ProjectRow[]; total: number; loaded: boolean }
+  | { kind: 'list'; query: ProjectQuery; rows: ProjectRow[]; total: number; loaded: boolean; loadedAt: number | null; asOf?: string | null }
   | { kind: 'card'; projectId: number; card: ProjectCard | null; loaded: boolean };
 
 function isError(r: unknown): r is DrillError {
@@ -19,6 +20,14 @@ function isError(r: unknown): r is DrillError {
 function failure(err: unknown): string {
   if (err instanceof Error && /timed? ?out/i.test(err.message)) return '服务器响应超时，请稍后再试';
   return '数据加载失败，请稍后再试';
+}
+
+/**
+ * The month the wall's figures stand at while it follows a frozen meeting (会议模式 定格), so the
+ * lists and cards show the same month-end figures; undefined for today's.
+ */
+export function frozenMonth(wall: Pick<ReturnType<typeof useWallStore>, 'frozenSnapshot' | 'presentation'>): string | undefined {
+  return (wall.frozenSnapshot && wall.presentation?.frozen?.month) || undefined;
 }
 
 export const useDrillStore = defineStore('drill', () => {
@@ -37,6 +46,14 @@ export const useDrillStore = defineStore('drill', () => {
   /** All the projects matching the list's query (rows may be cut at DRILL_ROW_LIMIT). */
   const total = computed(() => (top.value?.kind === 'list' ? top.value.total : 0));
   const card = computed<ProjectCard | null>(() => (top.value?.kind === 'card' ? top.value.card : null));
+  /** The month end (YYYY-MM-DD) the figures on top stand at (a frozen meeting), else null. */
+  const asOf = computed<string | null>(() => (top.value?.kind === 'list' ? (top.value.asOf ?? null) : (top.value?.card?.asOf ?? null)));
+  /** What is on top, for deciding whether a change of the figures concerns it. */
+  const openView = computed<OpenView | null>(() => {
+    const t = top.value;
+    if (!t) return null;
+    return t.kind === 'card' ? { kind: 'card', projectId: t.projectId } : { kind: 'list', loadedAt: t.loadedAt };
+  });
   /** Whether back() has somewhere to return to. */
   const canGoBack = computed(() => stack.value.length > 1);
 
@@ -45,13 +62,15 @@ export const useDrillStore = defineStore('drill', () => {
   }
 
   async function ask(entry: DrillEntry): Promise<ProjectListResult | ProjectCard | DrillError> {
-    const socket = useWallStore().liveSocket();
+    const wall = useWallStore();
+    const socket = wall.liveSocket();
     if (!socket) return { error: '未连接服务器，暂时无法查看明细' };
+    const asOf = frozenMonth(wall);
     try {
       const timed = socket.timeout(DRILL_TIMEOUT_MS);
       return entry.kind === 'list'
-        ? await timed.emitWithAck('projects:list', entry.query)
-        : await timed.emitWithAck('project:card', entry.projectId);
+        ? await timed.emitWithAck('projects:list', asOf ? { ...entry.query, asOf } : entry.query)
+        : await timed.emitWithAck('project:card', asOf ? { projectId: entry.projectId, asOf } : entry.projectId);
     } catch (err) {
       return { error: failure(err) };
     }
@@ -70,14 +89,14 @@ export const useDrillStore = defineStore('drill', () => {
     }
     if (top.value !== entry) return;
     if (entry.kind === 'list') {
-      const { rows, total } = result as ProjectListResult;
-      replaceTop({ ...entry, rows, total, loaded: true });
+      const { rows, total, asOf } = result as ProjectListResult;
+      replaceTop({ ...entry, rows, total, loaded: true, loadedAt: Date.now(), asOf: asOf ?? null });
     } else replaceTop({ ...entry, card: result as ProjectCard, loaded: true });
   }
 
   /** Opens the list behind a figure (replacing whatever drill-down was open). */
   function showList(q: ProjectQuery): Promise<void> {
-    const entry: DrillEntry = { kind: 'list', query: { ...q }, rows: [], total: 0, loaded: false };
+    const entry: DrillEntry = { kind: 'list', query: { ...q }, rows: [], total: 0, loaded: false, loadedAt: null };
     stack.value = [entry];
     return load(entry);
   }
@@ -91,7 +110,7 @@ export const useDrillStore = defineStore('drill', () => {
 
   /** Opens the card of the project a problem belongs to (the wall's problem rows carry no project id). */
   async function showProblemProject(problemId: number): Promise<void> {
-    const entry: DrillEntry = { kind: 'list', query: { title: '问题所属项目', problemId }, rows: [], total: 0, loaded: false };
+    const entry: DrillEntry = { kind: 'list', query: { title: '问题所属项目', problemId }, rows: [], total: 0, loaded: false, loadedAt: null };
     stack.value = [entry];
     await load(entry);
     const found = stack.value.length === 1 && top.value?.kind === 'list' ? top.value.rows : [];
@@ -124,5 +143,5 @@ export const useDrillStore = defineStore('drill', () => {
     return top.value ? load(top.value) : Promise.resolve();
   }
 
-  return { stack, open, view, query, rows, total, card, loading, error, canGoBack, showList, showProject, showProblemProject, back, close, retry };
+  return { stack, open, view, openView, asOf, query, rows, total, card, loading, error, canGoBack, showList, showProject, showProblemProject, back, close, retry };
 });

@@ -6,7 +6,7 @@ import type { AlertRaised } from '../../shared/events.js';
 import type { Snapshot, TickerEvent } from '../../shared/snapshot.js';
 import type { Alert } from '../../shared/types.js';
 import type { DisplayConfig } from '../../shared/wall.js';
-import type { FrozenSnapshot, PresentationState } from '../../shared/presentation.js';
+import { runningOf, type FrozenSnapshot, type PresentationPush, type PresentationState } from '../../shared/presentation.js';
 import { createWallSocket, type WallSocket } from '../socket.js';
 import {
   applyAlertCleared,
@@ -20,6 +20,35 @@ import {
   type Outcome,
   type WallData,
 } from './applyEvents.js';
+
+/** The latest `presentation:state` a wall has taken (a session's or an end's): its campaign and seq. */
+export interface PresentationSeen {
+  campaignId: number;
+  seq: number;
+}
+
+/**
+ * Whether a wall takes a `presentation:state` push, having seen `seen` last: pushes of a campaign's
+ * sessions — ends included — carry a growing seq, so an older one arriving late (a state read on
+ * connect while the session ended) is dropped. A seq-less null (an older server's end) is taken.
+ */
+export function acceptsPresentation(seen: PresentationSeen | null, push: PresentationPush): boolean {
+  if (push === null || seen === null || seen.campaignId !== push.campaignId) return true;
+  return push.seq >= seen.seq;
+}
+
+/**
+ * Whether a wall takes month-end figures (`presentation:snapshot`) while showing `current` and holding
+ * `held`: those of the current session and month (unless older than the ones held), or those sent
+ * just ahead of a newer state that freezes at them; anything else is stale.
+ */
+export function acceptsFrozen(seen: PresentationSeen | null, current: PresentationState | null, held: FrozenSnapshot | null, f: FrozenSnapshot): boolean {
+  const seq = f.seq ?? -1;
+  const sameAs = (x: { sessionId: number; month: string } | null) => x !== null && x.sessionId === f.sessionId && x.month === f.month;
+  if (held && sameAs(held) && (held.seq ?? -1) > seq) return false;
+  if (current?.frozen && sameAs({ sessionId: current.id, month: current.frozen.month })) return true;
+  return seen === null || seen.campaignId !== f.snapshot.campaign.id || seq > seen.seq;
+}
 
 /** connecting: no data yet; live: connected and current; stale: disconnected, showing the last good data. */
 export type ConnectionState = 'connecting' | 'live' | 'stale';
@@ -62,6 +91,8 @@ export const useWallStore = defineStore('wall', () => {
   });
 
   let socket: WallSocket | null = null;
+  /** The last presentation state taken, kept after the session ends and across reconnects. */
+  let presentationSeen: PresentationSeen | null = null;
   let snapshotRequestedAt = 0;
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
   const flashTimers = new Map<number, ReturnType<typeof setTimeout>>();
@@ -108,11 +139,16 @@ export const useWallStore = defineStore('wall', () => {
     if (flashes.value.some((f) => f.id === id)) flashes.value = flashes.value.filter((f) => f.id !== id);
   }
 
-  function presentationState(state: PresentationState | null) {
-    // Pushes of one campaign's sessions carry a growing seq: an older one arriving late is dropped.
-    if (state && presentation.value && state.seq < presentation.value.seq) return;
+  function presentationState(push: PresentationPush) {
+    if (!acceptsPresentation(presentationSeen, push)) return;
+    if (push) presentationSeen = { campaignId: push.campaignId, seq: push.seq };
+    const state = runningOf(push);
     presentation.value = state;
     if (!state?.frozen) frozen.value = null;
+  }
+
+  function presentationSnapshot(f: FrozenSnapshot) {
+    if (acceptsFrozen(presentationSeen, presentation.value, frozen.value, f)) frozen.value = f;
   }
 
   function requestSnapshot() {
@@ -155,7 +191,7 @@ export const useWallStore = defineStore('wall', () => {
     s.on('problem:update', (p) => receive(applyProblemUpdate(data(), p)));
     s.on('display:config', (c) => (display.value = c));
     s.on('presentation:state', presentationState);
-    s.on('presentation:snapshot', (f) => (frozen.value = f));
+    s.on('presentation:snapshot', presentationSnapshot);
     s.on('disconnect', lose);
     s.on('connect_error', refused);
     return s;
@@ -178,6 +214,7 @@ export const useWallStore = defineStore('wall', () => {
     refusal.value = null;
     connection.value = 'connecting';
     presentation.value = null;
+    presentationSeen = null;
     frozen.value = null;
   }
 

@@ -282,9 +282,11 @@ export interface CardSources {
   leaders: readonly Leader[];
   reports: readonly Report[];
   audits: readonly Pick<AuditEntry, 'at' | 'actor' | 'action' | 'entity' | 'before' | 'after'>[];
-  /** Open alerts of the campaign (the card keeps the project's). */
+  /** Open alerts (the card keeps the project's). */
   alerts: readonly Alert[];
   problems: readonly ProblemDetail[];
+  /** The month end the figures stand at (a frozen meeting), or null/absent for today. */
+  asOf?: string | null;
 }
 
 export function buildCard(s: CardSources): ProjectCard {
@@ -321,5 +323,6 @@ export function buildCard(s: CardSources): ProjectCard {
     commissioner: p.commissioner,
     unit: { id: p.unitId, name: p.unit, leadUnit: p.leadUnit },
     history: cardHistory(s.reports, s.audits),
+    asOf: s.asOf ?? null,
   };
 }

@@ -3,7 +3,7 @@
 import { chinaDate, monthOf } from '../../shared/dates.js';
 import type { ProblemDetail } from '../../shared/problems.js';
 import type { TickerEvent } from '../../shared/snapshot.js';
-import type { Alert, Project } from '../../shared/types.js';
+import type { Alert, Project, Stage } from '../../shared/types.js';
 import type { LagHit, LedgerInput } from './ledger.js';
 
 /** The last instant of a China day, as an ISO timestamp (events and alerts up to it count). */
@@ -12,19 +12,34 @@ export const endOfChinaDay = (date: string) => new Date(Date.parse(`${date}T23:5
 const after = (date: string | null, asOf: string) => date !== null && date > asOf;
 
 /**
+ * A project at `asOf`: a start or completion dated after it undone, and its stage with it — the lag
+ * rules take stage 'completed' as finished, so a project completed later was still being built (or,
+ * not started by then, prepared) at the month end. A 'reserve' project stays one.
+ */
+export function projectAsOf(p: Project, asOf: string): Project {
+  const unstarted = after(p.startedOn, asOf);
+  const uncompleted = after(p.completedOn, asOf);
+  if (!unstarted && !uncompleted) return p;
+  const startedOn = unstarted ? null : p.startedOn;
+  const completedOn = uncompleted ? null : p.completedOn;
+  let stage: Stage = p.stage;
+  if (stage !== 'reserve') {
+    if (startedOn === null) stage = 'preparing';
+    else if (uncompleted) stage = 'construction';
+  }
+  return { ...p, startedOn, completedOn, stage };
+}
+
+/**
  * The ledger at `asOf` (a month end): reports of later months out, starts and completions after it
- * undone, problems raised after it out and those closed after it still open then.
+ * undone (stage too), problems raised after it out and those closed after it still open then.
  */
 export function ledgerAsOf(input: LedgerInput, asOf: string, raisedBy: ReadonlySet<number>): LedgerInput {
   const month = monthOf(asOf);
   return {
     ...input,
     today: asOf,
-    projects: input.projects.map((p) =>
-      after(p.startedOn, asOf) || after(p.completedOn, asOf)
-        ? { ...p, startedOn: after(p.startedOn, asOf) ? null : p.startedOn, completedOn: after(p.completedOn, asOf) ? null : p.completedOn }
-        : p,
-    ),
+    projects: input.projects.map((p) => projectAsOf(p, asOf)),
     monthly: input.monthly.filter((f) => f.month <= month),
     problems: input.problems
       .filter((p) => raisedBy.has(p.id))

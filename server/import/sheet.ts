@@ -21,3 +21,19 @@ export function columnLetter(column: number): string {
   for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
   return s;
 }
+
+/** The most rows with content a sheet may have; past it reading stops (both .xlsx and .csv). */
+export const SHEET_MAX_ROWS = 50_000;
+/** Columns read from the left; cells further right are ignored (a stray entry in XFD costs nothing). */
+export const SHEET_MAX_COLUMNS = 200;
+/** Excel's own limit on a cell's text. */
+export const CELL_MAX_CHARS = 32_767;
+
+export const TOO_MANY_ROWS = `表格行数超过上限（${SHEET_MAX_ROWS.toLocaleString('en-US')}行），请分批导入`;
+
+/** A sheet that cannot be imported as it is; `message` is for people (Chinese). */
+export class SheetRefused extends Error {}
+
+export function cellTooLong(row: number, column: number): SheetRefused {
+  return new SheetRefused(`第${row}行${columnLetter(column)}列的内容过长（超过${CELL_MAX_CHARS.toLocaleString('en-US')}个字符），请修改后再导入`);
+}

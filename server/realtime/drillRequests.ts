@@ -2,7 +2,8 @@
 import type { DrillError } from '../../shared/drill.js';
 import { AppError } from '../errors.js';
 import type { Deps } from '../services/deps.js';
-import { drillCard, drillList } from '../services/drill.js';
+import { drillCard, drillList, type DrillAsker } from '../services/drill.js';
+import { createLimiter, DRILL_RATE, RATE_LIMITED } from './rateLimit.js';
 import type { IoSocket } from './server.js';
 
 /** A wall asks one thing at a time; a client flooding requests is told to wait rather than queued. */
@@ -21,15 +22,19 @@ export function drillError(err: unknown, deps: Pick<Deps, 'log'>): DrillError {
 
 export function registerDrillHandlers(socket: IoSocket, deps: Deps): void {
   let inFlight = 0;
+  // Lists and cards share one bucket: a burst of clicks, then DRILL_RATE.perSecond.
+  const limiter = createLimiter(DRILL_RATE);
+  // Who asks is fixed at connect (a user's role change ends their sessions).
+  const asker: DrillAsker = { role: socket.data.role, unitId: socket.data.unitId };
   const answer = <T>(work: () => Promise<T>, ack: unknown) => {
     if (typeof ack !== 'function') return;
     const reply = ack as (r: T | DrillError) => void;
-    if (inFlight >= MAX_IN_FLIGHT) return reply({ error: '请求过于频繁，请稍后再试' });
+    if (inFlight >= MAX_IN_FLIGHT || !limiter.tryTake()) return reply({ error: RATE_LIMITED });
     inFlight++;
     work()
       .then(reply, (err: unknown) => reply(drillError(err, deps)))
       .finally(() => inFlight--);
   };
-  socket.on('projects:list', (query, ack) => answer(() => drillList(deps, query), ack));
-  socket.on('project:card', (projectId, ack) => answer(() => drillCard(deps, projectId), ack));
+  socket.on('projects:list', (query, ack) => answer(() => drillList(deps, asker, query), ack));
+  socket.on('project:card', (request, ack) => answer(() => drillCard(deps, asker, request), ack));
 }

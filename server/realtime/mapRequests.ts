@@ -3,6 +3,7 @@ import type { MapData } from '../../shared/map.js';
 import { AppError } from '../errors.js';
 import { mapData } from '../services/countyMap.js';
 import type { Deps } from '../services/deps.js';
+import { createLimiter, MAP_FULL_RATE, MAP_POINTS_RATE, RATE_LIMITED } from './rateLimit.js';
 import type { IoSocket } from './server.js';
 
 /** A wall asks about once a minute; one request at a time per socket is plenty. */
@@ -17,14 +18,17 @@ function mapError(err: unknown, deps: Deps): { error: string } {
 
 export function registerMapHandlers(socket: IoSocket, deps: Deps): void {
   let inFlight = 0;
+  // Every request takes from the points bucket; one answered with the GeoJSON (megabytes) from the map's too.
+  const points = createLimiter(MAP_POINTS_RATE);
+  const full = createLimiter(MAP_FULL_RATE);
   socket.on('map:request', (request, ack) => {
     // A client may send only the callback.
     const [req, reply] = typeof request === 'function' ? [{}, request as unknown] : [request, ack as unknown];
     if (typeof reply !== 'function') return;
     const answer = reply as (r: MapData | { error: string }) => void;
-    if (inFlight >= MAX_IN_FLIGHT) return answer({ error: '请求过于频繁，请稍后再试' });
+    if (inFlight >= MAX_IN_FLIGHT || !points.tryTake()) return answer({ error: RATE_LIMITED });
     inFlight++;
-    mapData(deps, req)
+    mapData(deps, req, { mayIncludeMap: () => full.tryTake() })
       .then(answer, (err: unknown) => answer(mapError(err, deps)))
       .finally(() => inFlight--);
   });

@@ -3,7 +3,7 @@
 import { MAP_MAX_BYTES, mapRequest, readCountyMap, type CountyMapInfo, type CountyMapView, type MapData } from '../../shared/map.js';
 import type { User } from '../../shared/types.js';
 import { laggingFromHits, laggingFromSnapshot, mapPoints } from '../domain/mapPoints.js';
-import { Invalid } from '../errors.js';
+import { AppError, Invalid } from '../errors.js';
 import { audit } from '../store/audit.js';
 import { getCountyMap, getCountyMapInfo, putCountyMap } from '../store/countyMaps.js';
 import { listProjectsBare } from '../store/projects.js';
@@ -50,9 +50,10 @@ export async function uploadCountyMap(deps: Deps, user: User, body: unknown): Pr
 
 /**
  * The wall's map: the GeoJSON (left out when the client already holds that version) and every
- * project's point, coloured by the state the snapshot implies.
+ * project's point, coloured by the state the snapshot implies. `mayIncludeMap` is asked before the
+ * GeoJSON goes out (the socket's rate for it); refused, the request is answered 429 as a whole.
  */
-export async function mapData(deps: Deps, request: unknown): Promise<MapData> {
+export async function mapData(deps: Deps, request: unknown, opts: { mayIncludeMap?: () => boolean } = {}): Promise<MapData> {
   const { mapVersion } = parseInput(mapRequest, request ?? {});
   const snapshot = await currentSnapshot(deps);
   const campaign = await requireCampaign(deps.db);
@@ -64,6 +65,7 @@ export async function mapData(deps: Deps, request: unknown): Promise<MapData> {
   let current = info?.uploadedAt ?? null;
   let geojson: MapData['geojson'] = null;
   if (current && current !== mapVersion) {
+    if (opts.mayIncludeMap && !opts.mayIncludeMap()) throw new AppError(429, 'rate_limited', '请求过于频繁，请稍后再试');
     // Read again in full: a new upload in between brings its own version with it.
     const full = await getCountyMap(deps.db, campaign.county);
     current = full?.info.uploadedAt ?? null;

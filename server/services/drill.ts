@@ -1,83 +1,132 @@
-// Drill-down for the wall: the projects behind a figure and a project's card. Read-only; every
-// wall client (display token or any signed-in role) may ask, as they all see the snapshot.
-import { DRILL_ROW_LIMIT, projectIdInput, projectQueryInput, type ProjectCard, type ProjectListResult } from '../../shared/drill.js';
-import type { Campaign } from '../../shared/types.js';
+// Drill-down for the wall: the projects behind a figure and a project's card. Read-only. Display
+// tokens, admins and leaders see the whole county, as on the wall; a unit's account its own
+// projects only (as the REST API). Asked with asOf, the figures stand at that month's end (a
+// frozen meeting's "数据截至…").
+import { CARD_HISTORY_LIMIT, DRILL_ROW_LIMIT, projectCardInput, projectQueryInput, type ProjectCard, type ProjectListResult } from '../../shared/drill.js';
+import { freezableMonths, monthEnd } from '../../shared/presentation.js';
+import type { Campaign, Role } from '../../shared/types.js';
 import { computeSummary, type Summary } from '../domain/aggregates.js';
 import { buildCard, drillFacts, projectRows, type DrillFacts } from '../domain/drill.js';
 import type { LedgerInput } from '../domain/ledger.js';
+import { alertsAsOf, endOfChinaDay, ledgerAsOf, problemsAsOf } from '../domain/monthEnd.js';
 import { indexByProject } from '../domain/schedule.js';
-import { NotFound } from '../errors.js';
-import { listOpenAlerts } from '../store/alerts.js';
-import { projectAudit } from '../store/audit.js';
+import { Forbidden, Invalid, NotFound } from '../errors.js';
+import { listProjectAlerts } from '../store/alerts.js';
+import { projectEdits } from '../store/audit.js';
 import { currentVersion } from '../store/campaigns.js';
-import type { Db } from '../store/db.js';
+import type { Db, Queryable } from '../store/db.js';
 import { loadLedger } from '../store/ledger.js';
+import { problemsRaisedBy } from '../store/presentation.js';
 import { listProblemDetails } from '../store/problems.js';
 import { listReports } from '../store/reports.js';
 import type { Deps } from './deps.js';
 import { requireCampaign, todayFor } from './snapshot.js';
 import { parseInput } from './validate.js';
 
-/** The ledger recomputed at one snapshot version, as the lists and cards read it. */
+/** Who asks: a socket's role and, for a unit's account, its unit. */
+export interface DrillAsker {
+  role: Role | 'display';
+  unitId: number | null;
+}
+
+/** The ledger recomputed at one snapshot version (and month end, when asked), as the lists and cards read it. */
 interface DrillView {
   campaign: Campaign;
   version: number;
   today: string;
+  /** The month end the view stands at, or null for today. */
+  asOf: string | null;
   input: LedgerInput;
   summary: Summary;
   facts: DrillFacts[];
   byId: Map<number, DrillFacts>;
 }
 
-/**
- * One view per store, recomputed when the version or the date moves: a hall of walls drilling
- * into the same figures shares one recompute (and one in flight).
- */
-const views = new WeakMap<Db, { key: string; view: Promise<DrillView> }>();
+/** Month-end views kept per store besides today's (a meeting steps between a few months). */
+const MONTH_VIEWS = 3;
 
-async function drillView(deps: Deps): Promise<DrillView> {
+/**
+ * Views per store and month ('' for today), recomputed when the version or the date moves: a hall
+ * of walls drilling into the same figures shares one recompute (and one in flight).
+ */
+const views = new WeakMap<Db, Map<string, { key: string; view: Promise<DrillView> }>>();
+
+async function readView(q: Queryable, campaign: Campaign, today: string, month: string | null): Promise<DrillView> {
+  // FOR SHARE holds writers off while the ledger is read, so the view is one version's (as the snapshot).
+  const [{ version }] = await q.query<{ version: number }>('SELECT version FROM campaigns WHERE id = $1 FOR SHARE', [campaign.id]);
+  let input: LedgerInput;
+  let asOf: string | null = null;
+  if (month === null) input = await loadLedger(q, campaign, today);
+  else {
+    // As monthEndSnapshot (the frozen meeting's figures) reads it.
+    asOf = monthEnd(month);
+    const [ledger, raised] = await Promise.all([loadLedger(q, campaign, asOf), problemsRaisedBy(q, campaign.id, endOfChinaDay(asOf))]);
+    input = ledgerAsOf(ledger, asOf, raised);
+  }
+  const summary = computeSummary(input);
+  const facts = drillFacts(input, summary);
+  return { campaign, version, today: input.today, asOf, input, summary, facts, byId: new Map(facts.map((f) => [f.project.id, f])) };
+}
+
+async function drillView(deps: Deps, month: string | undefined): Promise<DrillView> {
   const campaign = await requireCampaign(deps.db);
   const today = todayFor(campaign, deps.clock());
+  if (month !== undefined && !freezableMonths(campaign.year, today).includes(month)) {
+    throw Invalid({ asOf: `只能查看${campaign.year}年度已结束月份的数据` });
+  }
   const version = await currentVersion(deps.db, campaign.id);
   const key = `${campaign.id}:${version}:${today}`;
-  const held = views.get(deps.db);
-  if (held?.key === key) return held.view;
-  const view = deps.db.tx(async (q) => {
-    // FOR SHARE holds writers off while the ledger is read, so the view is one version's (as the snapshot).
-    const [{ version: v }] = await q.query<{ version: number }>('SELECT version FROM campaigns WHERE id = $1 FOR SHARE', [campaign.id]);
-    const input = await loadLedger(q, campaign, today);
-    const summary = computeSummary(input);
-    const facts = drillFacts(input, summary);
-    return { campaign, version: v, today, input, summary, facts, byId: new Map(facts.map((f) => [f.project.id, f])) };
-  });
-  views.set(deps.db, { key, view });
+  let held = views.get(deps.db);
+  if (!held) views.set(deps.db, (held = new Map()));
+  const slot = month ?? '';
+  const entry = held.get(slot);
+  if (entry?.key === key) return entry.view;
+  const view = deps.db.tx((q) => readView(q, campaign, today, month ?? null));
+  held.delete(slot);
+  held.set(slot, { key, view });
+  // The oldest month ends go first; today's view stays.
+  for (const k of held.keys()) {
+    if (held.size <= MONTH_VIEWS + 1) break;
+    if (k !== '') held.delete(k);
+  }
+  const all = held;
   view.catch(() => {
-    if (views.get(deps.db)?.view === view) views.delete(deps.db);
+    if (all.get(slot)?.view === view) all.delete(slot);
   });
   return view;
 }
 
-/** The projects behind a figure of the snapshot (a ProjectQuery, validated). */
-export async function drillList(deps: Deps, query: unknown): Promise<ProjectListResult> {
+/** A unit's account reads its own projects only. */
+const ownUnit = (asker: DrillAsker): number | null => (asker.role === 'unit' ? (asker.unitId ?? -1) : null);
+
+/** The projects behind a figure of the snapshot (a ProjectQuery, validated); a unit's account gets its own. */
+export async function drillList(deps: Deps, asker: DrillAsker, query: unknown): Promise<ProjectListResult> {
   const q = parseInput(projectQueryInput, query);
-  const view = await drillView(deps);
-  const rows = projectRows(view.facts, q, view.input.levels, view.today);
-  return { rows: rows.length > DRILL_ROW_LIMIT ? rows.slice(0, DRILL_ROW_LIMIT) : rows, total: rows.length };
+  const view = await drillView(deps, q.asOf);
+  const unitId = ownUnit(asker);
+  const facts = unitId === null ? view.facts : view.facts.filter((f) => f.project.unitId === unitId);
+  const rows = projectRows(facts, q, view.input.levels, view.today);
+  return { rows: rows.length > DRILL_ROW_LIMIT ? rows.slice(0, DRILL_ROW_LIMIT) : rows, total: rows.length, asOf: view.asOf };
 }
 
 /** One project's card: figures, monthly curve, alerts, problems, leaders, unit, history. */
-export async function drillCard(deps: Deps, projectId: unknown): Promise<ProjectCard> {
-  const id = parseInput(projectIdInput, projectId);
-  const view = await drillView(deps);
+export async function drillCard(deps: Deps, asker: DrillAsker, request: unknown): Promise<ProjectCard> {
+  const { projectId: id, asOf: month } = parseInput(projectCardInput, request);
+  const view = await drillView(deps, month);
   const facts = view.byId.get(id);
   if (!facts) throw NotFound('项目不存在');
-  const { campaign, input, summary } = view;
-  const [reports, audits, problems, alerts] = await Promise.all([
+  const unitId = ownUnit(asker);
+  if (unitId !== null && facts.project.unitId !== unitId) throw Forbidden('只能查看本单位负责的项目');
+  const { campaign, input, summary, asOf } = view;
+  const until = asOf === null ? null : endOfChinaDay(asOf);
+  const [allReports, audits, problems, alerts] = await Promise.all([
     listReports(deps.db, id),
-    projectAudit(deps.db, id),
+    projectEdits(deps.db, id, CARD_HISTORY_LIMIT, until),
     listProblemDetails(deps.db, campaign.id, view.today, { projectId: id }),
-    listOpenAlerts(deps.db, campaign.id),
+    listProjectAlerts(deps.db, id, { includeCleared: asOf !== null }),
   ]);
+  // At a month end: the reports of months through it (as its figures count them).
+  const reports = asOf === null ? allReports : allReports.filter((r) => r.month <= asOf.slice(0, 7));
   const own = <T extends { projectId: number }>(rows: readonly T[]) => rows.filter((r) => r.projectId === id);
   return buildCard({
     facts,
@@ -89,7 +138,8 @@ export async function drillCard(deps: Deps, projectId: unknown): Promise<Project
     leaders: input.leaders,
     reports,
     audits,
-    alerts,
-    problems,
+    alerts: asOf === null ? alerts : alertsAsOf(facts.hits, [facts.project], alerts, asOf),
+    problems: asOf === null ? problems : problemsAsOf(problems, asOf),
+    asOf,
   });
 }

@@ -3,7 +3,7 @@
 // each change is pushed as `presentation:state` (and the month-end figures as `presentation:snapshot`).
 import {
   freezableMonths, monthEnd, presentationDecisionInput, presentationPatchInput, presentationStartInput,
-  type FrozenAt, type FrozenSnapshot, type PresentationState, type PresentationView,
+  type FrozenAt, type FrozenSnapshot, type PresentationEnded, type PresentationState, type PresentationView,
 } from '../../shared/presentation.js';
 import type { ProblemDetail } from '../../shared/problems.js';
 import type { Snapshot } from '../../shared/snapshot.js';
@@ -14,11 +14,11 @@ import { audit } from '../store/audit.js';
 import { bumpVersion, currentVersion } from '../store/campaigns.js';
 import type { Queryable } from '../store/db.js';
 import { itemsOf, listMeetingRows } from '../store/meetings.js';
-import { getPresentation, lockPresentation, savePresentation } from '../store/presentation.js';
+import { getPresentation, getPresentationRow, lockPresentation, savePresentation } from '../store/presentation.js';
 import { getProblemDetail, insertProblem, insertStep, lockProblem, updateProblem } from '../store/problems.js';
 import { getProject } from '../store/projects.js';
 import { assertRole } from './access.js';
-import { announce } from './change.js';
+import { announce, type ChangeResult } from './change.js';
 import type { Deps, Push } from './deps.js';
 import { decide } from './meetings.js';
 import { actorOf, problemChange } from './problemLedger.js';
@@ -27,21 +27,32 @@ import { parseInput } from './validate.js';
 
 const assertCanPresent = (user: User) => assertRole(user, 'admin', 'leader');
 
-// Month-end snapshots by campaign, month and version, per app (its store): a freeze, a step and every
-// wall connecting meanwhile read the same one. A handful of entries at most.
-const frozenCaches = new WeakMap<Deps, Map<string, Snapshot>>();
-const FROZEN_CACHE_SIZE = 4;
+// Month-end snapshots of the last few months used, per app (its store), each for the ledger version
+// it was computed at: a freeze, a step and every wall (re)connecting meanwhile share one computation,
+// the one still in flight too. A failed computation is dropped so the next caller tries again.
+const frozenCaches = new WeakMap<Deps, Map<string, { version: number; snapshot: Promise<Snapshot> }>>();
+const FROZEN_MONTHS = 3;
 
-async function frozenSnapshot(deps: Deps, campaign: Campaign, month: string): Promise<Snapshot> {
+/** The month-end snapshot of `month` at the current ledger version (or a newer one). Exported for tests. */
+export async function frozenSnapshot(deps: Deps, campaign: Campaign, month: string): Promise<Snapshot> {
   const version = await currentVersion(deps.db, campaign.id);
-  const key = `${campaign.id}:${month}:${version}`;
-  let frozenCache = frozenCaches.get(deps);
-  if (!frozenCache) frozenCaches.set(deps, (frozenCache = new Map()));
-  const hit = frozenCache.get(key);
-  if (hit) return hit;
-  const snapshot = await monthEndSnapshot(deps.db, campaign, month, version, deps.clock());
-  frozenCache.set(key, snapshot);
-  while (frozenCache.size > FROZEN_CACHE_SIZE) frozenCache.delete(frozenCache.keys().next().value!);
+  const key = `${campaign.id}:${month}`;
+  let cache = frozenCaches.get(deps);
+  if (!cache) frozenCaches.set(deps, (cache = new Map()));
+  const hit = cache.get(key);
+  // Most recently used last: the oldest month goes first.
+  cache.delete(key);
+  if (hit && hit.version >= version) {
+    cache.set(key, hit);
+    return hit.snapshot;
+  }
+  const snapshot = monthEndSnapshot(deps.db, campaign, month, version, deps.clock());
+  cache.set(key, { version, snapshot });
+  while (cache.size > FROZEN_MONTHS) cache.delete(cache.keys().next().value!);
+  const entries = cache;
+  snapshot.catch(() => {
+    if (entries.get(key)?.snapshot === snapshot) entries.delete(key);
+  });
   return snapshot;
 }
 
@@ -63,12 +74,27 @@ export async function presentationFor(deps: Deps, user: User): Promise<Presentat
   return viewOf(deps, campaign, await getPresentation(deps.db, campaign.id));
 }
 
-/** The session and, while frozen, its figures: what a wall is sent right after connecting. */
-export async function presentationOnConnect(deps: Deps): Promise<{ state: PresentationState | null; frozen: FrozenSnapshot | null }> {
+const ended = (campaignId: number, seq: number): PresentationEnded => ({ ended: true, campaignId, seq });
+
+/** The session as a wall is sent right after connecting: small and read at once; none running carries the seq too. */
+export async function presentationOnConnect(deps: Deps): Promise<PresentationState | PresentationEnded> {
   const campaign = await requireCampaign(deps.db);
-  const state = await getPresentation(deps.db, campaign.id);
-  if (!state?.frozen) return { state, frozen: null };
-  return { state, frozen: { sessionId: state.id, ...state.frozen, snapshot: await frozenSnapshot(deps, campaign, state.frozen.month) } };
+  const row = await getPresentationRow(deps.db, campaign.id);
+  return row.state ?? ended(campaign.id, row.seq);
+}
+
+/**
+ * The month-end figures of a frozen session, for a wall that has just been sent its state: computed
+ * (the slow part), then the session read again — null when it has moved on meanwhile (ended, another
+ * session, another month), the wall then having what it needs from the pushes.
+ */
+export async function frozenOnConnect(deps: Deps, state: PresentationState): Promise<FrozenSnapshot | null> {
+  if (!state.frozen) return null;
+  const campaign = await requireCampaign(deps.db);
+  const snapshot = await frozenSnapshot(deps, campaign, state.frozen.month);
+  const now = await getPresentation(deps.db, campaign.id);
+  if (!now?.frozen || now.id !== state.id || now.frozen.month !== state.frozen.month) return null;
+  return { sessionId: now.id, ...now.frozen, seq: now.seq, snapshot };
 }
 
 /**
@@ -134,7 +160,9 @@ export async function patchPresentation(deps: Deps, user: User, body: unknown): 
   });
   const pushes: Push[] = [];
   // The figures first, so a wall switching to them has them.
-  if (state.frozen && frozen && figures) pushes.push({ name: 'presentation:snapshot', payload: { sessionId: state.id, ...state.frozen, snapshot: figures } });
+  if (state.frozen && frozen && figures) {
+    pushes.push({ name: 'presentation:snapshot', payload: { sessionId: state.id, ...state.frozen, seq: state.seq, snapshot: figures } });
+  }
   pushes.push({ name: 'presentation:state', payload: state });
   publish(deps, campaign.id, pushes);
   return { state, focus: focusOf(state, figures?.lagging ?? (state.projectId ? (await figuresOf(deps, campaign, state)).lagging : [])) };
@@ -150,15 +178,17 @@ function assertPresenter(state: PresentationState | null, user: User): Presentat
 export async function endPresentation(deps: Deps, user: User): Promise<void> {
   assertCanPresent(user);
   const campaign = await requireCampaign(deps.db);
-  const ended = await deps.db.tx(async (q) => {
+  const end = await deps.db.tx(async (q) => {
     const row = await lockPresentation(q, campaign.id);
-    if (!row.state) return false;
+    if (!row.state) return null;
     if (user.role !== 'admin' && row.state.presenter.userId !== user.id) throw Forbidden(`会议模式由${row.state.presenter.name}主持，只有主持人或管理员可以结束`);
-    await savePresentation(q, campaign.id, { sessionId: row.sessionId, seq: row.seq + 1, state: null });
+    const seq = row.seq + 1;
+    await savePresentation(q, campaign.id, { sessionId: row.sessionId, seq, state: null });
     await audit(q, actorOf(user), 'presentation.end', 'presentation', campaign.id, { sessionId: row.sessionId, presenter: row.state.presenter }, null);
-    return true;
+    return ended(campaign.id, seq);
   });
-  if (ended) publish(deps, campaign.id, [{ name: 'presentation:state', payload: null }]);
+  // With its seq: a wall drops a state of the session still on its way (read on connect before the end).
+  if (end) publish(deps, campaign.id, [{ name: 'presentation:state', payload: end }]);
 }
 
 /**
@@ -170,22 +200,23 @@ export async function noteDecision(deps: Deps, user: User, body: unknown): Promi
   assertCanPresent(user);
   const input = parseInput(presentationDecisionInput, body);
   const campaign = await requireCampaign(deps.db);
-  const state = await getPresentation(deps.db, campaign.id);
-  if (!state) throw Conflict('会议模式尚未开始');
-  const projectId = state.projectId;
-  if (projectId === null) throw Conflict('请先在会议模式中选定要议定的项目');
   const today = todayFor(campaign, deps.clock());
   if (input.deadline < today) throw Invalid({ deadline: '完成时限不能早于今天' });
-  const { decision, owner, deadline } = input;
-
-  if (input.problemId && state.meetingId && (await itemsOf(deps.db, [state.meetingId])).some((i) => i.problemId === input.problemId)) {
-    const meeting = await decide(deps, user, state.meetingId, { problemId: input.problemId, decision, owner, deadline });
-    return meeting.items.find((i) => i.problemId === input.problemId)!.problem;
-  }
   if (!input.problemId && !campaign.settings.problemCategories.includes(input.category!)) {
     throw Invalid({ category: `问题类别须为：${campaign.settings.problemCategories.join('、')}` });
   }
-  const result = await deps.db.tx(async (q) => {
+  const { decision, owner, deadline } = input;
+
+  type Noted = { agendaOf: number; problemId: number } | { problem: ProblemDetail; change: ChangeResult };
+  const result = await deps.db.tx(async (q): Promise<Noted> => {
+    // The session under its lock: who presents and the project in focus cannot change until this commits.
+    const state = assertMayDecide((await lockPresentation(q, campaign.id)).state, user);
+    const projectId = state.projectId;
+    if (projectId === null) throw Conflict('请先在会议模式中选定要议定的项目');
+    if (input.problemId && state.meetingId && (await itemsOf(q, [state.meetingId])).some((i) => i.problemId === input.problemId)) {
+      if ((await getProblemDetail(q, input.problemId, today))?.projectId !== projectId) throw Invalid({ problemId: '该问题不属于当前议定的项目' });
+      return { agendaOf: state.meetingId, problemId: input.problemId };
+    }
     const version = await bumpVersion(q, campaign.id);
     const now = deps.clock();
     const at = now.toISOString();
@@ -207,8 +238,23 @@ export async function noteDecision(deps: Deps, user: User, body: unknown): Promi
     ]);
     return { problem: (await getProblemDetail(q, problemId, today))!, change };
   });
+  if ('agendaOf' in result) {
+    // On the linked meeting's agenda: that meeting's decision, in its own transaction (meetings.ts).
+    const { agendaOf, problemId } = result;
+    const meeting = await decide(deps, user, agendaOf, { problemId, decision, owner, deadline });
+    return meeting.items.find((i) => i.problemId === problemId)!.problem;
+  }
   await announce(deps, result.change);
   return result.problem;
+}
+
+/** Decisions are the presenter's, or staff's (an admin minuting the meeting). */
+function assertMayDecide(state: PresentationState | null, user: User): PresentationState {
+  if (!state) throw Conflict('会议模式尚未开始');
+  if (user.role !== 'admin' && state.presenter.userId !== user.id) {
+    throw Forbidden(`会议模式由${state.presenter.name}主持，只有主持人或管理员可以记录议定事项`);
+  }
+  return state;
 }
 
 /** A problem raised in the meeting itself, on the project in focus; the decision then applies to it. */

@@ -2,7 +2,7 @@
 import { importQuery } from '../../shared/imports.js';
 import { Invalid } from '../errors.js';
 import { decodeText, parseCsv } from '../import/csv.js';
-import type { Sheet } from '../import/sheet.js';
+import { SheetRefused, type Sheet } from '../import/sheet.js';
 import { fileKind, readXlsx } from '../import/workbook.js';
 import { parseInput } from './validate.js';
 
@@ -12,10 +12,11 @@ export async function readSheet(body: unknown): Promise<Sheet> {
   }
   const kind = fileKind(body);
   if (kind === 'xls') throw Invalid({ file: '不支持旧版 .xls 格式，请在 Excel 中“另存为” .xlsx 后再上传' }, '文件格式不支持');
-  if (kind === 'csv') return parseCsv(decodeText(body));
   try {
-    return await readXlsx(body);
-  } catch {
+    return kind === 'csv' ? parseCsv(decodeText(body)) : await readXlsx(body);
+  } catch (err) {
+    // A limit or an unreadable part, told in Chinese; anything else from the parser is a broken file.
+    if (err instanceof SheetRefused) throw Invalid({ file: err.message }, err.message);
     throw Invalid({ file: '无法读取该 Excel 文件，文件可能已损坏或不是 .xlsx 格式' }, '文件无法读取');
   }
 }

@@ -17,6 +17,11 @@ export async function listOpenAlerts(q: Queryable, campaignId: number): Promise<
   return q.query<Alert>(`${SELECT} WHERE a.campaign_id = $1 AND a.state <> 'cleared' ORDER BY a.id`, [campaignId]);
 }
 
+/** One project's alerts: the open ones (a wall card), or also the cleared ones (a month-end card: open then, cleared since). */
+export async function listProjectAlerts(q: Queryable, projectId: number, f: { includeCleared: boolean }): Promise<Alert[]> {
+  return q.query<Alert>(`${SELECT} WHERE a.project_id = $1 AND ($2 OR a.state <> 'cleared') ORDER BY a.id DESC LIMIT 200`, [projectId, f.includeCleared]);
+}
+
 /** Alerts for the console: open ones, or also the cleared ones of the last `days` days. */
 export async function listAlerts(q: Queryable, campaignId: number, f: { unitId?: number; includeCleared: boolean }): Promise<Alert[]> {
   return q.query<Alert>(

@@ -61,3 +61,13 @@ export async function projectAudit(q: Queryable, projectId: number): Promise<Aud
     [String(projectId), projectId],
   );
 }
+
+/** The project's own audited edits, newest first, at most `limit` (a wall card's history); up to `until` when given. */
+export async function projectEdits(q: Queryable, projectId: number, limit: number, until: string | null = null): Promise<AuditRow[]> {
+  return q.query<AuditRow>(
+    `SELECT id::int8 AS id, at, actor, action, entity, entity_id AS "entityId", before, after FROM audit_log
+     WHERE entity = 'project' AND entity_id = $1 AND ($3::timestamptz IS NULL OR at <= $3)
+     ORDER BY id DESC LIMIT $2`,
+    [String(projectId), limit, until],
+  );
+}

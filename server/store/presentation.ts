@@ -22,6 +22,12 @@ export async function getPresentation(q: Queryable, campaignId: number): Promise
   return (await q.query<{ state: PresentationState | null }>('SELECT state FROM presentations WHERE campaign_id = $1', [campaignId]))[0]?.state ?? null;
 }
 
+/** The campaign's row as it stands (seq 0 and no session when none was ever started). */
+export async function getPresentationRow(q: Queryable, campaignId: number): Promise<PresentationRow> {
+  return (await q.query<PresentationRow>('SELECT session_id AS "sessionId", seq, state FROM presentations WHERE campaign_id = $1', [campaignId]))[0]
+    ?? { sessionId: 0, seq: 0, state: null };
+}
+
 export async function savePresentation(q: Queryable, campaignId: number, row: PresentationRow): Promise<void> {
   await q.query('UPDATE presentations SET session_id = $2, seq = $3, state = $4, updated_at = now() WHERE campaign_id = $1', [
     campaignId, row.sessionId, row.seq, row.state === null ? null : JSON.stringify(row.state),

@@ -1,6 +1,8 @@
 // The county map (县域地图): admins upload GeoJSON over HTTP (validated, audited, all-or-nothing),
 // everyone reads it, and walls get it with the project points over the socket (map:request).
+import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RATE_LIMITED } from '../../server/realtime/rateLimit.js';
 import type { MapData } from '../../shared/map.js';
 import { demoLedger } from '../../mock/demo.js';
 import { smallLedger } from '../fixtures/smallLedger.js';
@@ -23,6 +25,33 @@ const townshipMap = {
 async function put(h: Harness, cookie: string | null, body: string, type = 'application/json') {
   const res = await fetch(`${h.url}/api/map`, { method: 'PUT', headers: { 'content-type': type, ...(cookie && { cookie }) }, body });
   return { status: res.status, body: await res.json() };
+}
+
+/**
+ * Starts an 8 MB upload, sends only its first 64 KB and waits for the answer: one that arrives was
+ * given before the body was read (the rest never comes).
+ */
+function answerBeforeUpload(h: Harness, cookie: string | null): Promise<{ status: number; body: any }> {
+  return new Promise((resolve, reject) => {
+    const url = new URL(h.url);
+    const req = httpRequest({
+      host: url.hostname, port: url.port, path: '/api/map', method: 'PUT',
+      headers: { 'content-type': 'application/json', 'content-length': String(8 * 1024 * 1024), ...(cookie && { cookie }) },
+    });
+    let done = false;
+    req.on('response', (res) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (c: string) => (text += c));
+      res.on('end', () => {
+        done = true;
+        req.destroy();
+        resolve({ status: res.statusCode!, body: JSON.parse(text) });
+      });
+    });
+    req.on('error', (err) => !done && reject(err));
+    req.write(Buffer.alloc(64 * 1024, 0x20));
+  });
 }
 
 const ask = (s: TestSocket, request: { mapVersion?: string | null } = {}) =>
@@ -70,6 +99,15 @@ describe.each(backends())('county map on %s', (backend) => {
     expect(res.status).toBe(403);
     expect(res.body.error.message).toBe('仅管理员可执行此操作');
     expect((await put(h, null, JSON.stringify(townshipMap))).status).toBe(401);
+  });
+
+  it('refuses an upload before reading its body unless an admin sends it', async () => {
+    const anonymous = await answerBeforeUpload(h, null);
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.body.error.code).toBe('unauthorized');
+    const unit = await answerBeforeUpload(h, unitCookie);
+    expect(unit.status).toBe(403);
+    expect(unit.body.error.message).toBe('仅管理员可执行此操作');
   });
 
   it('refuses bad files with Chinese messages and changes nothing', async () => {
@@ -160,6 +198,24 @@ describe.each(backends())('county map on %s', (backend) => {
     expect(again.points).toEqual(reply.points);
     expect(await ask(wall, { mapVersion: 42 as unknown as string })).toEqual({ error: expect.stringMatching(/[\u4e00-\u9fff]/) });
     wall.disconnect();
+  });
+
+  it('sends the whole map at most every 10 s and the points every 2 s to a socket', async () => {
+    const wall = await h.socket({ token });
+    await connected(wall);
+    const first = (await ask(wall)) as MapData;
+    expect(first.geojson).not.toBeNull();
+    // The map again at once: refused; the points for a wall that holds it: served.
+    expect(await ask(wall)).toEqual({ error: RATE_LIMITED });
+    expect(((await ask(wall, { mapVersion: first.mapVersion })) as MapData).points).toEqual(first.points);
+    // The points in a loop: refused too.
+    expect(await ask(wall, { mapVersion: first.mapVersion })).toEqual({ error: RATE_LIMITED });
+    // Another wall is not held back by this one.
+    const other = await h.socket({ token });
+    await connected(other);
+    expect(((await ask(other)) as MapData).geojson).not.toBeNull();
+    wall.disconnect();
+    other.disconnect();
   });
 });
 

@@ -1,14 +1,29 @@
 // Drill-down over a real socket: the lists behind the snapshot's figures agree with it exactly,
 // the card carries the project's figures, curve, alerts, problems, leaders and history, bad input
-// gets a Chinese error, and every kind of wall client (display token, any signed-in role) may ask.
+// gets a Chinese error, display tokens, admins and leaders see the county and a unit its own
+// projects, a frozen meeting's month end is served as such, and a client asking in a loop is told to wait.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoLedger } from '../../mock/demo.js';
-import type { DrillError, DrillStatus, ProjectCard, ProjectListResult, ProjectQuery } from '../../shared/drill.js';
+import { DRILL_RATE, RATE_LIMITED, take, type Bucket } from '../../server/realtime/rateLimit.js';
+import { monthEndSnapshot, requireCampaign } from '../../server/services/snapshot.js';
+import { currentVersion } from '../../server/store/campaigns.js';
+import type { DrillError, DrillStatus, ProjectCard, ProjectCardRequest, ProjectListResult, ProjectQuery } from '../../shared/drill.js';
 import type { Snapshot } from '../../shared/snapshot.js';
 import { backends, client, next, startHarness, userClient, type Client, type Harness, type TestSocket } from './harness.js';
 
-const list = (s: TestSocket, q: ProjectQuery) => s.timeout(10_000).emitWithAck('projects:list', q);
-const card = (s: TestSocket, id: number) => s.timeout(10_000).emitWithAck('project:card', id);
+/** A well-behaved client keeps within the server's rate (with a margin for the way there). */
+const PACE = { capacity: DRILL_RATE.capacity, perSecond: DRILL_RATE.perSecond * 0.8 };
+const buckets = new WeakMap<TestSocket, Bucket | null>();
+async function paced(s: TestSocket) {
+  for (;;) {
+    const r = take(buckets.get(s) ?? null, PACE, Date.now());
+    buckets.set(s, r.bucket);
+    if (r.ok) return;
+    await new Promise((resolve) => setTimeout(resolve, r.waitMs));
+  }
+}
+const list = async (s: TestSocket, q: ProjectQuery) => (await paced(s), s.timeout(10_000).emitWithAck('projects:list', q));
+const card = async (s: TestSocket, id: number | ProjectCardRequest) => (await paced(s), s.timeout(10_000).emitWithAck('project:card', id));
 
 function rowsOf(r: ProjectListResult | DrillError) {
   if ('error' in r) throw new Error(r.error);
@@ -148,18 +163,79 @@ describe.each(backends())('drill-down on %s', (backend) => {
     expect(rowsOf(await list(wall, { title: '全部项目' }))).toHaveLength(snapshot.totals.projects);
   });
 
-  it('serves every signed-in role, read-only', async () => {
-    const unitName = snapshot.ranking[0].unit;
-    await userClient(h, admin, { username: 'drillunit', role: 'unit', unit: unitName });
+  it('serves admins and leaders the county, a unit its own projects only', async () => {
+    const own = snapshot.ranking[0];
+    await userClient(h, admin, { username: 'drillunit', role: 'unit', unit: own.unit });
     const leaders = (await admin.get('/api/leaders')).body as { name: string }[];
     await userClient(h, admin, { username: 'drillleader', role: 'leader', leader: leaders[0].name });
-    for (const [username, password] of [['admin', undefined], ['drillunit', 'drillunit-password'], ['drillleader', 'drillleader-password']] as const) {
+    const other = snapshot.lagging.find((l) => l.unit !== own.unit)!;
+    for (const [username, password] of [['admin', undefined], ['drillleader', 'drillleader-password']] as const) {
       const s = await h.socket({ cookie: await h.login(username, password) });
       await next(s, 'snapshot', 20_000);
-      // The wall shows the whole county to everyone, so its drill-down does too.
+      // The wall shows the whole county to them, so its drill-down does too.
       expect(rowsOf(await list(s, { title: '已开工', status: 'started' })), username).toHaveLength(snapshot.totals.started);
-      expect(cardOf(await card(s, snapshot.lagging[0].projectId)).id).toBe(snapshot.lagging[0].projectId);
+      expect(cardOf(await card(s, other.projectId)).history.length, username).toBeGreaterThan(0);
       s.disconnect();
     }
+    const s = await h.socket({ cookie: await h.login('drillunit', 'drillunit-password') });
+    await next(s, 'snapshot', 20_000);
+    const mine = rowsOf(await list(s, { title: '全部项目' }));
+    expect(mine).toHaveLength(own.projects);
+    expect(mine.every((r) => r.unitId === own.unitId)).toBe(true);
+    // Another unit's projects behind a figure stay out; asked for by unit, nothing.
+    expect(rowsOf(await list(s, { title: '滞后', status: 'lagging' })).every((r) => r.unitId === own.unitId)).toBe(true);
+    expect(rowsOf(await list(s, { title: other.unit, unitId: snapshot.ranking.find((u) => u.unit === other.unit)!.unitId }))).toEqual([]);
+    expect(await card(s, other.projectId)).toEqual({ error: '只能查看本单位负责的项目' });
+    expect(await card(s, { projectId: other.projectId, asOf: '2020-09' })).toEqual({ error: '只能查看本单位负责的项目' });
+    expect(cardOf(await card(s, mine[0].id)).unit.id).toBe(own.unitId);
+    s.disconnect();
+  });
+
+  it('serves the month-end figures of a frozen meeting when asked with asOf', async () => {
+    const campaign = await requireCampaign(h.db);
+    const frozen = await monthEndSnapshot(h.db, campaign, '2020-09', await currentVersion(h.db, campaign.id), now);
+    const all = (await list(wall, { title: '全部项目', asOf: '2020-09' })) as ProjectListResult;
+    expect(all.asOf).toBe('2020-09-30');
+    expect(rowsOf(all).reduce((sum, r) => sum + r.completed, 0)).toBe(frozen.totals.completed);
+    expect(rowsOf(await list(wall, { title: '滞后', status: 'lagging', asOf: '2020-09' })).map((r) => r.id).slice(0, frozen.lagging.length)).toEqual(
+      frozen.lagging.map((l) => l.projectId),
+    );
+    expect(rowsOf(await list(wall, { title: '已开工', status: 'started', asOf: '2020-09' }))).toHaveLength(frozen.totals.started);
+    // Today's figures are more: October's reports count.
+    expect(frozen.totals.completed).toBeLessThan(snapshot.totals.completed);
+
+    const worst = frozen.lagging[0];
+    const c = cardOf(await card(wall, { projectId: worst.projectId, asOf: '2020-09' }));
+    const reports = (await admin.get(`/api/projects/${worst.projectId}/reports`)).body as { month: string; status: string; revision: number; investment: number }[];
+    const latest = new Map<string, { revision: number; investment: number }>();
+    for (const r of reports) {
+      if (r.status !== 'accepted' || r.month > '2020-09') continue;
+      if ((latest.get(r.month)?.revision ?? 0) < r.revision) latest.set(r.month, r);
+    }
+    const accepted = [...latest.values()].reduce((sum, r) => sum + r.investment, 0);
+    expect(c).toMatchObject({ asOf: '2020-09-30', completed: accepted, lagging: worst.severity, reportingMonth: frozen.reportingMonth });
+    expect(c.completed).toBe(worst.completed);
+    expect(c.scheduleRate).toBeCloseTo(worst.scheduleRate, 10);
+    expect(c.months.filter((m) => m.month > '2020-09').every((m) => m.actual === 0)).toBe(true);
+    expect(c.alerts.map((a) => a.rule).sort()).toEqual(frozen.alerts.filter((a) => a.projectId === worst.projectId).map((a) => a.rule).sort());
+    expect(c.imageProgressMonth === null || c.imageProgressMonth <= '2020-09').toBe(true);
+    expect(cardOf(await card(wall, worst.projectId)).asOf).toBeNull();
+    // Only months of the year that have ended.
+    expect(await card(wall, { projectId: worst.projectId, asOf: '2020-12' })).toMatchObject({ error: '只能查看2020年度已结束月份的数据' });
+    expect(await list(wall, { title: 'x', asOf: '2020-9' })).toMatchObject({ error: '截至月份须为 YYYY-MM 格式' });
+  });
+
+  it('tells a client asking in a loop to wait, and serves it again after a pause', async () => {
+    const s = await h.socket({ token: (await admin.post('/api/display-tokens', { name: '压力测试', rotateSeconds: 30 })).body.token });
+    await next(s, 'snapshot', 20_000);
+    const answers: (ProjectCard | DrillError)[] = [];
+    for (let i = 0; i < 25; i++) answers.push(await s.timeout(10_000).emitWithAck('project:card', snapshot.lagging[0].projectId));
+    const refused = answers.filter((a) => 'error' in a);
+    expect(answers.slice(0, DRILL_RATE.capacity).every((a) => !('error' in a))).toBe(true);
+    expect(refused.length).toBeGreaterThan(0);
+    expect(refused.every((a) => (a as DrillError).error === RATE_LIMITED)).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect(cardOf(await s.timeout(10_000).emitWithAck('project:card', snapshot.lagging[0].projectId)).id).toBe(snapshot.lagging[0].projectId);
+    s.disconnect();
   });
 });

@@ -6,6 +6,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { smallLedger } from '../fixtures/smallLedger.js';
 import { backends, client, next, startHarness, userClient, type Client, type Harness } from './harness.js';
@@ -59,6 +60,19 @@ async function monthSheet(rows: Row[]): Promise<Buffer> {
   for (const r of rows) ws.addRow(r);
   ws.addRow(['合计', null, 0, null, null]);
   return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/** A ledger of `rows` new projects where every row has a stray entry in column XFD (16,384). */
+async function farColumnLedger(rows: number): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('台账');
+  ws.addRow(['项目名称', '领域', '责任单位', '总投资（万元）', '年度计划投资（万元）']);
+  for (let i = 1; i <= rows; i++) ws.addRow([`远列项目${i}`, '工业', '县工信局', 100, 50]);
+  const zip = await JSZip.loadAsync(Buffer.from(await wb.xlsx.writeBuffer()));
+  const xml = await zip.file('xl/worksheets/sheet1.xml')!.async('string');
+  zip.file('xl/worksheets/sheet1.xml', xml.replace(/<row r="(\d+)"([^>]*)>(.*?)<\/row>/g,
+    (_m, r, attrs, body) => `<row r="${r}"${attrs}>${body}<c r="XFD${r}" t="inlineStr"><is><t>x</t></is></c></row>`));
+  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
 }
 
 describe.each(backends())('ledger import and exports on %s', (backend) => {
@@ -353,5 +367,39 @@ describe.each(backends())('ledger import and exports on %s', (backend) => {
       expect((await unit.raw(path)).status, path).toBe(403);
     }
     expect((await fetch(`${h.url}/api/exports/ledger.xlsx`)).status).toBe(401);
+  });
+
+  it('refuses a sheet over the row limit while reading it, and writes nothing', { timeout: 120_000 }, async () => {
+    const before = { projects: (await projects()).length, audit: await auditCount(), version: (await admin.get('/api/snapshot')).body.version };
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('台账');
+    ws.addRow(['项目名称', '领域', '责任单位', '总投资（万元）', '年度计划投资（万元）']);
+    for (let i = 1; i <= 50_000; i++) ws.addRow([`超限项目${i}`, '工业', '县工信局', 100, 50]);
+    const tooMany = await upload('/api/imports/ledger?dryRun=0', Buffer.from(await wb.xlsx.writeBuffer()));
+    expect(tooMany.status).toBe(422);
+    expect(tooMany.body.error).toMatchObject({ message: '表格行数超过上限（50,000行），请分批导入', fields: { file: '表格行数超过上限（50,000行），请分批导入' } });
+    const csv = await upload('/api/imports/month?dryRun=0', Buffer.from(`项目名称,本月完成投资\n${'甲,1\n'.repeat(50_001)}`), 'text/csv');
+    expect(csv.status).toBe(422);
+    expect(csv.body.error.message).toBe('表格行数超过上限（50,000行），请分批导入');
+    const longCell = await upload('/api/imports/ledger?dryRun=0', Buffer.from(`项目名称,责任单位\n"${'长'.repeat(40_000)}",县工信局\n`), 'text/csv');
+    expect(longCell.status).toBe(422);
+    expect(longCell.body.error.fields.file).toContain('第2行A列的内容过长');
+    expect({ projects: (await projects()).length, audit: await auditCount(), version: (await admin.get('/api/snapshot')).body.version }).toEqual(before);
+  });
+
+  it('imports a ledger with a stray entry in column XFD as if it were not there', { timeout: 120_000 }, async () => {
+    const bytes = await farColumnLedger(2_000);
+    expect(bytes.length).toBeLessThan(100_000);
+    const preview = await upload('/api/imports/ledger?dryRun=1', bytes);
+    expect(preview.status).toBe(200);
+    expect(preview.body.columns.length).toBeLessThanOrEqual(5);
+    expect(preview.body.counts).toMatchObject({ create: 2_000, error: 0 });
+    const before = (await projects()).length;
+    const res = await upload('/api/imports/ledger?dryRun=0', bytes);
+    expect(res.status).toBe(201);
+    expect(res.body.counts.create).toBe(2_000);
+    const after = await projects();
+    expect(after.length).toBe(before + 2_000);
+    expect(after.find((p) => p.name === '远列项目2000')).toMatchObject({ unit: '县工信局', totalInvestment: 100 * WAN, annualPlan: 50 * WAN });
   });
 });

@@ -1,13 +1,35 @@
 // 会议模式 over HTTP and Socket.IO: start / take over / drive / end with the roles, pushes reaching a
 // display socket, figures frozen at a month end, decisions landing in the problem ledger, and two
 // server processes agreeing on one session (with PostgreSQL and Redis set).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PresentationState } from '../../shared/presentation.js';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { runningOf, type PresentationState } from '../../shared/presentation.js';
 import type { Snapshot } from '../../shared/snapshot.js';
+import { registerPresentationHandlers } from '../../server/realtime/presentation.js';
+import type { Deps } from '../../server/services/deps.js';
+import { frozenSnapshot } from '../../server/services/presentation.js';
+import { requireCampaign } from '../../server/services/snapshot.js';
+import type { Db } from '../../server/store/db.js';
 import { smallLedger } from '../fixtures/smallLedger.js';
 import { backends, client, next, REDIS_URL, startHarness, TEST_DATABASE_URL, userClient, type Client, type Harness, type TestSocket } from './harness.js';
 
 const WAN = 10_000;
+
+/** The month-end snapshot's read of the ticker events (server/store/presentation.ts eventsUntil). */
+const EVENTS_UNTIL = /FROM events WHERE campaign_id = \$1 AND at <= \$2/;
+
+/** The app's deps over a store whose queries `hook` sees (and may hold up, or fail) first. */
+function hooked(deps: Deps, hook: (sql: string) => Promise<void> | void): Deps {
+  const db = new Proxy(deps.db, {
+    get(target, key, receiver) {
+      if (key !== 'query') return Reflect.get(target, key, receiver);
+      return async (sql: string, params?: unknown[]) => {
+        await hook(sql);
+        return target.query(sql, params as never);
+      };
+    },
+  }) as Db;
+  return { ...deps, db };
+}
 
 describe.each(backends())('meeting mode on %s', (backend) => {
   let h: Harness;
@@ -34,7 +56,8 @@ describe.each(backends())('meeting mode on %s', (backend) => {
     wall = await h.socket({ token: token.token });
     const [config, state] = await Promise.all([next(wall, 'display:config'), next(wall, 'presentation:state')]);
     expect(config.followsMeetings).toBe(true);
-    expect(state).toBeNull();
+    // None runs: an end with the campaign's seq (0: none ever started).
+    expect(state).toMatchObject({ ended: true, seq: 0 });
   });
   afterAll(() => h.close());
 
@@ -71,7 +94,7 @@ describe.each(backends())('meeting mode on %s', (backend) => {
     const taken = await wang.post('/api/presentation', { takeover: true });
     expect(taken.status).toBe(200);
     expect(taken.body.state.presenter.name).toBe('wangchangwu');
-    expect((await pushed)!.presenter.name).toBe('wangchangwu');
+    expect(runningOf(await pushed)!.presenter.name).toBe('wangchangwu');
     expect((await li.patch('/api/presentation', { page: 'map' })).status).toBe(403);
     expect((await li.post('/api/presentation', { takeover: true })).body.state.presenter.name).toBe('lixianzhang');
     const audit = JSON.stringify((await admin.get('/api/audit')).body);
@@ -83,7 +106,7 @@ describe.each(backends())('meeting mode on %s', (backend) => {
     const pushed = next(wall, 'presentation:state');
     const res = await li.patch('/api/presentation', { page: 'ranking' });
     expect(res.status).toBe(200);
-    const state = (await pushed)!;
+    const state = runningOf(await pushed)!;
     expect(state.page).toBe('ranking');
     expect(state.seq).toBeGreaterThan(before.seq);
     expect((await li.patch('/api/presentation', {})).status).toBe(422);
@@ -95,7 +118,7 @@ describe.each(backends())('meeting mode on %s', (backend) => {
     expect(live.lagging.length).toBeGreaterThan(0);
     const pushed = next(wall, 'presentation:state');
     const res = await li.patch('/api/presentation', { step: 'next' });
-    const state = (await pushed)!;
+    const state = runningOf(await pushed)!;
     expect(state).toMatchObject({ page: 'alerts', projectId: live.lagging[0].projectId, step: { index: 0, total: live.lagging.length } });
     expect(res.body.focus.name).toBe(live.lagging[0].name);
     expect(res.body.focus.reasons.length).toBeGreaterThan(0);
@@ -109,10 +132,11 @@ describe.each(backends())('meeting mode on %s', (backend) => {
     const statePush = next(wall, 'presentation:state');
     const res = await li.patch('/api/presentation', { frozen: '2020-09' });
     expect(res.status).toBe(200);
-    const [frozen, state] = await Promise.all([frozenPush, statePush]);
+    const [frozen, pushedState] = await Promise.all([frozenPush, statePush]);
+    const state = runningOf(pushedState);
     expect(state!.frozen).toEqual({ month: '2020-09', asOf: '2020-09-30' });
     expect(state!.step).toBeNull();
-    expect(frozen).toMatchObject({ sessionId: state!.id, month: '2020-09', asOf: '2020-09-30' });
+    expect(frozen).toMatchObject({ sessionId: state!.id, seq: state!.seq, month: '2020-09', asOf: '2020-09-30' });
     const s = frozen.snapshot;
     expect(s.today).toBe('2020-09-30');
     expect(s.reportingMonth).toBe('2020-08');
@@ -125,11 +149,16 @@ describe.each(backends())('meeting mode on %s', (backend) => {
     expect(s.totals.schedulePlan).toBe(1_600 * WAN);
     expect(s.version).toBe(live.version);
 
-    // A wall connecting meanwhile gets the figures and the state at once.
+    // A wall connecting meanwhile gets the state at once, then the figures (of that state).
     const late = await h.socket({ token: undefined, cookie: await h.login() });
+    const order: string[] = [];
+    late.on('presentation:state', () => order.push('state'));
+    late.on('presentation:snapshot', () => order.push('snapshot'));
     const [lateFrozen, lateState] = await Promise.all([next(late, 'presentation:snapshot'), next(late, 'presentation:state')]);
     expect(lateFrozen.snapshot.totals).toEqual(s.totals);
-    expect(lateState!.frozen!.month).toBe('2020-09');
+    expect(runningOf(lateState)!.frozen!.month).toBe('2020-09');
+    expect(lateFrozen).toMatchObject({ sessionId: state!.id, seq: runningOf(lateState)!.seq });
+    expect(order).toEqual(['state', 'snapshot']);
     late.disconnect();
 
     for (const month of ['2020-11', '2019-12', '2020-13']) expect((await li.patch('/api/presentation', { frozen: month })).status).toBe(422);
@@ -142,7 +171,7 @@ describe.each(backends())('meeting mode on %s', (backend) => {
     expect(frozenLagging.focus).not.toBeNull();
     const pushed = next(wall, 'presentation:state');
     await li.patch('/api/presentation', { frozen: null });
-    expect((await pushed)!.frozen).toBeNull();
+    expect(runningOf(await pushed)!.frozen).toBeNull();
   });
 
   it('notes a decision on a new problem for the project in focus: it lands in the ledger and the walls move', async () => {
@@ -162,6 +191,37 @@ describe.each(backends())('meeting mode on %s', (backend) => {
     expect((await li.post('/api/presentation/decisions', { category: '天气', decision: '加快进度', owner: '县城投公司', deadline: '2020-11-30' })).status).toBe(422);
     expect((await li.post('/api/presentation/decisions', { category: '用地保障', decision: '加快进度', owner: '县城投公司', deadline: '2020-11-01' })).status).toBe(422);
     expect((await unit.post('/api/presentation/decisions', { category: '用地保障', decision: '加快进度', owner: '县城投公司', deadline: '2020-11-30' })).status).toBe(403);
+  });
+
+  it('takes decisions from the presenter and staff only: another leader gets 403 and nothing is written', async () => {
+    const bridge = code('T-002');
+    expect((await li.get('/api/presentation')).body.state).toMatchObject({ presenter: { name: 'lixianzhang' }, projectId: bridge });
+    const existing = (await unit.post(`/api/projects/${bridge}/problems`, { category: '资金筹措', description: '桥梁配套资金缺口待落实' })).body;
+    const before = {
+      problems: (await admin.get('/api/problems')).body,
+      record: (await admin.get(`/api/problems/${existing.id}`)).body,
+      audit: (await admin.get('/api/audit')).body,
+      version: (await admin.get('/api/snapshot')).body.version,
+    };
+    for (const body of [
+      { category: '用地保障', decision: '由王常务协调用地', owner: '县自然资源局', deadline: '2020-11-30' },
+      { problemId: existing.id, decision: '由王常务协调资金', owner: '县财政局', deadline: '2020-11-30' },
+    ]) {
+      const refused = await wang.post('/api/presentation/decisions', body);
+      expect(refused.status).toBe(403);
+      expect(refused.body.error.message).toBe('会议模式由lixianzhang主持，只有主持人或管理员可以记录议定事项');
+    }
+    expect((await admin.get('/api/problems')).body).toEqual(before.problems);
+    expect((await admin.get(`/api/problems/${existing.id}`)).body).toEqual(before.record);
+    expect((await admin.get('/api/audit')).body).toEqual(before.audit);
+    expect((await admin.get('/api/snapshot')).body.version).toBe(before.version);
+
+    const byStaff = await admin.post('/api/presentation/decisions', { problemId: existing.id, decision: '县财政局本月内拨付配套资金', owner: '县财政局', deadline: '2020-11-30' });
+    expect(byStaff.status, JSON.stringify(byStaff.body)).toBe(201);
+    expect(byStaff.body).toMatchObject({ id: existing.id, state: 'coordinating', coordinatingUnit: '县财政局' });
+    const byPresenter = await li.post('/api/presentation/decisions', { problemId: existing.id, decision: '资金到位后即开工', owner: '县城投公司', deadline: '2020-12-15' });
+    expect(byPresenter.status, JSON.stringify(byPresenter.body)).toBe(201);
+    expect(byPresenter.body).toMatchObject({ id: existing.id, coordinatingUnit: '县城投公司', dueOn: '2020-12-15' });
   });
 
   it('records a decision on the linked meeting\u2019s agenda item as that meeting\u2019s decision', async () => {
@@ -193,10 +253,11 @@ describe.each(backends())('meeting mode on %s', (backend) => {
     expect((await admin.get('/api/display-tokens')).body.find((t: { id: number }) => t.id === tokenId).followsMeetings).toBe(false);
   });
 
-  it('ends the session (presenter or staff), audited; the walls hear null', async () => {
+  it('ends the session (presenter or staff), audited; the walls hear the end with its seq', async () => {
+    const before = (await li.get('/api/presentation')).body.state as PresentationState;
     const pushed = next(wall, 'presentation:state');
     expect((await li.del('/api/presentation')).status).toBe(204);
-    expect(await pushed).toBeNull();
+    expect(await pushed).toEqual({ ended: true, campaignId: before.campaignId, seq: before.seq + 1 });
     expect((await li.get('/api/presentation')).body.state).toBeNull();
     expect((await li.del('/api/presentation')).status).toBe(204);
     expect(JSON.stringify((await admin.get('/api/audit')).body)).toContain('presentation.end');
@@ -204,6 +265,61 @@ describe.each(backends())('meeting mode on %s', (backend) => {
     const restarted = (await wang.post('/api/presentation', {})).body.state as PresentationState;
     expect(restarted.seq).toBeGreaterThan(1);
     await wang.del('/api/presentation');
+  });
+
+  it('sends a wall connecting while the session ends its state, but no figures of the ended session', async () => {
+    await wang.post('/api/presentation', {});
+    const frozen = runningOf((await wang.patch('/api/presentation', { frozen: '2020-08' })).body.state)!;
+    const endPush = next(wall, 'presentation:state');
+    // The session ends while the month-end figures for the connecting wall are being computed.
+    let ending: Promise<unknown> | null = null;
+    let reread = false;
+    const deps = hooked(h.app.deps, async (sql) => {
+      if (!ending && EVENTS_UNTIL.test(sql)) await (ending = wang.del('/api/presentation'));
+      else if (ending && sql.startsWith('SELECT state FROM presentations')) reread = true;
+    });
+    const emitted: [string, unknown][] = [];
+    registerPresentationHandlers({ connected: true, emit: (event: string, payload: unknown) => emitted.push([event, payload]) } as never, deps);
+    await vi.waitFor(() => expect(reread).toBe(true));
+    await new Promise((r) => setTimeout(r, 50));
+    const end = await endPush;
+    expect(end).toEqual({ ended: true, campaignId: frozen.campaignId, seq: frozen.seq + 1 });
+    // The state read first went out at once; the figures, computed after the end, did not.
+    expect(emitted).toEqual([['presentation:state', frozen]]);
+  });
+
+  it('computes a month end once for every wall asking at once, tries again after a failure, keeps the last 3 months', async () => {
+    const campaign = await requireCampaign(h.db);
+    let computed = 0;
+    let failNext = false;
+    const deps = hooked(h.app.deps, (sql) => {
+      if (!EVENTS_UNTIL.test(sql)) return;
+      computed += 1;
+      if (failNext) {
+        failNext = false;
+        throw new Error('store unavailable');
+      }
+    });
+    const at = (month: string) => frozenSnapshot(deps, campaign, month);
+    const walls = await Promise.all(Array.from({ length: 6 }, () => at('2020-07')));
+    expect(computed).toBe(1);
+    expect(new Set(walls).size).toBe(1);
+    expect(walls[0].today).toBe('2020-07-31');
+
+    failNext = true;
+    await expect(at('2020-06')).rejects.toThrow('store unavailable');
+    expect((await at('2020-06')).today).toBe('2020-06-30');
+    expect(computed).toBe(3);
+
+    await at('2020-05');
+    await at('2020-04');
+    expect(computed).toBe(5);
+    // July was used longest ago: evicted; April, May and June are kept.
+    await at('2020-04');
+    await at('2020-06');
+    expect(computed).toBe(5);
+    await at('2020-07');
+    expect(computed).toBe(6);
   });
 });
 
@@ -223,14 +339,14 @@ describe.skipIf(!REDIS_URL || !TEST_DATABASE_URL)('meeting mode across two serve
   it('a change made on one process reaches a wall on the other, and both read the same session', async () => {
     const cookie = await a.login();
     const wallOnB = await b.socket({ cookie: await b.login() });
-    expect(await next(wallOnB, 'presentation:state')).toBeNull();
+    expect(await next(wallOnB, 'presentation:state')).toMatchObject({ ended: true });
     const onA = client(a, cookie);
     const started = next(wallOnB, 'presentation:state');
     expect((await onA.post('/api/presentation', {})).status).toBe(201);
-    expect((await started)!.page).toBe('overview');
+    expect(runningOf(await started)!.page).toBe('overview');
     const paged = next(wallOnB, 'presentation:state');
     await onA.patch('/api/presentation', { page: 'map' });
-    expect((await paged)!.page).toBe('map');
+    expect(runningOf(await paged)!.page).toBe('map');
     expect((await client(b, cookie).get('/api/presentation')).body.state.page).toBe('map');
     await onA.del('/api/presentation');
   });

@@ -47,3 +47,9 @@ export function problemLine(p: CardProblem): string {
 export function openProblemCount(problems: readonly CardProblem[]): number {
   return problems.filter((p) => p.state === 'pending' || p.state === 'coordinating').length;
 }
+
+/** "数据截至 2020年10月31日": the month end a frozen meeting's figures stand at (YYYY-MM-DD). */
+export function asOfLabel(asOf: string): string {
+  const [y, m, d] = asOf.split('-').map(Number);
+  return `数据截至 ${y}年${m}月${d}日`;
+}

@@ -11,6 +11,23 @@ import { addRipple, applyMilestone, newMilestones, refetchDelay, RIPPLE_MS } fro
 const REQUEST_TIMEOUT_MS = 10_000;
 /** After a failed request, try again this soon. */
 const RETRY_MS = 15_000;
+/**
+ * The server answers a socket's map requests at most every 2 s, those with the GeoJSON every 10 s
+ * (server/realtime/rateLimit.ts); the wall keeps its requests at least this far apart.
+ */
+export const POINTS_GAP_MS = 2_000;
+export const MAP_GAP_MS = 10_000;
+
+/** When this wall last asked, and last asked for the whole map (across the page's mounts). */
+let lastAskAt: number | null = null;
+let lastMapAskAt: number | null = null;
+
+/** Milliseconds to wait before asking (0: now), given whether the map itself is wanted. */
+export function askDelay(wantsMap: boolean, now: number, lastAsk: number | null, lastMapAsk: number | null): number {
+  const points = lastAsk === null ? 0 : lastAsk + POINTS_GAP_MS - now;
+  const map = wantsMap && lastMapAsk !== null ? lastMapAsk + MAP_GAP_MS - now : 0;
+  return Math.max(0, points, map);
+}
 
 /**
  * The last map received, kept across the page's mounts: the playlist comes back to the map every few
@@ -69,9 +86,13 @@ export function useCountyMap() {
     const socket = wall.liveSocket();
     // Not connected: the connection watcher asks again once the wall is live.
     if (!socket) return;
+    const wait = askDelay(mapVersion === null, Date.now(), lastAskAt, lastMapAskAt);
+    if (wait > 0) return later(wait);
     clearTimeout(timer);
     inFlight = true;
     lastFetchAt = Date.now();
+    lastAskAt = lastFetchAt;
+    if (mapVersion === null) lastMapAskAt = lastFetchAt;
     try {
       const reply = await socket.timeout(REQUEST_TIMEOUT_MS).emitWithAck('map:request', { mapVersion });
       if (disposed) return;

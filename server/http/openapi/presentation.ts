@@ -35,7 +35,7 @@ export const presentation: Routes = {
   'DELETE /api/presentation': {
     summary: 'End the session; following walls return to their playlists',
     roles: ['admin', 'leader'],
-    notes: 'The presenter or staff; another leader gets 403. Ending when none runs is a no-op. Audited.',
+    notes: 'The presenter or staff; another leader gets 403. Ending when none runs is a no-op. Audited; every wall gets presentation:state { ended: true, campaignId, seq }.',
     reply: noContent('Ended'),
     errors: [401, 403, 404],
   },
@@ -44,7 +44,8 @@ export const presentation: Routes = {
     roles: ['admin', 'leader'],
     notes:
       'A problem on the agenda of the session\'s linked meeting gets that meeting\'s decision (as POST /api/meetings/{id}/decisions). ' +
-      'The problem takes the owner and deadline, a pending one becomes 协调中, a step is recorded, and the walls get problem:update. 409 without a session or project in focus.',
+      'The problem takes the owner and deadline, a pending one becomes 协调中, a step is recorded, and the walls get problem:update. ' +
+      'The presenter or staff (admin) only; another leader gets 403. 409 without a session or project in focus.',
     body: 'PresentationDecisionInput',
     reply: created(ref('ProblemDetail')),
     errors: [401, 403, 404, 409, 422],

@@ -46,6 +46,40 @@ describe('the ledger at a month end', () => {
   });
 });
 
+describe('the stage at a month end', () => {
+  it('puts a project completed later back under construction: it lags as one still being built does', () => {
+    const planned = { plannedStart: '2019-05-01', plannedCompletion: '2020-06-30', startedOn: '2019-05-01' };
+    const input = ledger({
+      today: '2020-11-20',
+      projects: [
+        project(1, { ...planned, completedOn: '2020-10-20', stage: 'completed' }),
+        project(2, { ...planned, completedOn: null, stage: 'construction' }),
+      ],
+      monthly: ['2020-07', '2020-08', '2020-09'].flatMap((m) => [figure(1, m, wan(50)), figure(2, m, wan(50))]),
+    });
+    const asOf = ledgerAsOf(input, '2020-09-30', new Set());
+    expect(asOf.projects[0]).toMatchObject({ completedOn: null, stage: 'construction' });
+    const hits = computeSummary(asOf).hits;
+    const of = (id: number) => hits.filter((h) => h.projectId === id).map(({ rule, severity, text }) => ({ rule, severity, text }));
+    expect(of(1).map((h) => h.rule)).toContain('completion_overdue');
+    expect(of(1)).toEqual(of(2));
+  });
+
+  it('puts a project started later back in preparation, and leaves a reserve project one', () => {
+    const input = ledger({
+      today: '2020-11-20',
+      projects: [
+        project(1, { startedOn: '2020-10-10', completedOn: '2020-11-01', stage: 'completed' }),
+        project(2, { startedOn: '2020-10-10', stage: 'construction' }),
+        project(3, { startedOn: '2020-10-10', stage: 'reserve' }),
+        project(4, { startedOn: '2019-05-01', completedOn: '2020-09-30', stage: 'operating' }),
+      ],
+    });
+    const stages = ledgerAsOf(input, '2020-09-30', new Set()).projects.map((p) => p.stage);
+    expect(stages).toEqual(['preparing', 'preparing', 'reserve', 'operating']);
+  });
+});
+
 describe('the problem ledger at a month end', () => {
   it('takes the problems raised by then, in China time, and reopens those closed later', () => {
     const list = [

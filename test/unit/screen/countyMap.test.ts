@@ -139,3 +139,15 @@ describe('upload errors on the console', () => {
     ]);
   });
 });
+
+describe('map request pacing', () => {
+  it('keeps requests within the server rates: points every 2 s, the map every 10 s', async () => {
+    const { askDelay, MAP_GAP_MS, POINTS_GAP_MS } = await import('../../../screen/wall/pages/useCountyMap.js');
+    expect(askDelay(true, 1_000, null, null)).toBe(0);
+    expect(askDelay(false, 1_500, 1_000, 1_000)).toBe(POINTS_GAP_MS - 500);
+    expect(askDelay(false, 1_000 + POINTS_GAP_MS, 1_000, 1_000)).toBe(0);
+    // The map itself again (not received): not before MAP_GAP_MS.
+    expect(askDelay(true, 1_000 + POINTS_GAP_MS, 1_000, 1_000)).toBe(MAP_GAP_MS - POINTS_GAP_MS);
+    expect(askDelay(true, 1_000 + MAP_GAP_MS, 1_000, 1_000)).toBe(0);
+  });
+});

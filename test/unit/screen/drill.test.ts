@@ -5,8 +5,12 @@ import type { WallSocket } from '../../../screen/socket.js';
 import { useDrillStore } from '../../../screen/stores/drill.js';
 import { useWallStore } from '../../../screen/stores/wall.js';
 import { CARD_SERIES, cardCurveOption, shownThrough } from '../../../screen/wall/drill/cardChart.js';
-import { cardFigures, dateLine, leaderLine, openProblemCount, problemLine } from '../../../screen/wall/drill/cardFacts.js';
+import { asOfLabel, cardFigures, dateLine, leaderLine, openProblemCount, problemLine } from '../../../screen/wall/drill/cardFacts.js';
 import { createIdleTimer, DRILL_IDLE_MS } from '../../../screen/wall/drill/idle.js';
+import { LIST_REFRESH_MS, markOf, refreshDecision, touchedProjects } from '../../../screen/wall/drill/refresh.js';
+import type { Snapshot, TickerEvent } from '../../../shared/snapshot.js';
+import type { Alert } from '../../../shared/types.js';
+import type { PresentationState } from '../../../shared/presentation.js';
 import { domainQuery, problemStateQuery, ruleQuery, severityQuery, statusQuery, unitQuery } from '../../../screen/wall/drill/queries.js';
 import { defaultSort, listSummary, sortRows, toggleSort } from '../../../screen/wall/drill/rows.js';
 
@@ -38,7 +42,7 @@ function card(o: Partial<ProjectCard> = {}): ProjectCard {
     totalInvestment: 50_000 * WAN, annualPlan: 1_200 * WAN, completed: 600 * WAN, completionRate: 0.5, schedulePlan: 1_000 * WAN, scheduleRate: 0.6,
     plannedStart: '2020-03-01', plannedCompletion: '2021-12-31', startedOn: '2020-03-05', completedOn: null, imageProgress: '主体施工',
     imageProgressMonth: '2020-10', lagging: 'orange', lagReasons: [], months: months([]), reportingMonth: '2020-10', alerts: [], problems: [],
-    leaders: [], commissioner: null, unit: { id: 1, name: '县工信局', leadUnit: null }, history: [], ...o,
+    leaders: [], commissioner: null, unit: { id: 1, name: '县工信局', leadUnit: null }, history: [], asOf: null, ...o,
   };
 }
 
@@ -250,5 +254,70 @@ describe('drill store', () => {
     expect(drill.view).toBe('card');
     expect(drill.card?.id).toBe(5);
     expect(drill.canGoBack).toBe(false);
+  });
+});
+
+describe('refreshing what is open when the figures move', () => {
+  const tick = (id: string, projectId: number): TickerEvent => ({ id, at: '2020-11-20T02:00:00.000Z', kind: 'report', projectId, text: '' });
+  const alert = (id: number, projectId: number, o: Partial<Alert> = {}) => ({ id, projectId, severity: 'yellow', state: 'raised' }) as Alert;
+  const snap = (alerts: Alert[], generatedAt = 'g1') => ({ generatedAt, alerts }) as unknown as Snapshot;
+
+  it('tells the projects a push touched from new ticker lines and changed alerts', () => {
+    const a1 = alert(1, 10);
+    const a2 = alert(2, 20);
+    const a3 = alert(3, 30);
+    const before = markOf(snap([a1, a2, a3]), [tick('1-investment-5', 5)]);
+    // investment:update for 6 (a ticker line), alert:updated for 20 (a new object), alert cleared for 30 (gone).
+    const touched = touchedProjects(before, snap([a1, { ...a2, severity: 'red' }]), [tick('2-investment-6', 6), tick('1-investment-5', 5)]);
+    expect(touched).toEqual(new Set([6, 20, 30]));
+    // Nothing about the others; a full snapshot replaced everything.
+    expect(touchedProjects(before, snap([a1, a2, a3]), [tick('1-investment-5', 5)])).toEqual(new Set());
+    expect(touchedProjects(before, snap([a1, a2, a3], 'g2'), [])).toBe('all');
+  });
+
+  it('reloads a card only for its own project, a list at most every 10 s', () => {
+    const card = { kind: 'card', projectId: 7 } as const;
+    expect(refreshDecision(card, new Set([7, 8]), 0)).toEqual({ kind: 'now' });
+    expect(refreshDecision(card, new Set([8]), 0)).toEqual({ kind: 'skip' });
+    expect(refreshDecision(card, 'all', 0)).toEqual({ kind: 'now' });
+    const list = { kind: 'list', loadedAt: 100_000 } as const;
+    expect(refreshDecision(list, new Set([1]), 100_000 + LIST_REFRESH_MS)).toEqual({ kind: 'now' });
+    expect(refreshDecision(list, new Set([1]), 103_000)).toEqual({ kind: 'later', inMs: LIST_REFRESH_MS - 3_000 });
+    expect(refreshDecision({ kind: 'list', loadedAt: null }, 'all', 0)).toEqual({ kind: 'skip' });
+    expect(refreshDecision(null, 'all', 0)).toEqual({ kind: 'skip' });
+  });
+
+  it('labels month-end figures', () => {
+    expect(asOfLabel('2020-09-30')).toBe('数据截至 2020年9月30日');
+  });
+});
+
+describe('drill store in a frozen meeting', () => {
+  let socket: AckSocket;
+  beforeEach(() => {
+    setActivePinia(createPinia());
+    socket = new AckSocket();
+    useWallStore().connect(socket as unknown as WallSocket);
+  });
+
+  it('asks for the month-end figures while the wall follows frozen figures, today\'s otherwise', async () => {
+    socket.answers.set('projects:list', () => ({ rows: [row(1)], total: 1, asOf: '2020-09-30' }));
+    socket.answers.set('project:card', () => card({ asOf: '2020-09-30' }));
+    const wall = useWallStore();
+    const drill = useDrillStore();
+    await drill.showProject(4);
+    expect(socket.asked.at(-1)).toEqual(['project:card', 4]);
+    const state = { id: 3, seq: 1, frozen: { month: '2020-09', asOf: '2020-09-30' } } as PresentationState;
+    wall.presentation = state;
+    // Frozen, but its figures not there yet: the wall still shows today's.
+    await drill.retry();
+    expect(socket.asked.at(-1)).toEqual(['project:card', 4]);
+    wall.frozen = { sessionId: 3, seq: 1, month: '2020-09', asOf: '2020-09-30', snapshot: {} as Snapshot } as NonNullable<typeof wall.frozen>;
+    await drill.retry();
+    expect(socket.asked.at(-1)).toEqual(['project:card', { projectId: 4, asOf: '2020-09' }]);
+    expect(drill.asOf).toBe('2020-09-30');
+    await drill.showList({ title: '全部项目' });
+    expect(socket.asked.at(-1)).toEqual(['projects:list', { title: '全部项目', asOf: '2020-09' }]);
+    expect(drill.asOf).toBe('2020-09-30');
   });
 });
