@@ -1,6 +1,5 @@
 // 预警 as the office and a unit live it: staff issue a 预警提示函 from the console and download it,
 // the unit explains on a phone, staff read the month's bulletin and keep the thresholds.
-import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { ARTIFACTS, hasChromium, launchBrowser } from './browser.js';
@@ -40,7 +39,6 @@ describe.skipIf(!hasChromium())('alerts, letters and bulletins in Chromium', () 
   }
 
   beforeAll(async () => {
-    execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
     server = await startServer();
     browser = await launchBrowser();
     const login = await fetch(`${server.url}/api/auth/login`, {

@@ -1,7 +1,8 @@
 // Drill-down on the wall at 1920×1080: a figure → the list behind it → a project's card → back, Esc, ✕.
-import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { addMonths } from '../../shared/dates.js';
+import { formatWan } from '../../shared/money.js';
 import { ARTIFACTS, hasChromium, launchBrowser } from './browser.js';
 import { E2E_ADMIN, startServer, type ServerProcess } from './serverProcess.js';
 
@@ -13,7 +14,6 @@ describe.skipIf(!hasChromium())('drill-down on the wall', () => {
   let snapshot: any;
 
   beforeAll(async () => {
-    execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
     server = await startServer();
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
@@ -115,5 +115,28 @@ describe.skipIf(!hasChromium())('drill-down on the wall', () => {
     expect(await page.locator('[data-testid="drill-row"]').count()).toBe(top.projects);
     await page.keyboard.press('Escape');
     await overlay().waitFor({ state: 'detached' });
+  });
+
+  it('shows the month-end figures, so labelled, while the wall follows a frozen meeting', async () => {
+    const api = async (method: string, body?: unknown) => {
+      const res = await fetch(`${server.url}/api/presentation`, { method, headers: { 'content-type': 'application/json', cookie }, body: body === undefined ? undefined : JSON.stringify(body) });
+      expect(res.status, await res.clone().text()).toBeLessThan(300);
+      return res.status === 204 ? null : res.json();
+    };
+    await api('POST', {});
+    const month = addMonths(snapshot.reportingMonth, -1);
+    await api('PATCH', { frozen: month });
+    // The presenter steps to the month end's most lagging project: the wall opens its card at that date.
+    const view = await api('PATCH', { step: 'next' });
+    const card = page.locator(`[data-testid="project-card"][data-project-id="${view.state.projectId}"]`);
+    await card.waitFor({ timeout: 10_000 });
+    const [y, m, d] = view.state.frozen.asOf.split('-').map(Number);
+    await expect.poll(() => page.locator('[data-testid="drill-as-of"]').innerText()).toBe(`数据截至 ${y}年${m}月${d}日`);
+    expect(await card.locator('[data-testid="card-completed"] .value').innerText()).toContain(formatWan(view.focus.completed, 0));
+    await page.waitForTimeout(1_200);
+    await page.screenshot({ path: `${ARTIFACTS}/drill-frozen-card-1920x1080.png` });
+    await api('DELETE');
+    // Live again: no date on whatever is still open.
+    await page.locator('[data-testid="drill-as-of"]').waitFor({ state: 'detached', timeout: 10_000 });
   });
 });

@@ -1,6 +1,5 @@
 // 导入导出 as staff use it at a desk: upload a hand-kept ledger sheet, read the preview with a rejected
 // row and its reason, leave that row out, commit, and see the ledger grow.
-import { execFileSync } from 'node:child_process';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -40,7 +39,6 @@ describe.skipIf(!hasChromium())('ledger import in Chromium', () => {
   }
 
   beforeAll(async () => {
-    execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
     server = await startServer();
     browser = await launchBrowser();
     const login = await fetch(`${server.url}/api/auth/login`, {

@@ -1,7 +1,6 @@
 // The wall's 地图 page at 1920×1080: the real county outline with every project as a point, counts
 // by state, a project's card on hover and on click, and a new start rippling. Then the console's
 // 县域地图 page: the current map's preview and a bad upload's reasons in Chinese.
-import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { tmpdir } from 'node:os';
@@ -34,7 +33,6 @@ describe.skipIf(!hasChromium())('the county map', () => {
   const stateCount = async (state: string) => Number(await page.locator(`[data-testid="map-state-counts"] li[data-state="${state}"] .count`).innerText());
 
   beforeAll(async () => {
-    execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
     server = await startServer();
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });

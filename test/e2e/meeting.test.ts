@@ -2,7 +2,6 @@
 // kiosk wall (1920×1080, display token) follows — the page tapped (latency measured and printed), the
 // lagging project stepped to (its card), the figures frozen at a month end (the header says so), a
 // decision noted into the problem ledger — then the session ends and the wall rotates again.
-import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { PresentationView } from '../../shared/presentation.js';
@@ -32,7 +31,6 @@ describe.skipIf(!hasChromium())('meeting mode in Chromium', () => {
   }
 
   beforeAll(async () => {
-    execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
     server = await startServer();
     browser = await launchBrowser();
     const login = await fetch(`${server.url}/api/auth/login`, {

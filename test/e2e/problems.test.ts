@@ -1,7 +1,6 @@
 // 问题台账 and 调度会 as people live them: a unit raises a problem on a tablet, the wall counts it,
 // staff put it on a 部门联席会 and record the decision, the linked leader escalates it on a tablet,
 // staff report it solved and close it (销号) from the ledger, and the wall follows every step.
-import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { ARTIFACTS, hasChromium, launchBrowser } from './browser.js';
@@ -67,7 +66,6 @@ describe.skipIf(!hasChromium())('the problem ledger and dispatch meetings in Chr
   }
 
   beforeAll(async () => {
-    execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
     server = await startServer();
     browser = await launchBrowser();
     const login = await fetch(`${server.url}/api/auth/login`, {

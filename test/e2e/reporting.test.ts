@@ -1,6 +1,5 @@
 // The reporting cycle as people live it: a unit reports on a phone, staff accept it at a desk,
 // the wall (a kiosk on a display token) shows it.
-import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { ARTIFACTS, hasChromium, launchBrowser } from './browser.js';
@@ -24,7 +23,6 @@ describe.skipIf(!hasChromium())('monthly reporting in Chromium', () => {
   };
 
   beforeAll(async () => {
-    execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
     server = await startServer();
     browser = await launchBrowser();
     const login = await fetch(`${server.url}/api/auth/login`, {

@@ -1,5 +1,4 @@
 // A person's view: the wall opens in Chromium, a unit's report arrives, the figure on screen moves.
-import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { ARTIFACTS, hasChromium, launchBrowser } from './browser.js';
@@ -13,7 +12,6 @@ describe.skipIf(!hasChromium())('the wall in Chromium', () => {
   let wallUrl: string;
 
   beforeAll(async () => {
-    execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
     server = await startServer();
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });

@@ -1,7 +1,6 @@
 // The wall's five data pages (领域, 滞后预警, 问题台账, 挂点领导, 单位排名) in Chromium: each pinned with
 // `/?page=`, its key figures match the snapshot, nothing is clipped or spills off the stage — for both
 // demo counties, at 1080p and 4K, and for a 15,000-project province.
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -118,7 +117,6 @@ describe.skipIf(!hasChromium())('the wall pages in Chromium', () => {
   let browser: Browser;
 
   beforeAll(() => {
-    execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
   });
   afterAll(() => browser?.close());
 

@@ -1,6 +1,5 @@
 // The wall as a hall runs it: the playlist turns by itself, holds while someone uses it and resumes;
 // 4K stays crisp with tooltips where the pointer is; a 5760×1080 splice shows three pages side by side.
-import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { ARTIFACTS, hasChromium, launchBrowser } from './browser.js';
@@ -13,7 +12,6 @@ describe.skipIf(!hasChromium())('the wall playlist and layouts in Chromium', () 
   let tokenUrl: string;
 
   beforeAll(async () => {
-    execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
     server = await startServer();
     browser = await launchBrowser();
     const res = await fetch(`${server.url}/api/auth/login`, {
