@@ -100,5 +100,5 @@ export function usePlaylist({ config, panes, rotateSeconds, lead, target = windo
     schedule();
   });
 
-  return { shown, state, heldUntil, rotateMs, turn, show, hold };
+  return { shown, state, rotateMs, turn, show };
 }

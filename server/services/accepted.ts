@@ -16,21 +16,52 @@ export interface Milestones {
   completed: string | null;
 }
 
-/** Applies the report's start and completion dates to the project; returns those that are new. */
-export async function applyMilestones(q: Queryable, actor: Actor, project: Project, report: Report): Promise<Milestones> {
+/** What a report's dates make of the project: its dates and stage after it, and which are new. */
+export interface MilestoneChange {
+  project: Project;
+  startedOn: string | null;
+  completedOn: string | null;
+  stage: Project['stage'];
+  /** Anything to write. */
+  changed: boolean;
+  milestones: Milestones;
+}
+
+export function milestoneChange(project: Project, report: Pick<Report, 'startedOn' | 'completedOn'>): MilestoneChange {
   const startedOn = report.startedOn ?? project.startedOn;
   const completedOn = report.completedOn ?? project.completedOn;
   const stage = stageAfter(project.stage, startedOn, completedOn);
-  if (startedOn !== project.startedOn || completedOn !== project.completedOn || stage !== project.stage) {
-    await setMilestones(q, project.id, { startedOn, completedOn, stage });
-    await audit(q, actor, 'project.milestones', 'project', project.id,
-      { startedOn: project.startedOn, completedOn: project.completedOn, stage: project.stage },
-      { startedOn, completedOn, stage });
-  }
   return {
-    started: startedOn && !project.startedOn ? startedOn : null,
-    completed: completedOn && !project.completedOn ? completedOn : null,
+    project, startedOn, completedOn, stage,
+    changed: startedOn !== project.startedOn || completedOn !== project.completedOn || stage !== project.stage,
+    milestones: {
+      started: startedOn && !project.startedOn ? startedOn : null,
+      completed: completedOn && !project.completedOn ? completedOn : null,
+    },
   };
+}
+
+/** The audit row's before and after of a milestone change. */
+export function milestoneAudit(c: MilestoneChange) {
+  return {
+    before: { startedOn: c.project.startedOn, completedOn: c.project.completedOn, stage: c.project.stage },
+    after: { startedOn: c.startedOn, completedOn: c.completedOn, stage: c.stage },
+  };
+}
+
+/** The ticker lines of a start and a completion. */
+export const startedText = (p: Pick<Project, 'name' | 'unit'>) => `「${p.name}」开工建设（${p.unit}）`;
+export const completedText = (p: Pick<Project, 'name' | 'unit'>) => `「${p.name}」竣工（${p.unit}）`;
+
+/** Applies the report's start and completion dates to the project; returns those that are new. */
+export async function applyMilestones(q: Queryable, actor: Actor, project: Project, report: Report): Promise<Milestones> {
+  const c = milestoneChange(project, report);
+  if (c.changed) {
+    const { before, after } = milestoneAudit(c);
+    await setMilestones(q, project.id, { startedOn: c.startedOn, completedOn: c.completedOn, stage: c.stage });
+    await audit(q, actor, 'project.milestones', 'project', project.id, before, after);
+  }
+  return c.milestones;
 }
 
 /** The pushes of an accepted report: the new figures first, then any start or completion. */
@@ -53,11 +84,11 @@ export async function acceptedPushes(
     },
   }];
   if (milestones.started) {
-    const e = await writeEvent('started', project.id, `「${project.name}」开工建设（${project.unit}）`);
+    const e = await writeEvent('started', project.id, startedText(project));
     pushes.push({ name: 'project:started', payload: { ...base, date: milestones.started, event: e } });
   }
   if (milestones.completed) {
-    const e = await writeEvent('completed', project.id, `「${project.name}」竣工（${project.unit}）`);
+    const e = await writeEvent('completed', project.id, completedText(project));
     pushes.push({ name: 'project:completed', payload: { ...base, date: milestones.completed, event: e } });
   }
   return pushes;

@@ -3,7 +3,6 @@
 import type { ImportPreview, ImportResult } from '../../shared/imports.js';
 import type { Report, User } from '../../shared/types.js';
 import { reportingCalendar } from '../domain/calendar.js';
-import { stageAfter } from '../domain/reportRules.js';
 import { summaryPatch } from '../domain/snapshot.js';
 import { planMonthImport, type MonthPlan } from '../import/monthRows.js';
 import type { Sheet } from '../import/sheet.js';
@@ -14,7 +13,7 @@ import { yielding } from '../store/bulk.js';
 import { acceptedOfMonth, auditMany, insertAcceptedReports, lockProjects, setMilestonesMany } from '../store/imports.js';
 import { listProjects } from '../store/projects.js';
 import { assertRole } from './access.js';
-import type { Milestones } from './accepted.js';
+import { completedText, milestoneAudit, milestoneChange, startedText, type MilestoneChange } from './accepted.js';
 import { ANNOUNCE_LIMIT, announce, finishChange } from './change.js';
 import type { Deps, Push } from './deps.js';
 import { importOptions, noHeader, readSheet } from './sheetFile.js';
@@ -70,31 +69,19 @@ async function commit(deps: Deps, user: User, sheet: Sheet, asked: string | unde
     }));
     const projects = new Map((await listProjects(q, campaign.id)).map((p) => [p.id, p]));
     // The milestones the figures carry, as applyMilestones sets them for one report, written in bulk.
-    const milestones = reports.filter((r) => r.startedOn || r.completedOn).map((report) => {
-      const project = projects.get(report.projectId)!;
-      const startedOn = report.startedOn ?? project.startedOn;
-      const completedOn = report.completedOn ?? project.completedOn;
-      const stage = stageAfter(project.stage, startedOn, completedOn);
-      const changed = startedOn !== project.startedOn || completedOn !== project.completedOn || stage !== project.stage;
-      const m: Milestones = { started: startedOn && !project.startedOn ? startedOn : null, completed: completedOn && !project.completedOn ? completedOn : null };
-      return { project, startedOn, completedOn, stage, changed, m };
-    });
+    const milestones = reports.filter((r) => r.startedOn || r.completedOn).map((r) => milestoneChange(projects.get(r.projectId)!, r));
     const moved = milestones.filter((x) => x.changed);
     await setMilestonesMany(q, moved.map((x) => ({ id: x.project.id, startedOn: x.startedOn, completedOn: x.completedOn, stage: x.stage })));
     await auditMany(q, actor, [
       ...reports.map((r) => ({ action: 'report.import', entity: 'report', entityId: r.id, before: null, after: r })),
-      ...moved.map((x) => ({
-        action: 'project.milestones', entity: 'project', entityId: x.project.id,
-        before: { startedOn: x.project.startedOn, completedOn: x.project.completedOn, stage: x.project.stage },
-        after: { startedOn: x.startedOn, completedOn: x.completedOn, stage: x.stage },
-      })),
+      ...moved.map((x) => ({ action: 'project.milestones', entity: 'project', entityId: x.project.id, ...milestoneAudit(x) })),
       { action: 'month.import', entity: 'campaign', entityId: campaign.id, before: null, after: { sheet: sheet.name, month, ...plan.preview.counts } },
     ]);
-    const started = milestones.filter((x) => x.m.started);
-    const completed = milestones.filter((x) => x.m.completed);
+    const started = milestones.filter((x) => x.milestones.started);
+    const completed = milestones.filter((x) => x.milestones.completed);
     const change = await finishChange(q, campaign, version, now, async (summary, writeEvent) => {
       const pushes: Push[] = [{ name: 'summary:update', payload: { version, summary: summaryPatch(summary) } }];
-      const push = async (name: 'project:started' | 'project:completed', { project, m }: (typeof milestones)[number], text: string) => {
+      const push = async (name: 'project:started' | 'project:completed', { project, milestones: m }: MilestoneChange, text: string) => {
         const kind = name === 'project:started' ? 'started' : 'completed';
         const date = (name === 'project:started' ? m.started : m.completed)!;
         pushes.push({ name, payload: { version, projectId: project.id, project: project.name, unit: project.unit, date, event: await writeEvent(kind, project.id, text) } });
@@ -105,8 +92,8 @@ async function commit(deps: Deps, user: User, sheet: Sheet, asked: string | unde
         if (completed.length) await push('project:completed', completed[0], `本次导入${completed.length.toLocaleString('zh-CN')}个项目竣工`);
       } else {
         for (const x of milestones) {
-          if (x.m.started) await push('project:started', x, `「${x.project.name}」开工建设（${x.project.unit}）`);
-          if (x.m.completed) await push('project:completed', x, `「${x.project.name}」竣工（${x.project.unit}）`);
+          if (x.milestones.started) await push('project:started', x, startedText(x.project));
+          if (x.milestones.completed) await push('project:completed', x, completedText(x.project));
         }
       }
       return pushes;
