@@ -138,8 +138,10 @@ export interface Project {
   lat: number | null;
   lon: number | null;
   content: string;
-  /** Completed this campaign year from accepted reports. */
+  /** Completed this campaign year: the ledger import's opening balance, if any, plus accepted reports of later months. */
   completedToDate: Yuan;
+  /** 开工以来累计完成投资: the opening's since-start figure plus accepted reports of later months. */
+  investmentSinceStart: Yuan;
   /** Increases with every edit; an edit made against an older one is refused (409). */
   rowVersion: number;
 }

@@ -9,6 +9,7 @@ import { evaluateLagRules, SEVERITY_RANK, worstSeverity } from './lagRules.js';
 import type { LagHit, LedgerInput, MonthlyFigure } from './ledger.js';
 import { countProblems, emptyUnitTally, rankUnits, reportTimeliness, type UnitTally } from './ranking.js';
 import { isCompletedThisYear, isCompletionPlanned, isStartedThisYear, isStartPlanned } from './yearPlan.js';
+import { applyOpenings, coveredByOpening, openingsByProject } from './openings.js';
 import { dueScheduleMonths, indexByProject, projectSchedulePlan, scheduleMonths, spreadAnnualPlan } from './schedule.js';
 
 export interface Summary {
@@ -87,7 +88,9 @@ export function computeSummary(input: LedgerInput): Summary {
   const months = scheduleMonths(year, today);
   const dueMonths = dueScheduleMonths(year, today, campaign.settings.reportDeadlineDay);
   const plans = indexByProject(input.plans, year, (p) => p.amount);
-  const accepted = indexByProject(input.monthly, year, (f) => f.investment, (f) => f.status === 'accepted');
+  // An opening balance stands for the months it runs through (counted in its last month).
+  const openings = openingsByProject(input.openings);
+  const accepted = applyOpenings(indexByProject(input.monthly, year, (f) => f.investment, (f) => f.status === 'accepted'), input.openings, year);
   const filings = filingsByProject(input.monthly);
   const problems = groupBy(input.problems, (p) => p.projectId);
   const month = reportingMonth(today);
@@ -121,6 +124,7 @@ export function computeSummary(input: LedgerInput): Summary {
     totalInvestment += project.totalInvestment;
 
     const projectFilings = filings.get(project.id);
+    const opening = openings.get(project.id);
     const projectProblems = problems.get(project.id) ?? [];
     const projectHits = evaluateLagRules(project, {
       today,
@@ -128,7 +132,7 @@ export function computeSummary(input: LedgerInput): Summary {
       settings: campaign.settings,
       schedulePlan: dueMonths === months ? schedulePlan : projectSchedulePlan(project, projectPlans, year, dueMonths),
       completed,
-      reportedMonths: { has: (m) => isFiled(projectFilings?.get(m)) },
+      reportedMonths: { has: (m) => isFiled(projectFilings?.get(m)) || coveredByOpening(opening, m) },
       problems: projectProblems,
     });
     hits.push(...projectHits);
@@ -162,7 +166,9 @@ export function computeSummary(input: LedgerInput): Summary {
         unit.completedProjects += done;
       }
     }
-    const timely = reportTimeliness(project.startedOn, project.completedOn, projectFilings, year, month, today, campaign.settings.reportDeadlineDay);
+    const timely = reportTimeliness(
+      project.startedOn, project.completedOn, projectFilings, year, month, today, campaign.settings.reportDeadlineDay, opening?.throughMonth,
+    );
     unit.reportsDue += timely.due;
     unit.reportsOnTime += timely.onTime;
     const p = countProblems(projectProblems);

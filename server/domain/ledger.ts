@@ -22,6 +22,21 @@ export interface MonthlyFigure {
   firstFiledAt?: string;
 }
 
+/**
+ * A project's figures brought in by the ledger import (a county moving in mid-year): completed this
+ * campaign year through `throughMonth`, and since the project started. Reports of later months add
+ * to them; accepted reports of the months it covers are left out (the sheet's figure stands for them).
+ * "As of month M" includes an opening whose throughMonth <= M.
+ */
+export interface OpeningBalance {
+  projectId: number;
+  /** YYYY-MM */
+  throughMonth: string;
+  completed: Yuan;
+  /** null when the sheet gave no since-start figure. */
+  sinceStart: Yuan | null;
+}
+
 /** A problem raised on a project, as the rules and the ranking see it. */
 export interface LedgerProblem {
   id: number;
@@ -45,6 +60,8 @@ export interface LedgerInput {
   projects: Project[];
   plans: MonthlyPlan[];
   monthly: MonthlyFigure[];
+  /** Opening balances from the ledger import (absent: none). */
+  openings?: OpeningBalance[];
   problems: LedgerProblem[];
 }
 

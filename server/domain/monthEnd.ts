@@ -41,6 +41,8 @@ export function ledgerAsOf(input: LedgerInput, asOf: string, raisedBy: ReadonlyS
     today: asOf,
     projects: input.projects.map((p) => projectAsOf(p, asOf)),
     monthly: input.monthly.filter((f) => f.month <= month),
+    // An opening counts from the month it runs through.
+    openings: input.openings?.filter((o) => o.throughMonth <= month),
     problems: input.problems
       .filter((p) => raisedBy.has(p.id))
       .map((p) => (after(p.closedOn, asOf) ? { ...p, state: 'coordinating' as const, closedOn: null } : p)),

@@ -49,6 +49,8 @@ export function reportTimeliness(
   reportingMonth: string,
   today: string,
   deadlineDay: number,
+  /** The last month an opening balance covers: those months are not owed. */
+  coveredThrough?: string,
 ): { due: number; onTime: number } {
   if (!startedOn || startedOn > today) return { due: 0, onTime: 0 };
   let month = yearOf(startedOn) < year ? `${year}-01` : monthOf(startedOn);
@@ -56,6 +58,7 @@ export function reportTimeliness(
   let onTime = 0;
   for (; month <= reportingMonth && yearOf(month) === year; month = addMonths(month, 1)) {
     if (completedOn && monthOf(completedOn) < month) break;
+    if (coveredThrough && month <= coveredThrough) continue;
     const deadline = reportDeadlineFor(month, { reportDeadlineDay: deadlineDay });
     const filing = filings?.get(month);
     const filed = filing !== undefined && filing.status !== 'returned';

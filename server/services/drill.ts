@@ -8,6 +8,7 @@ import type { Campaign, Role } from '../../shared/types.js';
 import { computeSummary, type Summary } from '../domain/aggregates.js';
 import { buildCard, drillFacts, projectRows, type DrillFacts } from '../domain/drill.js';
 import type { LedgerInput } from '../domain/ledger.js';
+import { withOpening } from '../domain/openings.js';
 import { alertsAsOf, endOfChinaDay, ledgerAsOf, problemsAsOf } from '../domain/monthEnd.js';
 import { indexByProject } from '../domain/schedule.js';
 import { Forbidden, Invalid, NotFound } from '../errors.js';
@@ -134,7 +135,10 @@ export async function drillCard(deps: Deps, asker: DrillAsker, request: unknown)
     year: campaign.year,
     reportingMonth: summary.reportingMonth,
     plans: indexByProject(own(input.plans), campaign.year, (p) => p.amount).get(id),
-    accepted: indexByProject(own(input.monthly), campaign.year, (f) => f.investment, (f) => f.status === 'accepted').get(id),
+    accepted: withOpening(
+      indexByProject(own(input.monthly), campaign.year, (f) => f.investment, (f) => f.status === 'accepted').get(id),
+      input.openings?.find((o) => o.projectId === id), campaign.year,
+    ),
     leaders: input.leaders,
     reports,
     audits,

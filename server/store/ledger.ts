@@ -1,12 +1,12 @@
 // Loads everything the aggregate recompute needs for one campaign, in a handful of queries run together.
 import type { Campaign, Domain, Leader, Level } from '../../shared/types.js';
-import type { LedgerInput, LedgerProblem, MonthlyFigure, MonthlyPlan } from '../domain/ledger.js';
+import type { LedgerInput, LedgerProblem, MonthlyFigure, MonthlyPlan, OpeningBalance } from '../domain/ledger.js';
 import type { Queryable } from './db.js';
 import { HELD_MEETINGS } from './problems.js';
 import { listProjectsBare } from './projects.js';
 
 export async function loadLedger(q: Queryable, campaign: Campaign, today: string): Promise<LedgerInput> {
-  const [domains, levels, leaders, projects, plans, monthly, problems] = await Promise.all([
+  const [domains, levels, leaders, projects, plans, monthly, openings, problems] = await Promise.all([
     q.query<Domain>('SELECT id, code, name, target, sort_order AS "sortOrder" FROM domains WHERE campaign_id = $1 ORDER BY sort_order, id', [campaign.id]),
     q.query<Level>(
       `SELECT code, name, planned_count AS "plannedCount", planned_annual AS "plannedAnnual"
@@ -31,6 +31,11 @@ export async function loadLedger(q: Queryable, campaign: Campaign, today: string
        ORDER BY r.project_id, r.month, (r.status = 'accepted') DESC, (r.status = 'submitted') DESC, r.revision DESC`,
       [campaign.id],
     ),
+    q.query<OpeningBalance>(
+      `SELECT ob.project_id AS "projectId", ob.through_month AS "throughMonth", ob.completed, ob.since_start AS "sinceStart"
+       FROM opening_balances ob JOIN projects p ON p.id = ob.project_id WHERE p.campaign_id = $1`,
+      [campaign.id],
+    ),
     // meetings: the held meetings that had the problem on the agenda (two while open → 通报批评).
     q.query<LedgerProblem>(
       `SELECT pr.id, pr.project_id AS "projectId", pr.state, to_char(pr.due_on, 'YYYY-MM-DD') AS "dueOn",
@@ -39,5 +44,5 @@ export async function loadLedger(q: Queryable, campaign: Campaign, today: string
       [campaign.id],
     ),
   ]);
-  return { campaign, today, domains, levels, leaders, projects, plans, monthly, problems };
+  return { campaign, today, domains, levels, leaders, projects, plans, monthly, openings, problems };
 }

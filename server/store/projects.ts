@@ -1,12 +1,31 @@
 import type { Project, Stage } from '../../shared/types.js';
 import type { Queryable } from './db.js';
 
-/** Accepted investment of the campaign year: the latest accepted revision of each month. */
-const COMPLETED_TO_DATE = `COALESCE((
+/** The opening balance's last month, '' without one (every month is after it). */
+const OPENING_THROUGH = `COALESCE((SELECT ob.through_month FROM opening_balances ob WHERE ob.project_id = p.id), '')`;
+
+/**
+ * Completed investment of the campaign year: the opening balance brought in by the ledger import
+ * (when it runs through a month of the year), plus the latest accepted revision of each later month.
+ */
+const COMPLETED_TO_DATE = `(COALESCE((
+  SELECT ob.completed FROM opening_balances ob WHERE ob.project_id = p.id AND ob.through_month LIKE c.year || '-%'), 0)
+  + COALESCE((
   SELECT sum(investment) FROM (
     SELECT DISTINCT ON (r.month) r.investment FROM reports r
-    WHERE r.project_id = p.id AND r.status = 'accepted' AND r.month LIKE c.year || '-%'
-    ORDER BY r.month, r.revision DESC) a), 0)::int8`;
+    WHERE r.project_id = p.id AND r.status = 'accepted' AND r.month LIKE c.year || '-%' AND r.month > ${OPENING_THROUGH}
+    ORDER BY r.month, r.revision DESC) a), 0))::int8`;
+
+/** Investment since the project started: the opening's since-start figure (else its year figure) plus later accepted months. */
+const SINCE_START = `(COALESCE((
+  SELECT COALESCE(ob.since_start, ob.completed) FROM opening_balances ob WHERE ob.project_id = p.id), 0)
+  + COALESCE((
+  SELECT sum(investment) FROM (
+    SELECT DISTINCT ON (r.month) r.investment FROM reports r
+    WHERE r.project_id = p.id AND r.status = 'accepted' AND r.month > ${OPENING_THROUGH}
+    ORDER BY r.month, r.revision DESC) a), 0))::int8`;
+
+const FIGURES = `${COMPLETED_TO_DATE} AS "completedToDate", ${SINCE_START} AS "investmentSinceStart"`;
 
 const SELECT = `SELECT p.id, p.code, p.name, p.domain_id AS "domainId", d.name AS domain, p.levels,
   p.unit_id AS "unitId", u.name AS unit, p.lead_unit AS "leadUnit",
@@ -26,7 +45,7 @@ const FROM = `FROM projects p
 /** The ledger with each project's completed investment this year, optionally one unit's part. */
 export async function listProjects(q: Queryable, campaignId: number, unitId?: number): Promise<Project[]> {
   return q.query<Project>(
-    `${SELECT}, ${COMPLETED_TO_DATE} AS "completedToDate" ${FROM}
+    `${SELECT}, ${FIGURES} ${FROM}
      WHERE p.campaign_id = $1 AND ($2::int IS NULL OR p.unit_id = $2) ORDER BY p.code`,
     [campaignId, unitId ?? null],
   );
@@ -34,11 +53,11 @@ export async function listProjects(q: Queryable, campaignId: number, unitId?: nu
 
 /** The ledger without per-project sums, for the aggregate recompute (which sums reports itself). */
 export async function listProjectsBare(q: Queryable, campaignId: number): Promise<Project[]> {
-  return q.query<Project>(`${SELECT}, 0 AS "completedToDate" ${FROM} WHERE p.campaign_id = $1 ORDER BY p.code`, [campaignId]);
+  return q.query<Project>(`${SELECT}, 0 AS "completedToDate", 0 AS "investmentSinceStart" ${FROM} WHERE p.campaign_id = $1 ORDER BY p.code`, [campaignId]);
 }
 
 export async function getProject(q: Queryable, id: number): Promise<Project | null> {
-  const rows = await q.query<Project>(`${SELECT}, ${COMPLETED_TO_DATE} AS "completedToDate" ${FROM} WHERE p.id = $1`, [id]);
+  const rows = await q.query<Project>(`${SELECT}, ${FIGURES} ${FROM} WHERE p.id = $1`, [id]);
   return rows[0] ?? null;
 }
 

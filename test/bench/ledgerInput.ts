@@ -18,7 +18,7 @@ export function seedToLedgerInput(seed: LedgerSeed, campaignId = 1): LedgerInput
     return {
       ...rest, id: i + 1, domainId: domainByCode.get(domainCode)!.id, domain: domainByCode.get(domainCode)!.name,
       unitId: unitId.get(p.unit)!, leaderId: p.leader ? leaderId.get(p.leader)! : null,
-      chargeLeaderId: p.chargeLeader ? leaderId.get(p.chargeLeader)! : null, completedToDate: 0, rowVersion: 1,
+      chargeLeaderId: p.chargeLeader ? leaderId.get(p.chargeLeader)! : null, completedToDate: 0, investmentSinceStart: 0, rowVersion: 1,
     };
   });
   return {

@@ -131,7 +131,7 @@ const replies: Record<string, JsonSchema> = {
     {
       id: int, code: str, name: str, domainId: int, domain: str, levels: { type: 'array', items: str }, unitId: int, unit: str,
       leadUnit: orNull('string'), leaderId: orNull('integer'), leader: orNull('string'), chargeLeaderId: orNull('integer'), chargeLeader: orNull('string'),
-      commissioner: orNull('string'), totalInvestment: yuan, annualPlan: yuan, completedToDate: yuan,
+      commissioner: orNull('string'), totalInvestment: yuan, annualPlan: yuan, completedToDate: yuan, investmentSinceStart: yuan,
       plannedStart: nullableDate, plannedCompletion: nullableDate, startedOn: nullableDate, completedOn: nullableDate,
       stage: { enum: ['reserve', 'preparing', 'construction', 'completed', 'operating'] },
       township: orNull('string'), lat: orNull('number'), lon: orNull('number'), content: str,

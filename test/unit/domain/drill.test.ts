@@ -31,7 +31,7 @@ function inputOf(seed: LedgerSeed): LedgerInput {
       leaderId: leaderId(p.leader), leader: p.leader, chargeLeaderId: leaderId(p.chargeLeader), chargeLeader: p.chargeLeader,
       commissioner: p.commissioner, totalInvestment: p.totalInvestment, annualPlan: p.annualPlan,
       plannedStart: p.plannedStart, plannedCompletion: p.plannedCompletion, startedOn: p.startedOn, completedOn: p.completedOn,
-      stage: p.stage, township: p.township, lat: p.lat, lon: p.lon, content: p.content, completedToDate: 0, rowVersion: 1,
+      stage: p.stage, township: p.township, lat: p.lat, lon: p.lon, content: p.content, completedToDate: 0, investmentSinceStart: 0, rowVersion: 1,
     };
   });
   const idOf = new Map(projects.map((p) => [p.code, p.id]));

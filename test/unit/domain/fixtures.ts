@@ -56,6 +56,7 @@ export function project(id: number, overrides: Partial<Project> = {}): Project {
     lon: null,
     content: '',
     completedToDate: 0,
+    investmentSinceStart: 0,
     ...overrides,
   };
 }

@@ -9,7 +9,7 @@ const existing: Project = {
   id: 7, code: 'T-001', name: '新材料产业园', domainId: 1, domain: '工业', levels: ['county'], unitId: 1, unit: '县工信局', leadUnit: null,
   leaderId: 1, leader: '李县长', chargeLeaderId: null, chargeLeader: null, commissioner: null, totalInvestment: 3_600 * WAN,
   annualPlan: 1_200 * WAN, plannedStart: '2020-03-01', plannedCompletion: '2021-12-31', startedOn: '2020-03-01', completedOn: null,
-  stage: 'construction', township: null, lat: null, lon: null, content: '', completedToDate: 1_000 * WAN, rowVersion: 3,
+  stage: 'construction', township: null, lat: null, lon: null, content: '', completedToDate: 1_000 * WAN, investmentSinceStart: 1_000 * WAN, rowVersion: 3,
 };
 
 const ctx: LedgerContext = {
