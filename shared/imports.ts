@@ -44,7 +44,25 @@ export interface PreviewRow {
   warnings: string[];
   /** Labels of the fields an update changes. */
   changes: string[];
+  /** For an update: each changed field, old → new, as shown (amounts in 万元), so a wrong scale shows. */
+  fieldChanges: FieldChange[];
+  /** Every amount the row was read with (万元 columns and 亿元 columns alike, in yuan). */
+  amounts: PreviewAmount[];
   excluded: boolean;
+}
+
+export interface FieldChange {
+  label: string;
+  before: string;
+  after: string;
+}
+
+export interface PreviewAmount {
+  label: string;
+  /** Integer yuan; null when the cell is empty. */
+  value: Yuan | null;
+  /** The unit the cell was read in. */
+  unit: AmountUnit;
 }
 
 export interface ImportCounts {
@@ -71,6 +89,12 @@ export interface ImportPreview {
   newLeaders: string[];
   /** For a month import: the month. */
   month: string | null;
+  /** The sheets of the workbook and why the one read was chosen (an instructions sheet first is passed over). */
+  sheets: string[];
+  /** What the import read from outside the table, in Chinese: the unit of a note line, the month of opening figures. */
+  notes: string[];
+  /** Ledger: the month the opening figures (本年累计完成投资) run through, null without such a column. */
+  openingMonth: string | null;
 }
 
 export interface ImportResult {
@@ -88,6 +112,8 @@ export const importQuery = z.object({
   dryRun: z.enum(['0', '1', 'true', 'false'], { error: 'dryRun 须为 1（预览）或 0（导入）' }).optional(),
   exclude: z.string().regex(/^[\d,\s]*$/, '排除的行号须为以逗号分隔的数字').max(200_000).optional(),
   month: z.string().regex(MONTH_RE, '月份须为 YYYY-MM 格式').optional(),
+  /** The uploaded file's name, kept as the source of opening balances. */
+  filename: z.string().max(255, '文件名不超过255字').optional(),
 });
 
 /** The largest upload accepted, in bytes. */

@@ -62,10 +62,10 @@ export const investmentBehind: LagCheck = (project, ctx) => {
   return hit(project, 'investment_behind', severity, text);
 };
 
-/** 开工逾期 */
+/** 开工逾期: a project being built (a 续建 project, started before the year, may have no date) never is. */
 export const startOverdue: LagCheck = (project, ctx) => {
   const planned = project.plannedStart;
-  if (!planned || planned >= ctx.today || project.startedOn || isFinished(project)) return null;
+  if (!planned || planned >= ctx.today || project.startedOn || project.stage === 'construction' || isFinished(project)) return null;
   const days = daysBetween(planned, ctx.today);
   return hit(project, 'start_overdue', overdueSeverity(days), `计划${planned}开工，已逾期${days}天未开工`);
 };

@@ -51,10 +51,13 @@ export async function buildLedgerXlsx(doc: LedgerSheet): Promise<Buffer> {
   const table: Table = {
     sheet: '项目台账',
     title: `${doc.title}重点项目台账（${doc.generatedOn}导出）`,
-    columns: [...LEDGER_COLUMNS, { header: '本年累计完成投资(万元)', kind: 'wan' }],
-    rows: doc.projects.map((p) => [...projectRow(p, (c) => names.get(c) ?? c), p.completedToDate]),
+    columns: [...LEDGER_COLUMNS, { header: '本年累计完成投资(万元)', kind: 'wan' }, { header: '开工以来累计完成投资(万元)', kind: 'wan' }],
+    rows: doc.projects.map((p) => [...projectRow(p, (c) => names.get(c) ?? c), p.completedToDate, p.investmentSinceStart]),
     empty: '台账中暂无项目。',
-    notes: [`共${doc.projects.length}个项目。金额单位：万元。“本年累计完成投资”为已采纳月报之和，导入时不读取。`],
+    notes: [
+      `共${doc.projects.length}个项目。金额单位：万元。“本年累计完成投资”含导入的期初数和已采纳月报；`
+      + '再次导入时与台账相同的不作改动，不同的作为期初数（截至上月）导入。',
+    ],
   };
   return workbook([table], { creator: doc.issuingOffice, title: table.title });
 }

@@ -5,7 +5,7 @@ import type { FieldDef } from './header.js';
 export type LedgerField =
   | 'code' | 'name' | 'domain' | 'levels' | 'unit' | 'leadUnit' | 'leader' | 'chargeLeader' | 'commissioner'
   | 'totalInvestment' | 'annualPlan' | 'plannedStart' | 'plannedCompletion' | 'startedOn' | 'completedOn'
-  | 'stage' | 'township' | 'lon' | 'lat' | 'content';
+  | 'stage' | 'township' | 'lon' | 'lat' | 'content' | 'nature' | 'openingCompleted' | 'sinceStart';
 
 export const LEDGER_FIELDS: FieldDef<LedgerField>[] = [
   { key: 'code', label: '项目编码', names: ['项目编码', '项目编号', '项目代码', '编码', '项目统一代码', '统一代码'] },
@@ -31,6 +31,20 @@ export const LEDGER_FIELDS: FieldDef<LedgerField>[] = [
   { key: 'lon', label: '经度', names: ['经度'] },
   { key: 'lat', label: '纬度', names: ['纬度'] },
   { key: 'content', label: '建设内容', names: ['建设内容', '建设规模及内容', '主要建设内容', '建设内容及规模', '项目内容', '建设规模'] },
+  { key: 'nature', label: '建设性质', names: ['建设性质', '项目性质', '性质', '新建/续建', '新建续建', '新开工/续建'] },
+  // Opening figures of a county moving in mid-year (keys after headerKey: 本年 → 年, a year prefix dropped).
+  {
+    key: 'openingCompleted', label: '本年累计完成投资', amount: true,
+    names: ['年累计完成投资', '年累计完成', '年完成投资', '年度累计完成投资', '年度完成投资', '年以来累计完成投资', '年以来完成投资', '年累计完成投资额'],
+    patterns: [
+      /^\d{1,2}[-~—–至到]\d{1,2}月份?(累计)?完成(投资|投资额|额)?$/,
+      /^截[至止](\d{4}年)?\d{1,2}月(底|末)?(累计)?完成(投资|投资额|额)?$/,
+    ],
+  },
+  {
+    key: 'sinceStart', label: '开工以来累计完成投资', amount: true,
+    names: ['开工以来累计完成投资', '开工以来累计完成', '开工以来完成投资', '自开工以来累计完成投资', '开工累计完成投资', '开工至今累计完成投资', '累计完成投资', '项目累计完成投资', '累计完成投资额'],
+  },
 ];
 
 export type MonthField = 'code' | 'name' | 'unit' | 'investment' | 'progress' | 'startedOn' | 'completedOn' | 'remark';

@@ -12,6 +12,8 @@ export interface FieldDef<K extends string = string> {
   label: string;
   /** Header names (without units) read as this field; compared without spaces, brackets or a year prefix. */
   names: string[];
+  /** Header keys read as this field beyond `names` (1-10月完成投资, 截至9月底累计完成). */
+  patterns?: RegExp[];
   amount?: boolean;
   required?: boolean;
 }
@@ -24,6 +26,12 @@ export interface HeaderMatch<K extends string> {
   /** Field → 0-based column index. */
   index: Partial<Record<K, number>>;
   units: Partial<Record<K, AmountUnit>>;
+  /** Field → its header as written (parent and child joined), for what a header itself says (1-2月). */
+  headers: Partial<Record<K, string>>;
+  /** The unit a note line above the header gives (单位：亿元), with its row; null when none does. */
+  noteUnit: { unit: AmountUnit; row: number } | null;
+  /** The text of the rows above the header (title, notes), for what they say (截至2月底). */
+  above: string[];
   missing: string[];
 }
 
@@ -44,13 +52,20 @@ export function headerKey(header: string): string {
 function fieldOf<K extends string>(fields: FieldDef<K>[], header: string): FieldDef<K> | null {
   const key = headerKey(header);
   if (!key) return null;
-  return fields.find((f) => f.names.includes(key)) ?? null;
+  return fields.find((f) => f.names.includes(key)) ?? fields.find((f) => f.patterns?.some((p) => p.test(key))) ?? null;
+}
+
+/** A unit a note or title line names: 单位：亿元, 金额单位:万元, (单位:亿元). */
+export function unitOfNote(text: string): AmountUnit | null {
+  const m = /单位\s*[:：]?\s*(亿元|万元|元)/.exec(halfWidth(text));
+  return m ? (m[1] as AmountUnit) : null;
 }
 
 interface Candidate<K extends string> {
   rows: number[];
   texts: string[];
   parents: string[];
+  children: string[];
   fields: (FieldDef<K> | null)[];
   score: number;
 }
@@ -77,7 +92,7 @@ function candidate<K extends string>(fields: FieldDef<K>[], top: SheetRow, sub: 
   const seen = new Set<string>();
   const deduped = chosen.map((f) => (f && !seen.has(f.key) ? (seen.add(f.key), f) : null));
   const score = deduped.filter(Boolean).length;
-  return { rows: sub ? [top.row, sub.row] : [top.row], texts, parents, fields: deduped, score };
+  return { rows: sub ? [top.row, sub.row] : [top.row], texts, parents, children, fields: deduped, score };
 }
 
 /** The best header in the first rows, with the columns mapped; null when no row reads as one. */
@@ -95,19 +110,34 @@ export function findHeader<K extends string>(rows: SheetRow[], fields: FieldDef<
     }
   }
   if (!best) return null;
+  const found = best;
+  // The nearest note line above the header that names a unit (a title may name one too).
+  const headerIndex = found.start - found.rows.length;
+  const above = rows.slice(0, headerIndex).map((r) => r.cells.map(cellText).filter(Boolean).join(' '));
+  let noteUnit: HeaderMatch<K>['noteUnit'] = null;
+  for (let i = headerIndex - 1; i >= 0 && !noteUnit; i--) {
+    const unit = unitOfNote(above[i]);
+    if (unit) noteUnit = { unit, row: rows[i].row };
+  }
   const index: Partial<Record<K, number>> = {};
   const units: Partial<Record<K, AmountUnit>> = {};
+  const headers: Partial<Record<K, string>> = {};
   const columns: ColumnMapping[] = [];
-  best.texts.forEach((header, i) => {
-    const field = best.fields[i];
+  found.texts.forEach((header, i) => {
+    const field = found.fields[i];
     let unit: AmountUnit | null = null;
     if (field?.amount) {
-      unit = unitOfHeader(header) ?? '万元';
+      // The nearest wins: the column's own header, its group header, the note line above, else 万元.
+      const child = found.children[i] && found.children[i] !== found.parents[i] ? found.children[i] : '';
+      unit = (child && unitOfHeader(child)) || (found.parents[i] && unitOfHeader(found.parents[i])) || noteUnit?.unit || '万元';
       units[field.key] = unit;
     }
-    if (field) index[field.key] = i;
+    if (field) {
+      index[field.key] = i;
+      headers[field.key] = header;
+    }
     if (header || field) columns.push({ column: i + 1, letter: columnLetter(i + 1), header: halfWidth(header), field: field?.key ?? null, label: field?.label ?? null, unit });
   });
   const missing = fields.filter((f) => f.required && index[f.key] === undefined).map((f) => f.label);
-  return { headerRows: best.rows, dataStart: best.start, columns, index, units, missing };
+  return { headerRows: found.rows, dataStart: found.start, columns, index, units, headers, noteUnit, above, missing };
 }

@@ -1,30 +1,43 @@
 // Every row of a ledger sheet → its verdict: a new project, an update of one matched by code (or
 // by name), unchanged, rejected with the reasons, or skipped (title, 合计, section heading, note).
-import type { ImportPreview, PreviewRow } from '../../shared/imports.js';
+import { monthIndex, reportingMonth, yearOf } from '../../shared/dates.js';
+import type { AmountUnit, FieldChange, ImportPreview, PreviewAmount, PreviewRow } from '../../shared/imports.js';
 import { formatWan, type Yuan } from '../../shared/money.js';
 import { STAGE_LABELS, type LeaderRank, type Project, type Stage } from '../../shared/types.js';
 import { LEDGER_FIELDS, type LedgerField } from './fields.js';
 import { findHeader, type HeaderMatch } from './header.js';
 import { blockingErrors, classifyRow, countRows, previewRow } from './rows.js';
 import type { Cell, Sheet, SheetRow } from './sheet.js';
-import { cellText, nameKey } from './text.js';
+import { cellText, halfWidth, nameKey } from './text.js';
 import { parseAmount, parseDate, parseNumber, type Parsed } from './values.js';
 
 export interface LedgerContext {
   year: number;
+  /** The product's date (YYYY-MM-DD): opening figures that name no month run through its reporting month. */
+  today: string;
   domains: { id: number; code: string; name: string }[];
   levels: { code: string; name: string }[];
   units: { id: number; name: string }[];
   leaders: { id: number; name: string }[];
-  /** The campaign's projects as they stand, with completedToDate. */
+  /** The campaign's projects as they stand, with completedToDate and investmentSinceStart. */
   projects: Project[];
+  /** Their opening balances from earlier imports. */
+  openings?: (OpeningValues & { projectId: number })[];
+}
+
+/** A project's opening balance as a sheet gives it (see server/domain/ledger.ts OpeningBalance). */
+export interface OpeningValues {
+  throughMonth: string;
+  completed: Yuan;
+  sinceStart: Yuan | null;
 }
 
 /** A project's ledger fields as the import writes them; people and units by name. */
 export interface ProjectValues {
   code: string;
   name: string;
-  domainId: number;
+  /** null in a campaign grouped by levels only (no 领域). */
+  domainId: number | null;
   levels: string[];
   unit: string;
   leadUnit: string | null;
@@ -57,6 +70,10 @@ export interface LedgerRowPlan extends PreviewRow {
   rowVersion: number | null;
   /** The changed fields before and after, for the audit. */
   before: Partial<ProjectValues> | null;
+  /** The opening balance the row sets (new, or changed for an update); null to leave it as it is. */
+  opening: OpeningValues | null;
+  /** The opening it replaces, for the audit. */
+  openingBefore: OpeningValues | null;
 }
 
 export interface LedgerPlan {
@@ -69,6 +86,8 @@ export interface LedgerPlan {
 }
 
 const LABEL = Object.fromEntries(LEDGER_FIELDS.map((f) => [f.key, f.label])) as Record<LedgerField, string>;
+type LedgerAmount = 'totalInvestment' | 'annualPlan' | 'openingCompleted' | 'sinceStart';
+const LEDGER_AMOUNTS: LedgerAmount[] = ['totalInvestment', 'annualPlan', 'openingCompleted', 'sinceStart'];
 const COMPARED: (keyof ProjectValues)[] = [
   'code', 'name', 'domainId', 'levels', 'unit', 'leadUnit', 'leader', 'chargeLeader', 'commissioner', 'totalInvestment', 'annualPlan',
   'plannedStart', 'plannedCompletion', 'startedOn', 'completedOn', 'stage', 'township', 'lat', 'lon', 'content',
@@ -139,6 +158,7 @@ export function ledgerPlanner(sheet: Sheet, ctx: LedgerContext, exclude: Readonl
       const preview: ImportPreview = {
         kind: 'ledger', sheet: sheet.name, headerRows: header.headerRows, columns: header.columns, missing: header.missing,
         rows: rows.map(toPreview), counts: countRows(rows), newUnits, newLeaders: newLeaders.map((l) => l.name), month: null,
+        sheets: [sheet.name], notes: reader.notes, openingMonth: reader.openingMonth,
       };
       return { preview, rows, newUnits, newLeaders, blocking: blockingErrors(rows) };
     },
@@ -146,7 +166,7 @@ export function ledgerPlanner(sheet: Sheet, ctx: LedgerContext, exclude: Readonl
 }
 
 function toPreview(r: LedgerRowPlan): PreviewRow {
-  const { values: _v, projectId: _p, rowVersion: _r, before: _b, ...row } = r;
+  const { values: _v, projectId: _p, rowVersion: _r, before: _b, opening: _o, openingBefore: _ob, ...row } = r;
   return row;
 }
 
@@ -164,8 +184,19 @@ class LedgerReader {
   private readonly matched = new Map<number, number>();
   /** The domain a section heading (一、工业项目) sets for the rows under it. */
   private sectionDomain: number | null = null;
+  private readonly openings: Map<number, OpeningValues>;
+  /** The month the opening figures run through; null without an opening column. */
+  readonly openingMonth: string | null;
+  /** What was read from outside the table (a note's unit, the openings' month), for the preview. */
+  readonly notes: string[] = [];
 
   constructor(private readonly ctx: LedgerContext, private readonly header: HeaderMatch<LedgerField>) {
+    this.openings = new Map((ctx.openings ?? []).map((o) => [o.projectId, o]));
+    if (header.noteUnit) {
+      const read = LEDGER_AMOUNTS.filter((f) => header.units[f] === header.noteUnit!.unit && header.index[f] !== undefined).map((f) => LABEL[f]);
+      if (read.length) this.notes.push(`第${header.noteUnit.row}行注明「单位：${header.noteUnit.unit}」：${read.join('、')}按${header.noteUnit.unit}读取`);
+    }
+    this.openingMonth = this.has('openingCompleted') || this.has('sinceStart') ? this.monthOfOpenings() : null;
     this.byCode = new Map(ctx.projects.map((p) => [nameKey(p.code), p]));
     for (const p of ctx.projects) this.byName.set(nameKey(p.name), [...(this.byName.get(nameKey(p.name)) ?? []), p]);
     this.domains = new Map(ctx.domains.flatMap((d) => [[optionKey(d.name), d.id], [optionKey(d.code), d.id]]));
@@ -183,11 +214,37 @@ class LedgerReader {
     return this.header.index[field] !== undefined;
   }
 
+  /**
+   * The month the opening figures run through: the header's (1-10月完成投资, 截至9月底累计完成), else
+   * a title or note above the table (截至2027年2月底), else the reporting month of today.
+   */
+  private monthOfOpenings(): string {
+    const year = this.ctx.year;
+    const header = halfWidth(this.header.headers.openingCompleted ?? this.header.headers.sinceStart ?? '');
+    const inHeader = /(?:[-~—–至到]|截[至止](?:\d{4}年)?)(\d{1,2})月/.exec(header);
+    const fromNote = this.header.above.map((t) => /截[至止]\s*(?:(\d{4})年)?\s*(\d{1,2})\s*月|(?:(\d{4})年)?\s*1\s*[-~—–至到]\s*(\d{1,2})\s*月/.exec(halfWidth(t))).find(Boolean);
+    const month = (m: number) => `${year}-${String(m).padStart(2, '0')}`;
+    if (inHeader && Number(inHeader[1]) >= 1 && Number(inHeader[1]) <= 12) return month(Number(inHeader[1]));
+    const noted = fromNote ? Number(fromNote[2] ?? fromNote[4]) : 0;
+    const notedYear = fromNote ? Number(fromNote[1] ?? fromNote[3] ?? year) : year;
+    if (noted >= 1 && noted <= 12 && notedYear === year) {
+      this.notes.push(`期初数按表头上方的说明截至${year}年${noted}月`);
+      return month(noted);
+    }
+    const current = reportingMonth(this.ctx.today);
+    const fallback = yearOf(current) > year ? 12 : yearOf(current) < year ? 1 : Math.max(1, monthIndex(current));
+    this.notes.push(`表中未注明期初数截至的月份，按截至${year}年${fallback}月计（可在列名中写明，如“1-${fallback}月完成投资”）`);
+    return month(fallback);
+  }
+
   read(row: SheetRow): LedgerRowPlan | null {
     const kind = classifyRow(row, this.header.index.name!, this.header.index.unit);
     if (kind.kind === 'blank') return null;
-    const skipped = (message: string): LedgerRowPlan => ({ ...previewRow(row.row, { messages: [message] }), values: null, projectId: null, rowVersion: null, before: null });
+    const skipped = (message: string): LedgerRowPlan => ({
+      ...previewRow(row.row, { messages: [message] }), values: null, projectId: null, rowVersion: null, before: null, opening: null, openingBefore: null,
+    });
     if (kind.kind === 'total') return skipped('合计行，不导入');
+    if (kind.kind === 'example') return skipped('模板示例行，不导入');
     if (kind.kind === 'note') {
       const domain = this.domainIn(kind.text);
       if (domain !== null) this.sectionDomain = domain;
@@ -215,13 +272,21 @@ class LedgerReader {
       return parsed.value;
     };
     const text = (field: LedgerField): string | null => {
-      const t = cellText(this.cell(row, field));
+      // 建设内容 keeps its line breaks; every text keeps its full-width punctuation as typed.
+      const cell = this.cell(row, field);
+      const t = field === 'content' && typeof cell === 'string' ? cell.replace(/\r\n?/g, '\n').trim() : cellText(cell);
       if (!t) return null;
       const max = MAX_LENGTH[field];
       if (max && t.length > max) errors.push(`${LABEL[field]}不超过${max}字`);
       return t;
     };
-    const amount = (field: 'totalInvestment' | 'annualPlan') => take(parseAmount(this.cell(row, field), this.header.units[field] ?? '万元', LABEL[field]));
+    const amounts: PreviewAmount[] = [];
+    const amount = (field: LedgerAmount) => {
+      const unit: AmountUnit = this.header.units[field] ?? '万元';
+      const value = take(parseAmount(this.cell(row, field), unit, LABEL[field]));
+      if (this.has(field)) amounts.push({ label: LABEL[field], value, unit });
+      return value;
+    };
     const date = (field: LedgerField, end: boolean) => take(parseDate(this.cell(row, field), LABEL[field], end));
 
     const code = text('code');
@@ -229,6 +294,8 @@ class LedgerReader {
     const unitText = text('unit');
     const totalInvestment = amount('totalInvestment');
     const annualPlan = amount('annualPlan');
+    const openingCompleted = amount('openingCompleted');
+    const sinceStart = amount('sinceStart');
     const plannedStart = date('plannedStart', false);
     const plannedCompletion = date('plannedCompletion', true);
     const startedOn = date('startedOn', false);
@@ -271,6 +338,16 @@ class LedgerReader {
     const stageText = text('stage');
     let stage = stageText ? parseStage(stageText) : null;
     if (stageText && !stage) errors.push(`项目阶段「${stageText}」无法识别（可填：${Object.values(STAGE_LABELS).join('、')}）`);
+    // 建设性质: a 续建/在建 project started before this year, with or without a date, is being built.
+    const natureText = text('nature');
+    const carriedOver = natureText !== null && /续建|在建|续建项目/.test(natureText);
+    if (natureText && !carriedOver && !/新建|新开工|新增|拟建|预备|储备|前期/.test(natureText)) {
+      errors.push(`建设性质「${natureText}」无法识别（可填：新建、续建）`);
+    }
+    if (carriedOver) {
+      if (startedOn && yearOf(startedOn) >= this.ctx.year) warnings.push(`续建项目的实际开工时间为${startedOn}，按该日期开工计`);
+      if (!stage && !completedOn) stage = 'construction';
+    }
 
     // Milestones come from reports too: the import sets them, never clears them.
     const started = startedOn ?? existing?.startedOn ?? null;
@@ -281,15 +358,21 @@ class LedgerReader {
       errors.push(`总投资（${formatWan(totalInvestment)}万元）低于本年已完成投资（${formatWan(existing.completedToDate)}万元）`);
     }
     stage ??= existing ? existing.stage : completed ? 'completed' : started ? 'construction' : 'preparing';
+    // A 续建 project marked 前期 by an earlier import is in construction now.
+    if (carriedOver && !stageText && stage === 'preparing') stage = 'construction';
 
-    const base = previewRow(row.row, { code, name, unit, totalInvestment, amount: annualPlan, warnings });
-    if (errors.length) return { ...base, verdict: 'error', messages: errors, values: null, projectId: existing?.id ?? null, rowVersion: null, before: null };
+    const opening = this.openingOf(openingCompleted, sinceStart, existing, errors, warnings, annualPlan, totalInvestment);
+
+    const base = previewRow(row.row, { code, name, unit, totalInvestment, amount: annualPlan, warnings, amounts });
+    if (errors.length) {
+      return { ...base, verdict: 'error', messages: errors, values: null, projectId: existing?.id ?? null, rowVersion: null, before: null, opening: null, openingBefore: null };
+    }
 
     const opt = (field: LedgerField, value: string | null, old: string | null | undefined) => (this.has(field) ? value : old ?? null);
     const values: ProjectValues = {
       code: code ?? existing?.code ?? '',
       name: name!,
-      domainId: domainId!,
+      domainId,
       levels,
       unit: unit!,
       leadUnit: opt('leadUnit', text('leadUnit'), existing?.leadUnit),
@@ -308,15 +391,59 @@ class LedgerReader {
       lon: this.has('lon') ? lon : existing?.lon ?? null,
       content: this.has('content') ? text('content') ?? '' : existing?.content ?? '',
     };
-    if (!existing) return { ...base, verdict: 'create', values, projectId: null, rowVersion: null, before: null };
+    if (!existing) return { ...base, verdict: 'create', values, projectId: null, rowVersion: null, before: null, opening, openingBefore: null };
 
     const old = valuesOf(existing);
     const changed = COMPARED.filter((k) => !same(old[k], values[k]));
     const before = Object.fromEntries(changed.map((k) => [k, old[k]])) as Partial<ProjectValues>;
+    const fieldChanges: FieldChange[] = changed.map((k) => ({ label: VALUE_LABEL[k], before: this.shown(k, old[k]), after: this.shown(k, values[k]) }));
+    if (opening) {
+      if (opening.completed !== existing.completedToDate) {
+        fieldChanges.push({ label: LABEL.openingCompleted, before: `${formatWan(existing.completedToDate, 4)}万元`, after: `${formatWan(opening.completed, 4)}万元（截至${monthIndex(opening.throughMonth)}月）` });
+      }
+      if (opening.sinceStart !== null && opening.sinceStart !== existing.investmentSinceStart) {
+        fieldChanges.push({ label: LABEL.sinceStart, before: `${formatWan(existing.investmentSinceStart, 4)}万元`, after: `${formatWan(opening.sinceStart, 4)}万元` });
+      }
+    }
+    const changes = [...changed.map((k) => VALUE_LABEL[k]), ...(opening ? fieldChanges.slice(changed.length).map((c) => c.label) : [])];
     return {
-      ...base, code: existing.code, verdict: changed.length ? 'update' : 'unchanged', changes: changed.map((k) => VALUE_LABEL[k]),
-      values, projectId: existing.id, rowVersion: existing.rowVersion, before,
+      ...base, code: existing.code, verdict: changes.length ? 'update' : 'unchanged', changes, fieldChanges,
+      values, projectId: existing.id, rowVersion: existing.rowVersion, before, opening, openingBefore: opening ? this.openings.get(existing.id) ?? null : null,
     };
+  }
+
+  /** A field's value as the preview shows it: amounts in 万元, the domain by name, levels by name. */
+  private shown(key: keyof ProjectValues, v: unknown): string {
+    if (v === null || v === undefined || v === '') return '（空）';
+    if (key === 'totalInvestment' || key === 'annualPlan') return `${formatWan(v as number, 4)}万元`;
+    if (key === 'domainId') return this.ctx.domains.find((d) => d.id === v)?.name ?? String(v);
+    if (key === 'levels') return (v as string[]).map((c) => this.ctx.levels.find((l) => l.code === c)?.name ?? c).join('、') || '（空）';
+    if (key === 'stage') return STAGE_LABELS[v as Stage] ?? String(v);
+    return String(v);
+  }
+
+  /**
+   * The opening balance a row brings: null when the sheet has no opening column or the row's figures
+   * are what the project already shows (the product's own export, imported back). Only what the
+   * sheet gives changes: a since-start figure alone keeps the year's figure the project has.
+   */
+  private openingOf(
+    completed: Yuan | null, sinceStart: Yuan | null, existing: Project | null, errors: string[], warnings: string[],
+    annualPlan: Yuan | null, totalInvestment: Yuan | null,
+  ): OpeningValues | null {
+    if (!this.openingMonth || (completed === null && sinceStart === null)) return null;
+    if (completed !== null && sinceStart !== null && sinceStart < completed) {
+      errors.push(`开工以来累计完成投资（${formatWan(sinceStart)}万元）小于本年累计完成投资（${formatWan(completed)}万元）`);
+    }
+    if (completed !== null && annualPlan !== null && completed > annualPlan) warnings.push(`本年累计完成投资超过年度计划投资，请核实单位（万元/亿元）`);
+    const total = sinceStart ?? completed;
+    if (total !== null && totalInvestment !== null && total > totalInvestment) errors.push(`累计完成投资（${formatWan(total)}万元）大于总投资（${formatWan(totalInvestment)}万元），请核实单位（万元/亿元）`);
+    if (existing) {
+      const sameYear = completed === null || completed === existing.completedToDate;
+      const sameStart = sinceStart === null || sinceStart === existing.investmentSinceStart;
+      if (sameYear && sameStart) return null;
+    }
+    return { throughMonth: this.openingMonth, completed: completed ?? existing?.completedToDate ?? 0, sinceStart };
   }
 
   private duplicate<K>(seen: Map<K, number>, key: K, row: number, what: string, errors: string[]) {
@@ -335,6 +462,8 @@ class LedgerReader {
     if (this.sectionDomain !== null) return this.sectionDomain;
     if (existing) return existing.domainId;
     if (this.ctx.domains.length === 1) return this.ctx.domains[0].id;
+    // A campaign grouped by levels only: the row goes to its levels, without a domain.
+    if (this.ctx.domains.length === 0) return null;
     errors.push(`未填写领域（可选：${this.ctx.domains.map((d) => d.name).join('、')}）`);
     return null;
   }

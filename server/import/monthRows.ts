@@ -65,6 +65,7 @@ export function planMonthImport(sheet: Sheet, ctx: MonthContext, exclude: Readon
     const skip = (message: string) => rows.push({ ...previewRow(row.row, { messages: [message] }), projectId: null, input: null });
     if (kind.kind === 'total') { skip('合计行，不导入'); continue; }
     if (kind.kind === 'note') { skip('标题或说明行，不导入'); continue; }
+    if (kind.kind === 'example') { skip('模板示例行，不导入'); continue; }
 
     // A 月报表 lists every project; one with nothing filled in this month has not reported yet.
     if (cellText(cell(row, 'investment')) === '' && cellText(cell(row, 'progress')) === '') { skip('本月未填报，跳过'); continue; }
@@ -137,6 +138,7 @@ export function planMonthImport(sheet: Sheet, ctx: MonthContext, exclude: Readon
   const preview: ImportPreview = {
     kind: 'month', sheet: sheet.name, headerRows: header.headerRows, columns: header.columns, missing: header.missing,
     rows: rows.map(({ projectId: _p, input: _i, ...r }) => r), counts: countRows(rows), newUnits: [], newLeaders: [], month: ctx.month,
+    sheets: [sheet.name], notes: header.noteUnit ? [`金额单位按第${header.noteUnit.row}行的说明读作${header.noteUnit.unit}`] : [], openingMonth: null,
   };
   return { preview, rows, blocking: blockingErrors(rows) };
 }

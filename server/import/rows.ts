@@ -4,7 +4,10 @@ import type { ImportCounts, PreviewRow } from '../../shared/imports.js';
 import type { SheetRow } from './sheet.js';
 import { cellText } from './text.js';
 
-export type RowKind = { kind: 'blank' } | { kind: 'total' } | { kind: 'note'; text: string } | { kind: 'data' };
+export type RowKind = { kind: 'blank' } | { kind: 'total' } | { kind: 'example' } | { kind: 'note'; text: string } | { kind: 'data' };
+
+/** The template's example row: 示例：XX产业园标准厂房建设项目. */
+const EXAMPLE = /^(示例|样例|例)\s*[:：]/;
 
 const TOTAL = /^(合计|总计|小计|总合计|全县合计|累计|共计)/;
 const HEADING = /(项目|类)\s*([(（]\s*\d+\s*个\s*[)）])?$/;
@@ -20,6 +23,7 @@ export function classifyRow(row: SheetRow, nameColumn: number, unitColumn: numbe
   if (!filled.length) return { kind: 'blank' };
   if (filled.slice(0, 3).some((t) => TOTAL.test(t.replace(/\s/g, '')))) return { kind: 'total' };
   const name = texts[nameColumn] ?? '';
+  if (EXAMPLE.test(name)) return { kind: 'example' };
   const unit = unitColumn === undefined ? '' : texts[unitColumn] ?? '';
   if (filled.length === 1 && !/^\d+(\.\d+)?$/.test(filled[0]) && (!name || NUMBERED.test(name) || HEADING.test(name))) {
     return { kind: 'note', text: filled[0] };
@@ -45,7 +49,7 @@ export function countRows(rows: PreviewRow[]): ImportCounts {
 export function previewRow(row: number, fields: Partial<PreviewRow> = {}): PreviewRow {
   return {
     row, verdict: 'skipped', code: null, name: null, unit: null, totalInvestment: null, amount: null,
-    messages: [], warnings: [], changes: [], excluded: false, ...fields,
+    messages: [], warnings: [], changes: [], fieldChanges: [], amounts: [], excluded: false, ...fields,
   };
 }
 

@@ -5,6 +5,7 @@ import { isValidDate } from '../../shared/dates.js';
 import type { AmountUnit } from '../../shared/imports.js';
 import type { Yuan } from '../../shared/money.js';
 import type { Cell } from './sheet.js';
+import { normaliseAmountText } from './amountCell.js';
 import { cellText, halfWidth } from './text.js';
 
 export type Parsed<T> = { value: T; warning?: string } | { error: string } | null;
@@ -45,11 +46,23 @@ function decimalText(cell: Cell): { text: string; unit: AmountUnit | null } | nu
   return /^[-+]?\d+(\.\d+)?$/.test(text) || /^[-+]?\.\d+$/.test(text) ? { text: text.replace(/^\+/, ''), unit } : null;
 }
 
-/** An amount in the header's unit (or the cell's own 亿/万 suffix) → integer yuan, rounded to the yuan. */
+/**
+ * An amount in the header's unit (or the cell's own 亿/万 suffix) → integer yuan. Text goes through
+ * the one grammar (amountCell.ts); a number cell is binary, so it is rounded to the yuan.
+ */
 export function parseAmount(cell: Cell, headerUnit: AmountUnit, label: string): Parsed<Yuan> {
-  if (cellText(cell) === '' || cellText(cell) === '-' || cellText(cell) === '/') return null;
+  const shown = cellText(cell);
+  if (shown === '' || shown === '-' || shown === '/') return null;
+  if (typeof cell === 'string') {
+    const read = normaliseAmountText(cell, headerUnit);
+    if ('value' in read) return { value: read.value };
+    if (read.error === 'negative') return { error: `${label}不能为负数` };
+    if (read.error === 'precision') return { error: `${label}「${shown}」精确到元以下，请保留至多4位小数（万元）` };
+    if (read.error === 'size') return { error: `${label}数值过大` };
+    return { error: `${label}「${shown}」不是数字（可写作 1234.5、1,234.5 或 1.2亿）` };
+  }
   const d = decimalText(cell);
-  if (!d) return { error: `${label}「${cellText(cell)}」不是数字` };
+  if (!d) return { error: `${label}「${shown}」不是数字` };
   const negative = d.text.startsWith('-');
   const [whole, frac = ''] = (negative ? d.text.slice(1) : d.text).split('.');
   const scale = 10n ** BigInt(frac.length);

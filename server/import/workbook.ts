@@ -1,16 +1,20 @@
 // Reading an uploaded .xlsx: the archive's parts are found by its central directory and only the
-// ones needed are inflated (workbook, relations, styles, shared strings, then the first visible
-// sheet with content), each against a size limit, and parsed by exceljs's streaming parsers.
+// ones needed are inflated (workbook, relations, styles, shared strings, then the visible sheets one
+// at a time until the caller has the one it wants), each against a size limit, and parsed by
+// exceljs's streaming parsers. exceljs is pinned to an exact version: the five parser methods used
+// here are its internals, and test/unit/import/workbook.test.ts checks they are there. Element
+// names with a namespace prefix (<x:row>, as some generators write) are read without it.
 // Rows are cut at column SHEET_MAX_COLUMNS and reading stops past SHEET_MAX_ROWS, so a tiny file
 // with an entry in column XFD or a million rows cannot take the server's memory or time.
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import ExcelJS from 'exceljs';
 import { CELL_MAX_CHARS, SHEET_MAX_COLUMNS, SHEET_MAX_ROWS, SheetRefused, TOO_MANY_ROWS, cellTooLong, type Cell, type Sheet, type SheetRow } from './sheet.js';
-import { entryStream, entryText, unreadable, zipEntries, type Budget } from './zip.js';
+import { entryText, unreadable, zipEntries, type Budget, type ZipEntry } from './zip.js';
 
 /** The file kinds the import takes, told by their first bytes (not by a name or a header). */
 export type FileKind = 'xlsx' | 'xls' | 'csv';
+/** Every 'xls' is an OLE compound file: Excel 97-2003 .xls and WPS .et alike. */
 
 export function fileKind(bytes: Uint8Array): FileKind {
   if (bytes[0] === 0x50 && bytes[1] === 0x4b) return 'xlsx';
@@ -156,6 +160,29 @@ export async function* withoutFarCells(chunks: AsyncIterable<string>, maxColumns
   if (buf && !skipTo) yield buf;
 }
 
+/**
+ * Element names without their namespace prefix (<x:row r="1"> → <row r="1">, </x:c> → </c>), across
+ * chunk boundaries; attributes (r:id) are left alone.
+ */
+export async function* withoutPrefixes(chunks: AsyncIterable<string>): AsyncGenerator<string> {
+  let carry = '';
+  for await (const chunk of chunks) {
+    let text = carry + chunk;
+    // A tag cut off at the end waits for the next chunk.
+    const lt = text.lastIndexOf('<');
+    if (lt >= 0 && text.indexOf('>', lt) < 0) { carry = text.slice(lt); text = text.slice(0, lt); } else carry = '';
+    if (text) yield text.replace(PREFIXED, '<$1');
+  }
+  if (carry) yield carry.replace(PREFIXED, '<$1');
+}
+
+const PREFIXED = /<(\/?)[A-Za-z_][\w.-]*:(?=[A-Za-z_])/g;
+
+/** entryStream with element prefixes removed, for the exceljs parts that read a stream. */
+function partStream(bytes: Buffer, e: ZipEntry, b: Budget): Readable {
+  return Readable.from(withoutPrefixes(entryText(bytes, e, b)), { objectMode: true });
+}
+
 /** The workbook's sheets in tab order, visible ones only, with the part each is stored in. */
 function sheetParts(reader: ReaderParts): { name: string; path: string }[] {
   const rels = new Map((reader.workbookRels ?? []).map((r) => [r.Id, r.Target]));
@@ -166,12 +193,24 @@ function sheetParts(reader: ReaderParts): { name: string; path: string }[] {
   });
 }
 
+export interface WorkbookLimits {
+  maxRows?: number;
+  maxColumns?: number;
+}
+
+/** A workbook read sheet by sheet: `names` lists its visible sheets, `sheets` reads each when asked. */
+export interface SheetSource {
+  names: string[];
+  sheets: AsyncGenerator<Sheet>;
+}
+
 /**
- * The first visible worksheet that has content; rows keep their sheet numbers (blank ones are
- * absent), each cut at its last non-empty cell within the first SHEET_MAX_COLUMNS columns.
+ * The visible worksheets with content, in tab order, each read only when the caller asks for the
+ * next (an instructions sheet first costs only itself); rows keep their sheet numbers (blank ones
+ * are absent), each cut at its last non-empty cell within the first SHEET_MAX_COLUMNS columns.
  * Throws SheetRefused (a Chinese reason) for what cannot or may not be read.
  */
-export async function readXlsx(bytes: Buffer, limits: { maxRows?: number; maxColumns?: number } = {}): Promise<Sheet> {
+export async function openXlsx(bytes: Buffer, limits: WorkbookLimits = {}): Promise<SheetSource> {
   const maxRows = limits.maxRows ?? SHEET_MAX_ROWS;
   const maxColumns = limits.maxColumns ?? SHEET_MAX_COLUMNS;
   const entries = zipEntries(bytes);
@@ -183,14 +222,14 @@ export async function readXlsx(bytes: Buffer, limits: { maxRows?: number; maxCol
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(null as never, {
     sharedStrings: 'emit', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'ignore',
   }) as unknown as ReaderParts;
-  await reader._parseRels(entryStream(bytes, relsPart, budget(PART_BYTES)));
-  await reader._parseWorkbook(entryStream(bytes, workbookPart, budget(PART_BYTES)));
+  await reader._parseRels(partStream(bytes, relsPart, budget(PART_BYTES)));
+  await reader._parseWorkbook(partStream(bytes, workbookPart, budget(PART_BYTES)));
   const stylesPart = part('xl/styles.xml');
-  if (stylesPart) await reader._parseStyles(entryStream(bytes, stylesPart, budget(PART_BYTES)));
+  if (stylesPart) await reader._parseStyles(partStream(bytes, stylesPart, budget(PART_BYTES)));
   const strings: string[] = [];
   const stringsPart = part('xl/sharedStrings.xml');
   if (stringsPart) {
-    for await (const { text } of reader._parseSharedStrings(entryStream(bytes, stringsPart, budget(SHARED_STRINGS_BYTES)))) {
+    for await (const { text } of reader._parseSharedStrings(partStream(bytes, stringsPart, budget(SHARED_STRINGS_BYTES)))) {
       const s = plainText(text);
       if (s.length > CELL_MAX_CHARS) throw new SheetRefused(`表格中有单元格内容过长（超过${CELL_MAX_CHARS.toLocaleString('en-US')}个字符），请修改后再导入`);
       strings.push(s);
@@ -198,34 +237,47 @@ export async function readXlsx(bytes: Buffer, limits: { maxRows?: number; maxCol
   }
   reader.sharedStrings = strings;
   const date1904 = reader.properties?.model?.date1904 === true;
+  const parts = sheetParts(reader);
 
-  const sheetBudget = budget(SHEET_BYTES);
-  for (const { name, path } of sheetParts(reader)) {
-    const sheetPart = part(path);
-    if (!sheetPart) continue;
-    const [emitted] = [...reader._parseWorksheet(withoutFarCells(entryText(bytes, sheetPart, sheetBudget), maxColumns), '0')];
-    if (!emitted) continue;
-    const rows: SheetRow[] = [];
-    let seen = 0;
-    for await (const row of emitted.value) {
-      const last = Math.min(row.cellCount, maxColumns);
-      const cells: Cell[] = [];
-      let width = 0;
-      for (let column = 1; column <= last; column++) {
-        const cell = row.findCell(column);
-        const value = cell ? cellValue(cell.value, cell.numFmt, date1904) : null;
-        if (typeof value === 'string' && value.length > CELL_MAX_CHARS) throw cellTooLong(row.number, column);
-        cells.push(value);
-        if (value !== null) width = column;
+  async function* sheets(): AsyncGenerator<Sheet> {
+    // One budget for all the sheets read: an instructions sheet and the data sheet share it.
+    const sheetBudget = budget(SHEET_BYTES);
+    for (const { name, path } of parts) {
+      const sheetPart = part(path);
+      if (!sheetPart) continue;
+      const xml = withoutFarCells(withoutPrefixes(entryText(bytes, sheetPart, sheetBudget)), maxColumns);
+      const [emitted] = [...reader._parseWorksheet(xml, '0')];
+      if (!emitted) continue;
+      const rows: SheetRow[] = [];
+      let seen = 0;
+      for await (const row of emitted.value) {
+        const last = Math.min(row.cellCount, maxColumns);
+        const cells: Cell[] = [];
+        let width = 0;
+        for (let column = 1; column <= last; column++) {
+          const cell = row.findCell(column);
+          const value = cellValue(cell?.value, cell?.numFmt, date1904);
+          if (typeof value === 'string' && value.length > CELL_MAX_CHARS) throw cellTooLong(row.number, column);
+          cells.push(value);
+          if (value !== null) width = column;
+        }
+        if (width) {
+          if (rows.length >= maxRows) throw new SheetRefused(maxRows === SHEET_MAX_ROWS ? TOO_MANY_ROWS : `表格行数超过上限（${maxRows}行），请分批导入`);
+          cells.length = width;
+          rows.push({ row: row.number, cells });
+        }
+        if (++seen % YIELD_EVERY === 0) await yieldToLoop();
       }
-      if (width) {
-        if (rows.length >= maxRows) throw new SheetRefused(maxRows === SHEET_MAX_ROWS ? TOO_MANY_ROWS : `表格行数超过上限（${maxRows}行），请分批导入`);
-        cells.length = width;
-        rows.push({ row: row.number, cells });
-      }
-      if (++seen % YIELD_EVERY === 0) await yieldToLoop();
+      if (rows.length) yield { name, rows };
     }
-    if (rows.length) return { name, rows };
   }
-  return { name: sheetParts(reader)[0]?.name ?? 'Sheet1', rows: [] };
+  return { names: parts.map((p) => p.name), sheets: sheets() };
+}
+
+/** The first visible worksheet that has content (what the imports read before issue 14; kept for tests and tools). */
+export async function readXlsx(bytes: Buffer, limits: WorkbookLimits = {}): Promise<Sheet> {
+  const source = await openXlsx(bytes, limits);
+  const first = await source.sheets.next();
+  await source.sheets.return(undefined);
+  return first.done ? { name: source.names[0] ?? 'Sheet1', rows: [] } : first.value;
 }

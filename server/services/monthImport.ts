@@ -4,6 +4,8 @@ import type { ImportPreview, ImportResult } from '../../shared/imports.js';
 import type { Report, User } from '../../shared/types.js';
 import { reportingCalendar } from '../domain/calendar.js';
 import { summaryPatch } from '../domain/snapshot.js';
+import { MONTH_FIELDS } from '../import/fields.js';
+import { findHeader } from '../import/header.js';
 import { planMonthImport, type MonthPlan } from '../import/monthRows.js';
 import type { Sheet } from '../import/sheet.js';
 import { Invalid } from '../errors.js';
@@ -16,7 +18,7 @@ import { assertRole } from './access.js';
 import { completedText, milestoneAudit, milestoneChange, startedText, type MilestoneChange } from './accepted.js';
 import { ANNOUNCE_LIMIT, announce, finishChange } from './change.js';
 import type { Deps, Push } from './deps.js';
-import { importOptions, noHeader, readSheet } from './sheetFile.js';
+import { importOptions, noHeader, oneAtATime, readSheet, type ReadSheet, type SheetFit } from './sheetFile.js';
 import { requireCampaign, todayFor } from './snapshot.js';
 
 export type MonthImportOutcome = { committed: false; preview: ImportPreview } | { committed: true; result: ImportResult };
@@ -24,17 +26,29 @@ export type MonthImportOutcome = { committed: false; preview: ImportPreview } | 
 export async function importMonth(deps: Deps, user: User, body: unknown, query: unknown): Promise<MonthImportOutcome> {
   assertRole(user, 'admin');
   const options = importOptions(query);
-  const sheet = await readSheet(body);
-  if (options.dryRun) return { committed: false, preview: (await planFrom(deps, deps.db, sheet, options.month, options.exclude)).preview };
-  return { committed: true, result: await commit(deps, user, sheet, options.month, options.exclude) };
+  const campaign = await requireCampaign(deps.db);
+  // One parse at a time per campaign: the reading, and the checks (of a preview, or of the commit).
+  return oneAtATime(campaign.id, async () => {
+    const read = await readSheet(body, monthFit);
+    if (options.dryRun) {
+      const { preview } = await planFrom(deps, deps.db, read.sheet, options.month, options.exclude, read);
+      return { committed: false, preview: { ...preview, sheets: read.names } };
+    }
+    return { committed: true, result: await commit(deps, user, read.sheet, options.month, options.exclude) };
+  });
 }
 
-async function planFrom(deps: Deps, q: Queryable, sheet: Sheet, asked: string | undefined, exclude: Set<number>): Promise<MonthPlan> {
+const monthFit: SheetFit = (sheet) => {
+  const header = findHeader(sheet.rows, MONTH_FIELDS, 'name');
+  return !header ? 0 : header.missing.length ? 1 : 2;
+};
+
+async function planFrom(deps: Deps, q: Queryable, sheet: Sheet, asked: string | undefined, exclude: Set<number>, read?: ReadSheet): Promise<MonthPlan> {
   const campaign = await requireCampaign(q);
   const today = todayFor(campaign, deps.clock());
   const month = asked ?? reportingCalendar(today, campaign.settings).reportingMonth;
   const [projects, accepted] = await Promise.all([listProjects(q, campaign.id), acceptedOfMonth(q, campaign.id, month)]);
-  return planMonthImport(sheet, { year: campaign.year, today, month, projects, accepted }, exclude) ?? noHeader('项目名称、本月完成投资');
+  return planMonthImport(sheet, { year: campaign.year, today, month, projects, accepted }, exclude) ?? noHeader('项目名称、本月完成投资', read ?? { sheet, names: [sheet.name] });
 }
 
 async function commit(deps: Deps, user: User, sheet: Sheet, asked: string | undefined, exclude: Set<number>): Promise<ImportResult> {

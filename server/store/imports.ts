@@ -12,7 +12,8 @@ const CHUNK = 1_000;
 export interface ProjectRow {
   code: string;
   name: string;
-  domainId: number;
+  /** null in a campaign grouped by levels only. */
+  domainId: number | null;
   levels: string[];
   unitId: number;
   leadUnit: string | null;
@@ -182,4 +183,40 @@ export async function insertAcceptedReports(
     )));
   });
   return out;
+}
+
+/** An opening balance as the ledger import writes it, with where it came from. */
+export interface OpeningRow {
+  projectId: number;
+  throughMonth: string;
+  completed: Yuan;
+  sinceStart: Yuan | null;
+  sourceFile: string;
+  sourceSheet: string;
+  sourceRow: number;
+}
+
+const OPENING_COLUMNS: Column[] = [
+  ['project_id', 'int'], ['through_month', 'text'], ['completed', 'int8'], ['since_start', 'int8'], ['source_file', 'text'],
+  ['source_sheet', 'text'], ['source_row', 'int'], ['imported_by', 'int'], ['imported_by_name', 'text'],
+];
+
+/** Sets the projects' opening balances (a later import of the same project replaces its own). */
+export async function upsertOpenings(q: Queryable, actor: Actor, rows: OpeningRow[]): Promise<void> {
+  await insertColumns(q, 'opening_balances', OPENING_COLUMNS, rows.map((r) => [
+    r.projectId, r.throughMonth, r.completed, r.sinceStart, r.sourceFile, r.sourceSheet, r.sourceRow, actor.userId, actor.name,
+  ]), {
+    onConflict: `(project_id) DO UPDATE SET through_month = EXCLUDED.through_month, completed = EXCLUDED.completed,
+      since_start = EXCLUDED.since_start, source_file = EXCLUDED.source_file, source_sheet = EXCLUDED.source_sheet,
+      source_row = EXCLUDED.source_row, imported_by = EXCLUDED.imported_by, imported_by_name = EXCLUDED.imported_by_name, imported_at = now()`,
+  });
+}
+
+/** The campaign's opening balances. */
+export async function listOpenings(q: Queryable, campaignId: number): Promise<{ projectId: number; throughMonth: string; completed: Yuan; sinceStart: Yuan | null }[]> {
+  return q.query(
+    `SELECT ob.project_id AS "projectId", ob.through_month AS "throughMonth", ob.completed, ob.since_start AS "sinceStart"
+     FROM opening_balances ob JOIN projects p ON p.id = ob.project_id WHERE p.campaign_id = $1`,
+    [campaignId],
+  );
 }

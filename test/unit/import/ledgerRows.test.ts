@@ -14,6 +14,7 @@ const existing: Project = {
 
 const ctx: LedgerContext = {
   year: 2020,
+  today: '2020-11-20',
   domains: [{ id: 1, code: 'industry', name: '工业' }, { id: 2, code: 'infra', name: '基础设施' }],
   levels: [{ code: 'county', name: '县重点' }, { code: 'city', name: '市重点' }],
   units: [{ id: 1, name: '县工信局' }],
