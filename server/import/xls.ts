@@ -38,6 +38,15 @@ export function openXls(bytes: Buffer, limits: WorkbookLimits = {}): SheetSource
   const maxColumns = limits.maxColumns ?? SHEET_MAX_COLUMNS;
   let wb: XLSX.WorkBook;
   try {
+    // An OLE compound file holding a workbook stream (BIFF8 Workbook, BIFF5 Book): anything else is
+    // not a sheet, whatever SheetJS would make of it.
+    const container = XLSX.CFB.read(bytes, { type: 'buffer' });
+    const streams = container.FullPaths.map((p) => p.replace(/^.*\//, '').toLowerCase());
+    if (!streams.includes('workbook') && !streams.includes('book')) throw unreadableXls();
+  } catch {
+    throw unreadableXls();
+  }
+  try {
     wb = XLSX.read(bytes, {
       type: 'buffer', dense: true, cellNF: true, cellDates: false, cellFormula: false, cellHTML: false, cellText: false,
       cellStyles: false, sheetStubs: false, sheetRows: PHYSICAL_ROWS, WTF: false,

@@ -4,11 +4,11 @@
 export default `
 CREATE TABLE opening_balances (
   project_id int PRIMARY KEY REFERENCES projects(id),
-  -- The last month (YYYY-MM) the figures run through; reports of later months add to them.
+  -- The last month (YYYY-MM) the figures run through (reports of later months add to them).
   through_month text NOT NULL,
   -- Completed this campaign year through through_month, integer yuan.
   completed int8 NOT NULL CHECK (completed >= 0),
-  -- Completed since the project started through through_month; NULL when the sheet gave none.
+  -- Completed since the project started through through_month, NULL when the sheet gave none
   since_start int8 CHECK (since_start >= 0),
   source_file text NOT NULL,
   source_sheet text NOT NULL,

@@ -97,7 +97,7 @@ describe('drill-down lists agree with the snapshot', () => {
 
 describe('filterFacts', () => {
   const projects = [
-    project(1, { levels: ['province'], township: '弋江镇', leaderId: 1, startedOn: null, plannedStart: '2020-03-01' }),
+    project(1, { levels: ['province'], township: '弋江镇', leaderId: 1, startedOn: null, plannedStart: '2020-03-01', stage: 'preparing' }),
     project(2, { levels: ['city', 'county'], domainId: 2, domain: '农业', township: '南岩镇', leaderId: 2, chargeLeaderId: 1, startedOn: '2020-02-01', plannedStart: '2020-02-01' }),
     project(3, { unitId: 2, unit: '县城投', plannedCompletion: '2020-06-30', completedOn: '2020-06-20', stage: 'completed' }),
   ];

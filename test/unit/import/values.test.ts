@@ -18,7 +18,8 @@ describe('amounts', () => {
     expect(value(parseAmount(' 0.36 ', '亿元', '总投资'))).toBe(36_000_000);
     expect(value(parseAmount(0.1 + 0.2, '亿元', '总投资'))).toBe(30_000_000);
     expect(value(parseAmount(12.3456, '万元', '总投资'))).toBe(123_456);
-    expect(value(parseAmount('1.23456', '万元', '总投资'))).toBe(12_346); // rounded to the yuan
+    expect(value(parseAmount(1.23456, '万元', '总投资'))).toBe(12_346); // a number cell is rounded to the yuan
+    expect(parseAmount('1.23456', '万元', '总投资')).toEqual({ error: expect.stringContaining('精确到元以下') }); // text keeps the grammar
   });
 
   it('lets the cell name its own unit', () => {
@@ -27,7 +28,7 @@ describe('amounts', () => {
   });
 
   it('says what is wrong, in Chinese', () => {
-    expect(parseAmount('abc', '万元', '总投资')).toEqual({ error: '总投资「abc」不是数字' });
+    expect(parseAmount('abc', '万元', '总投资')).toEqual({ error: expect.stringContaining('总投资「abc」不是数字') });
     expect(parseAmount('-5', '万元', '总投资')).toEqual({ error: '总投资不能为负数' });
     expect(parseAmount('', '万元', '总投资')).toBeNull();
     expect(parseAmount(null, '万元', '总投资')).toBeNull();
@@ -77,6 +78,8 @@ describe('dates', () => {
 describe('text', () => {
   it('normalises full-width characters and spaces', () => {
     expect(halfWidth('（ＡＢＣ１２３）')).toBe('(ABC123)');
-    expect(cleanText('  县\u3000工信局\n ')).toBe('县 工信局');
+    expect(cleanText('  县  工信局\n ')).toBe('县 工信局');
+    // Full-width punctuation and the ideographic space are kept as typed.
+    expect(cleanText(' 新建厂房（一期）：１号楼；县\u3000工信局 ')).toBe('新建厂房（一期）：１号楼；县\u3000工信局');
   });
 });
