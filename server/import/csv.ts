@@ -1,6 +1,6 @@
 // CSV as Excel writes it: UTF-8 (with or without BOM) or, from Chinese Windows, GBK; quoted fields
 // with embedded commas, quotes and line breaks.
-import { CELL_MAX_CHARS, SHEET_MAX_COLUMNS, SHEET_MAX_ROWS, SheetRefused, TOO_MANY_ROWS, cellTooLong, type Sheet, type SheetRow } from './sheet.js';
+import { CELL_MAX_CHARS, SHEET_MAX_COLUMNS, SHEET_MAX_ROWS, SheetRefused, TOO_MANY_ROWS, cellCounter, cellTooLong, type Sheet, type SheetRow } from './sheet.js';
 
 /** UTF-8 when the bytes are valid UTF-8, else GBK (what 另存为 CSV gives on Chinese Windows). */
 export function decodeText(bytes: Uint8Array): string {
@@ -21,6 +21,7 @@ export function parseCsv(text: string, name = 'CSV', limits: { maxRows?: number;
   const maxRows = limits.maxRows ?? SHEET_MAX_ROWS;
   const maxColumns = limits.maxColumns ?? SHEET_MAX_COLUMNS;
   const rows: SheetRow[] = [];
+  const count = cellCounter();
   const delimiter = detectDelimiter(text);
   let cells: (string | null)[] = [];
   let width = 0;
@@ -41,6 +42,7 @@ export function parseCsv(text: string, name = 'CSV', limits: { maxRows?: number;
     if (width) {
       if (rows.length >= maxRows) throw new SheetRefused(maxRows === SHEET_MAX_ROWS ? TOO_MANY_ROWS : `表格行数超过上限（${maxRows}行），请分批导入`);
       cells.length = width;
+      count(width);
       rows.push({ row: rowStart, cells });
     }
     cells = [];

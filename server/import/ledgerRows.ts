@@ -145,7 +145,11 @@ export function ledgerPlanner(sheet: Sheet, ctx: LedgerContext, exclude: Readonl
     read(part) {
       for (const row of part) {
         const plan = reader.read(row);
-        if (plan) rows.push({ ...plan, excluded: exclude.has(row.row) && plan.verdict !== 'skipped' });
+        // The planner consumes the sheet: a row's cells are not needed once it has its verdict.
+        row.cells = [];
+        if (!plan) continue;
+        plan.excluded = exclude.has(row.row) && plan.verdict !== 'skipped';
+        rows.push(plan);
       }
     },
     finish() {

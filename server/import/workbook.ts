@@ -9,7 +9,7 @@
 import { Readable } from 'node:stream';
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import ExcelJS from 'exceljs';
-import { CELL_MAX_CHARS, SHEET_MAX_COLUMNS, SHEET_MAX_ROWS, SheetRefused, TOO_MANY_ROWS, cellTooLong, type Cell, type Sheet, type SheetRow } from './sheet.js';
+import { CELL_MAX_CHARS, SHEET_MAX_COLUMNS, SHEET_MAX_ROWS, SheetRefused, TOO_MANY_ROWS, cellCounter, cellTooLong, type Cell, type Sheet, type SheetRow } from './sheet.js';
 import { entryText, unreadable, zipEntries, type Budget, type ZipEntry } from './zip.js';
 
 /** The file kinds the import takes, told by their first bytes (not by a name or a header). */
@@ -183,6 +183,21 @@ function partStream(bytes: Buffer, e: ZipEntry, b: Budget): Readable {
   return Readable.from(withoutPrefixes(entryText(bytes, e, b)), { objectMode: true });
 }
 
+/**
+ * One string for each short text met again (a domain, a unit, a date written as text): a ledger
+ * repeats them on every row, and the parser makes a new string each time.
+ */
+export function interner(): <T extends Cell>(value: T) => T {
+  const seen = new Map<string, string>();
+  return (value) => {
+    if (typeof value !== 'string' || value.length > 24) return value;
+    const known = seen.get(value);
+    if (known !== undefined) return known as typeof value;
+    if (seen.size < 100_000) seen.set(value, value);
+    return value;
+  };
+}
+
 /** The workbook's sheets in tab order, visible ones only, with the part each is stored in. */
 function sheetParts(reader: ReaderParts): { name: string; path: string }[] {
   const rels = new Map((reader.workbookRels ?? []).map((r) => [r.Id, r.Target]));
@@ -242,6 +257,8 @@ export async function openXlsx(bytes: Buffer, limits: WorkbookLimits = {}): Prom
   async function* sheets(): AsyncGenerator<Sheet> {
     // One budget for all the sheets read: an instructions sheet and the data sheet share it.
     const sheetBudget = budget(SHEET_BYTES);
+    const intern = interner();
+    const count = cellCounter();
     for (const { name, path } of parts) {
       const sheetPart = part(path);
       if (!sheetPart) continue;
@@ -256,7 +273,7 @@ export async function openXlsx(bytes: Buffer, limits: WorkbookLimits = {}): Prom
         let width = 0;
         for (let column = 1; column <= last; column++) {
           const cell = row.findCell(column);
-          const value = cellValue(cell?.value, cell?.numFmt, date1904);
+          const value = intern(cellValue(cell?.value, cell?.numFmt, date1904));
           if (typeof value === 'string' && value.length > CELL_MAX_CHARS) throw cellTooLong(row.number, column);
           cells.push(value);
           if (value !== null) width = column;
@@ -264,6 +281,7 @@ export async function openXlsx(bytes: Buffer, limits: WorkbookLimits = {}): Prom
         if (width) {
           if (rows.length >= maxRows) throw new SheetRefused(maxRows === SHEET_MAX_ROWS ? TOO_MANY_ROWS : `表格行数超过上限（${maxRows}行），请分批导入`);
           cells.length = width;
+          count(width);
           rows.push({ row: row.number, cells });
         }
         if (++seen % YIELD_EVERY === 0) await yieldToLoop();

@@ -4,8 +4,14 @@
 // HTML or styles; rows past a physical cap are not parsed, and the limits of sheet.ts apply as
 // for .xlsx. Cells are read as for .xlsx: a date-formatted number becomes a date.
 import * as XLSX from '@e965/xlsx';
-import { CELL_MAX_CHARS, SHEET_MAX_COLUMNS, SHEET_MAX_ROWS, SheetRefused, TOO_MANY_ROWS, cellTooLong, type Cell, type Sheet, type SheetRow } from './sheet.js';
+import { CELL_MAX_CHARS, SHEET_MAX_COLUMNS, SHEET_MAX_ROWS, SheetRefused, TOO_MANY_ROWS, cellCounter, cellTooLong, type Cell, type Sheet, type SheetRow } from './sheet.js';
 import type { SheetSource, WorkbookLimits } from './workbook.js';
+
+/**
+ * The largest .xls/.et read: SheetJS holds the whole workbook, some 25 times the file's size, so
+ * a larger one (rare: a county ledger is well under 1 MB) is to be saved as .xlsx, read as a stream.
+ */
+export const XLS_MAX_BYTES = 6 * 1024 * 1024;
 
 /** Physical rows parsed at most (blank ones included): well past SHEET_MAX_ROWS rows with content. */
 const PHYSICAL_ROWS = SHEET_MAX_ROWS * 4;
@@ -36,12 +42,15 @@ function cellOf(c: XLSX.CellObject | undefined, date1904: boolean): Cell {
 export function openXls(bytes: Buffer, limits: WorkbookLimits = {}): SheetSource {
   const maxRows = limits.maxRows ?? SHEET_MAX_ROWS;
   const maxColumns = limits.maxColumns ?? SHEET_MAX_COLUMNS;
+  if (bytes.length > XLS_MAX_BYTES) {
+    throw new SheetRefused(`旧版 .xls/.et 文件超过${XLS_MAX_BYTES / 1024 / 1024}MB，请在 Excel 或 WPS 中“另存为” .xlsx 后再导入`);
+  }
   let wb: XLSX.WorkBook;
   try {
     // An OLE compound file holding a workbook stream (BIFF8 Workbook, BIFF5 Book): anything else is
     // not a sheet, whatever SheetJS would make of it.
     const container = XLSX.CFB.read(bytes, { type: 'buffer' });
-    const streams = container.FullPaths.map((p) => p.replace(/^.*\//, '').toLowerCase());
+    const streams = container.FullPaths.map((p: string) => p.replace(/^.*\//, '').toLowerCase());
     if (!streams.includes('workbook') && !streams.includes('book')) throw unreadableXls();
   } catch {
     throw unreadableXls();
@@ -62,6 +71,7 @@ export function openXls(bytes: Buffer, limits: WorkbookLimits = {}): SheetSource
     const ws = wb.Sheets[name];
     const data = ((ws as { '!data'?: (XLSX.CellObject | undefined)[][] })['!data'] ?? []) as (XLSX.CellObject | undefined)[][];
     const rows: SheetRow[] = [];
+    const count = cellCounter();
     data.forEach((line, r) => {
       if (!line) return;
       const cells: Cell[] = [];
@@ -75,6 +85,7 @@ export function openXls(bytes: Buffer, limits: WorkbookLimits = {}): SheetSource
       if (!width) return;
       if (rows.length >= maxRows) throw new SheetRefused(maxRows === SHEET_MAX_ROWS ? TOO_MANY_ROWS : `表格行数超过上限（${maxRows}行），请分批导入`);
       cells.length = width;
+      count(width);
       rows.push({ row: r + 1, cells });
     });
     if (data.length >= PHYSICAL_ROWS) throw new SheetRefused(TOO_MANY_ROWS);

@@ -374,13 +374,13 @@ describe.each(backends())('ledger import and exports on %s', (backend) => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('台账');
     ws.addRow(['项目名称', '领域', '责任单位', '总投资（万元）', '年度计划投资（万元）']);
-    for (let i = 1; i <= 50_000; i++) ws.addRow([`超限项目${i}`, '工业', '县工信局', 100, 50]);
+    for (let i = 1; i <= 20_000; i++) ws.addRow([`超限项目${i}`, '工业', '县工信局', 100, 50]);
     const tooMany = await upload('/api/imports/ledger?dryRun=0', Buffer.from(await wb.xlsx.writeBuffer()));
     expect(tooMany.status).toBe(422);
-    expect(tooMany.body.error).toMatchObject({ message: '表格行数超过上限（50,000行），请分批导入', fields: { file: '表格行数超过上限（50,000行），请分批导入' } });
-    const csv = await upload('/api/imports/month?dryRun=0', Buffer.from(`项目名称,本月完成投资\n${'甲,1\n'.repeat(50_001)}`), 'text/csv');
+    expect(tooMany.body.error).toMatchObject({ message: '表格行数超过上限（20,000行），请分批导入', fields: { file: '表格行数超过上限（20,000行），请分批导入' } });
+    const csv = await upload('/api/imports/month?dryRun=0', Buffer.from(`项目名称,本月完成投资\n${'甲,1\n'.repeat(20_001)}`), 'text/csv');
     expect(csv.status).toBe(422);
-    expect(csv.body.error.message).toBe('表格行数超过上限（50,000行），请分批导入');
+    expect(csv.body.error.message).toBe('表格行数超过上限（20,000行），请分批导入');
     const longCell = await upload('/api/imports/ledger?dryRun=0', Buffer.from(`项目名称,责任单位\n"${'长'.repeat(40_000)}",县工信局\n`), 'text/csv');
     expect(longCell.status).toBe(422);
     expect(longCell.body.error.fields.file).toContain('第2行A列的内容过长');

@@ -59,7 +59,7 @@ describe('readXlsx bounds', () => {
     const bytes = await farColumnWorkbook(30);
     expect(await refusal(readXlsx(bytes, { maxRows: 30 }))).toContain('表格行数超过上限（30行）');
     expect((await readXlsx(bytes, { maxRows: 31 })).rows).toHaveLength(31);
-    expect(TOO_MANY_ROWS).toBe('表格行数超过上限（50,000行），请分批导入');
+    expect(TOO_MANY_ROWS).toBe('表格行数超过上限（20,000行），请分批导入');
   });
 
   it('reads only the first visible sheet that has content', async () => {
