@@ -6,15 +6,18 @@ import { HttpError } from '../api.js';
 
 export type ImportKind = 'ledger' | 'month';
 
+/** Only a hint: the server tells .xlsx, .xls/.et and .csv apart by the bytes. */
 export function contentTypeOf(file: File): string {
   if (file.type) return file.type;
-  return /\.csv$/i.test(file.name) ? 'text/csv' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+  return /\.csv$/i.test(file.name) ? 'text/csv' : 'application/octet-stream';
 }
 
-export function importUrl(kind: ImportKind, opts: { dryRun: boolean; exclude: number[]; month?: string }): string {
+export function importUrl(kind: ImportKind, opts: { dryRun: boolean; exclude: number[]; month?: string; filename?: string }): string {
   const q = new URLSearchParams({ dryRun: opts.dryRun ? '1' : '0' });
   if (opts.exclude.length) q.set('exclude', opts.exclude.join(','));
   if (kind === 'month' && opts.month) q.set('month', opts.month);
+  // Kept as the source of the opening figures a ledger brings.
+  if (opts.filename) q.set('filename', opts.filename.slice(0, 255));
   return `/api/imports/${kind}?${q}`;
 }
 

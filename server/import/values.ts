@@ -59,7 +59,7 @@ export function parseAmount(cell: Cell, headerUnit: AmountUnit, label: string): 
     if (read.error === 'negative') return { error: `${label}不能为负数` };
     if (read.error === 'precision') return { error: `${label}「${shown}」精确到元以下，请保留至多4位小数（万元）` };
     if (read.error === 'size') return { error: `${label}数值过大` };
-    return { error: `${label}「${shown}」不是数字（可写作 1234.5、1,234.5 或 1.2亿）` };
+    return { error: `${label}「${shown}」不是数字` };
   }
   const d = decimalText(cell);
   if (!d) return { error: `${label}「${shown}」不是数字` };
