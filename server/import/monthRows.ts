@@ -24,6 +24,8 @@ export interface MonthContext {
   projects: Project[];
   /** The month's accepted figure per project, where there is one. */
   accepted: Map<number, MonthFigure>;
+  /** The month each project's opening balance runs through (from the ledger import). */
+  openings?: Map<number, string>;
 }
 
 export interface MonthRowPlan extends PreviewRow {
@@ -118,6 +120,8 @@ export function planMonthImport(sheet: Sheet, ctx: MonthContext, exclude: Readon
       });
       errors.push(...Object.values(rules));
     }
+    const through = project ? ctx.openings?.get(project.id) : undefined;
+    if (through && ctx.month <= through) warnings.push(`本月已含在台账导入的期初数（截至${Number(through.slice(5, 7))}月）中，本月完成投资不再计入累计`);
     const base = previewRow(row.row, {
       code: project?.code ?? (code || null), name: project?.name ?? (name || null), unit: project?.unit ?? (unitName || null),
       amount: input?.investment ?? null, warnings,

@@ -12,7 +12,7 @@ import { Invalid } from '../errors.js';
 import { bumpVersion } from '../store/campaigns.js';
 import type { Queryable } from '../store/db.js';
 import { yielding } from '../store/bulk.js';
-import { acceptedOfMonth, auditMany, insertAcceptedReports, lockProjects, setMilestonesMany } from '../store/imports.js';
+import { acceptedOfMonth, auditMany, insertAcceptedReports, listOpenings, lockProjects, setMilestonesMany } from '../store/imports.js';
 import { listProjects } from '../store/projects.js';
 import { assertRole } from './access.js';
 import { completedText, milestoneAudit, milestoneChange, startedText, type MilestoneChange } from './accepted.js';
@@ -47,8 +47,9 @@ async function planFrom(deps: Deps, q: Queryable, sheet: Sheet, asked: string | 
   const campaign = await requireCampaign(q);
   const today = todayFor(campaign, deps.clock());
   const month = asked ?? reportingCalendar(today, campaign.settings).reportingMonth;
-  const [projects, accepted] = await Promise.all([listProjects(q, campaign.id), acceptedOfMonth(q, campaign.id, month)]);
-  return planMonthImport(sheet, { year: campaign.year, today, month, projects, accepted }, exclude) ?? noHeader('项目名称、本月完成投资', read ?? { sheet, names: [sheet.name] });
+  const [projects, accepted, openings] = await Promise.all([listProjects(q, campaign.id), acceptedOfMonth(q, campaign.id, month), listOpenings(q, campaign.id)]);
+  const through = new Map(openings.map((o) => [o.projectId, o.throughMonth]));
+  return planMonthImport(sheet, { year: campaign.year, today, month, projects, accepted, openings: through }, exclude) ?? noHeader('项目名称、本月完成投资', read ?? { sheet, names: [sheet.name] });
 }
 
 async function commit(deps: Deps, user: User, sheet: Sheet, asked: string | undefined, exclude: Set<number>): Promise<ImportResult> {

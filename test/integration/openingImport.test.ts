@@ -139,6 +139,22 @@ describe.each(backends())('mid-year ledger with opening figures on %s', (backend
     expect(audited).toHaveLength(4);
   });
 
+  it('reads the same ledger saved as .xls, whatever the Content-Type says', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await countySheet()) as never);
+    const aoa = wb.getWorksheet('2027年重点项目')!.getSheetValues().slice(1).map((r) => (Array.isArray(r) ? r.slice(1) : []));
+    const XLSXLib = await import('@e965/xlsx');
+    const book = XLSXLib.utils.book_new();
+    XLSXLib.utils.book_append_sheet(book, XLSXLib.utils.aoa_to_sheet(aoa as never), '2027年重点项目');
+    const bytes = XLSXLib.write(book, { type: 'buffer', bookType: 'biff8' }) as Buffer;
+    const res = await fetch(`${h.url}/api/imports/ledger?dryRun=1`, { method: 'POST', headers: { 'content-type': 'text/csv', cookie }, body: new Uint8Array(bytes) });
+    expect(res.status).toBe(200);
+    const p = await res.json();
+    expect(p.openingMonth).toBe('2027-02');
+    // The ledger is in already: the .xls reads to the very same values.
+    expect(p.counts).toMatchObject({ create: 0, update: 0, unchanged: 4, error: 0 });
+  });
+
   it('imports the same sheet again with 0 changes, and the product\'s own export too', async () => {
     const again = await upload('/api/imports/ledger?dryRun=1', await countySheet());
     expect(again.body.counts).toMatchObject({ create: 0, update: 0, unchanged: 4, error: 0 });
@@ -165,6 +181,9 @@ describe.each(backends())('mid-year ledger with opening figures on %s', (backend
     ws.addRow(['项目名称', '本月完成投资（万元）', '形象进度']);
     ws.addRow(['新材料产业园（二期）', 500, '主体施工']);
     ws.addRow(['白马大桥', 100, '桥面施工']);
+    // February is in the opening already: said so, and not counted again.
+    const covered = await upload('/api/imports/month?dryRun=1&month=2027-02', Buffer.from(await month.xlsx.writeBuffer()));
+    expect(covered.body.rows[0].warnings.join()).toContain('本月已含在台账导入的期初数（截至2月）中');
     const res = await upload('/api/imports/month?dryRun=0&month=2027-03', Buffer.from(await month.xlsx.writeBuffer()));
     expect(res.status).toBe(201);
     const byName = await projects();
