@@ -350,6 +350,9 @@ class LedgerReader {
     }
     if (carriedOver) {
       if (startedOn && yearOf(startedOn) >= this.ctx.year) warnings.push(`续建项目的实际开工时间为${startedOn}，按该日期开工计`);
+      else if (!startedOn && plannedStart && yearOf(plannedStart) >= this.ctx.year) {
+        warnings.push(`续建项目的计划开工时间为${plannedStart}，在本年计划开工项目中统计；如已于往年开工，请改填往年的计划开工时间`);
+      }
       if (!stage && !completedOn) stage = 'construction';
     }
 
