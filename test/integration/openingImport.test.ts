@@ -117,6 +117,8 @@ describe.each(backends())('mid-year ledger with opening figures on %s', (backend
     expect(s.today).toBe('2027-03-15');
     expect(s.totals).toMatchObject({ projects: 4, totalInvestment: 77_600 * WAN, annualPlan: 22_200 * WAN, completed: 25_505_000 });
     expect(s.trend.find((t: any) => t.month === '2027-02').actualCum).toBe(25_505_000);
+    // 续建/在建 projects started before the year: not among this year's starts (only 城区中学 is).
+    expect(s.totals).toMatchObject({ startPlanned: 1, started: 0 });
     const reasons = s.lagging.flatMap((l: any) => l.reasons.map((r: any) => `${l.name}:${r.rule}`));
     expect(reasons.filter((r: string) => r.endsWith('start_overdue'))).toEqual([]);
     // The months the opening covers are not owed as reports.
