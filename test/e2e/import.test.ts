@@ -86,6 +86,26 @@ describe.skipIf(!hasChromium())('ledger import in Chromium', () => {
     await settled(page);
     await page.screenshot({ path: `${ARTIFACTS}/admin-import-result-1600x900.png` });
 
+    // A county's own ledger as an .xls: the unit in a note line, the year's figures through October.
+    const XLSX = await import('@e965/xlsx');
+    const [domain] = await api('/api/domains');
+    const [unit] = await api('/api/units');
+    const book = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet([['填写说明'], ['金额单位见表头']]), '说明');
+    XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet([
+      ['2020年重点项目台账'], ['单位：亿元'],
+      ['项目名称', '领域', '责任单位', '总投资', '年度计划投资', '1-10月完成投资', '建设性质'],
+      ['城北续建厂房（二期）', domain.name, unit.name, 1.5, 0.5, 0.35, '续建'],
+    ]), '台账');
+    await page.locator('[data-testid="import-file"]').setInputFiles({ name: '县台账.xls', mimeType: 'application/vnd.ms-excel', buffer: XLSX.write(book, { type: 'buffer', bookType: 'biff8' }) });
+    await expect.poll(() => page.locator('[data-testid="import-sheet"]').innerText()).toContain('工作表「台账」');
+    const notes = await page.locator('[data-testid="import-note"]').allInnerTexts();
+    expect(notes.join()).toContain('第2行注明「单位：亿元」');
+    expect(await page.locator('[data-testid="import-opening"]').innerText()).toContain('截至2020年10月');
+    expect(await page.locator('[data-testid="row-amounts"]').first().innerText()).toContain('本年累计完成投资 3,500万元');
+    await settled(page);
+    await page.screenshot({ path: `${ARTIFACTS}/admin-import-opening-1600x900.png` });
+
     // The ledger page lists the new project.
     await page.locator('[data-testid="menu-projects"]').click();
     await page.locator(box('ledger-search')).fill('城南智慧物流园');
