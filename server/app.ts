@@ -18,6 +18,8 @@ import { problemsRouter } from './http/problems.js';
 import { referenceRouter } from './http/reference.js';
 import { reportingRouter, reportsRouter } from './http/reports.js';
 import { authRouter } from './http/auth.js';
+import { campaignScope } from './http/campaignScope.js';
+import { campaignsRouter } from './http/campaigns.js';
 import { projectsRouter } from './http/projects.js';
 import { loadSession } from './http/session.js';
 import { statusRouter } from './http/status.js';
@@ -58,7 +60,9 @@ export function createApp(httpServer: HttpServer, opts: AppOptions): App {
   // before the body is read): mounted after the session and ahead of the app-wide 1 MB JSON parser.
   app.use('/api/map', countyMapRouter(deps));
   app.use(express.json({ limit: '1mb' }));
+  app.use('/api', campaignScope);
   app.use('/api', statusRouter(deps));
+  app.use('/api/campaigns', campaignsRouter(deps));
   app.use('/api/auth', authRouter(deps, opts.secureCookies ?? false));
   app.use('/api', referenceRouter(deps));
   app.use('/api/projects', projectsRouter(deps));
