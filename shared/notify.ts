@@ -107,7 +107,7 @@ const audience = z.object(
     id: z.number({ error: '请选择单位或领导' }).int('请选择单位或领导').positive('请选择单位或领导').max(MAX_ID, '请选择单位或领导').nullable().optional(),
   },
   { error: '请选择服务对象' },
-);
+).refine((a) => a.type === 'county' || (a.id ?? null) !== null, '请选择服务的单位或领导');
 
 const events = z
   .array(z.enum(NOTICE_KINDS, { error: '通知类型无效' }), { error: '通知类型须为列表' })
@@ -119,8 +119,6 @@ const quietHours = z.object({ start: hhmm('免打扰开始时间'), end: hhmm('�
   .nullable();
 const dailyCap = z.number({ error: '每日上限须为正整数' }).int('每日上限须为正整数').min(1, '每日上限须为正整数').max(10_000, '每日上限不超过10000').nullable();
 const name = z.string({ error: '请填写渠道名称' }).trim().min(2, '请填写渠道名称（至少2个字）').max(50, '渠道名称不超过50字');
-
-const audienceNeedsId = (a: Audience | undefined) => !a || a.type === 'county' || (a.id ?? null) !== null;
 
 /** POST /api/notify/channels */
 export const channelInput = z
@@ -135,7 +133,6 @@ export const channelInput = z
     dailyCap: dailyCap.optional(),
     enabled: z.boolean({ error: '启用须为是或否' }).default(true),
   })
-  .refine((c) => audienceNeedsId(c.audience), { message: '请选择服务的单位或领导', path: ['audience'] })
   .refine((c) => c.kind === 'dingtalk' || c.secret === undefined, { message: '企业微信群机器人无需加签密钥', path: ['secret'] });
 export type ChannelInput = z.infer<typeof channelInput>;
 
@@ -151,8 +148,7 @@ export const channelPatch = z
     dailyCap: dailyCap.optional(),
     enabled: z.boolean({ error: '启用须为是或否' }).optional(),
   })
-  .refine((c) => Object.values(c).some((v) => v !== undefined), '请填写要修改的内容')
-  .refine((c) => audienceNeedsId(c.audience), { message: '请选择服务的单位或领导', path: ['audience'] });
+  .refine((c) => Object.values(c).some((v) => v !== undefined), '请填写要修改的内容');
 export type ChannelPatch = z.infer<typeof channelPatch>;
 
 export const outboxQuery = z.object({

@@ -1,5 +1,6 @@
 // 通知渠道: staff configure the robots (audited, webhook and secret sealed), send a test message
 // through the outbox, and follow each notice's state.
+import { randomUUID } from 'node:crypto';
 import { channelInput, channelPatch, outboxQuery, type AudienceType, type NotifyChannel, type OutboxEntry } from '../../shared/notify.js';
 import type { User } from '../../shared/types.js';
 import { maskWebhook } from '../domain/notify.js';
@@ -90,7 +91,7 @@ export async function sendTestMessage(deps: Deps, user: User, id: number): Promi
     const now = deps.clock();
     const at = now.toISOString();
     const notice = testNotice(row.name, new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' '));
-    await insertNotices(q, [{ channelId: id, kind: 'test', key: `test:${at}:${user.id}`, notice }], at);
+    await insertNotices(q, [{ channelId: id, kind: 'test', key: `test:${randomUUID()}`, notice }], at);
     const [{ id: noticeId }] = await q.query<{ id: number }>(`SELECT max(id)::int8 AS id FROM notify_outbox WHERE channel_id = $1 AND kind = 'test'`, [id]);
     await audit(q, actorOf(user), 'notify.channel.test', 'notify_channel', id, null, { outboxId: noticeId });
     return { id: noticeId, channelId: id, state: 'pending' };

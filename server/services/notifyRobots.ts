@@ -41,7 +41,7 @@ export async function postToRobot(
     });
   } catch (err) {
     const e = err as Error & { cause?: { code?: string } };
-    if (e.name === 'TimeoutError' || e.name === 'AbortError') return { ok: false, error: `机器人无响应（超过${Math.round(timeoutMs / 1000)}秒）`, rateLimited: false };
+    if (e.name === 'TimeoutError' || e.name === 'AbortError') return { ok: false, error: `机器人无响应（等待${timeoutMs / 1000}秒超时）`, rateLimited: false };
     return { ok: false, error: `无法连接机器人：${e.cause?.code ?? e.message}`, rateLimited: false };
   }
   const text = await res.text().catch(() => '');
