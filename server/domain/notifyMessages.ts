@@ -109,9 +109,9 @@ const problemLinks = { unit: '/report/problems', leader: '/leader', county: '/ad
 const problemLine = (p: ProblemFacts) => `${p.category}问题：${clip(p.description)}`;
 
 /** A problem taken on with a lead unit and a deadline (受理, or a meeting's 议定事项). */
-export function problemAssignedNotice(p: ProblemFacts, at: string): AddressedNotice {
+export function problemAssignedNotice(p: ProblemFacts, step: string): AddressedNotice {
   return {
-    key: `problem.assigned:${p.id}:${at}`,
+    key: `problem.assigned:${p.id}:${step}`,
     to: problemTo(p),
     notice: {
       kind: 'problem.assigned',

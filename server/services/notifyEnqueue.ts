@@ -76,12 +76,14 @@ export async function enqueueReturned(q: Queryable, report: Report, project: Pro
   ]);
 }
 
-/** A problem given a lead unit and a deadline (受理, or a meeting's decision). */
+/** A problem given a lead unit and a deadline (受理, or a meeting's decision), after its step is recorded. */
 export async function enqueueAssigned(q: Queryable, problemId: number, today: string, at: Date): Promise<number> {
   return enqueue(q, ['problem.assigned'], at, async () => {
     const problem = await getProblemDetail(q, problemId, today);
     if (!problem) return [];
     const [facts] = await problemFacts(q, [problem]);
-    return [problemAssignedNotice(facts, at.toISOString())];
+    // Keyed by the step that assigned it (recorded just before): each assignment once.
+    const [{ step }] = await q.query<{ step: number }>('SELECT max(id)::int8 AS step FROM problem_steps WHERE problem_id = $1', [problemId]);
+    return [problemAssignedNotice(facts, String(step))];
   });
 }

@@ -196,6 +196,12 @@ describe.each(backends())('work-chat notices on %s', (backend) => {
       expect(await send(later(60))).toMatchObject({ messages: 4 });
       expect(robot.taken('p-county').map((m) => m.text)).toEqual([expect.stringContaining('通报批评：白马大桥')]);
       expect(robot.taken('p-li')[2].text).toContain('经两次调度会协调仍未解决');
+      // The meeting decides a new owner and deadline: assigned again.
+      const meetings = (await admin.get('/api/meetings')).body as { id: number }[];
+      const decided = await admin.post(`/api/meetings/${meetings.at(-1)!.id}/decisions`, { problemId: pid, decision: '由县城投公司完成用地报批', owner: '县城投公司', deadline: '2020-12-10' });
+      expect(decided.status).toBe(200);
+      expect(await send(later(60))).toMatchObject({ messages: 2 }); // the lead unit is now the project's own
+      expect(robot.taken('p-li')[3].text).toContain('牵头协调单位：县城投公司');
       await refreshCampaign(h.app.deps);
       expect(await send(later(60))).toMatchObject({ messages: 0 });
     } finally {
