@@ -18,8 +18,8 @@ const takesAny = (channels: ChannelTarget[], kinds: OutboxKind[]) =>
   channels.filter((c) => !c.events.length || kinds.some((k) => c.events.includes(k as never)));
 
 /** Routes the notices `build` makes to the channels that take them; `build` runs only when some channel might. */
-export async function enqueue(q: Queryable, kinds: OutboxKind[], at: Date, build: () => Promise<AddressedNotice[]>): Promise<number> {
-  const channels = takesAny(await routableChannels(q), kinds);
+export async function enqueue(q: Queryable, kinds: OutboxKind[], at: Date, build: () => Promise<AddressedNotice[]>, all?: ChannelTarget[]): Promise<number> {
+  const channels = takesAny(all ?? (await routableChannels(q)), kinds);
   if (!channels.length) return 0;
   return insertNotices(q, routeNotices(channels, await build()), at.toISOString());
 }
@@ -31,20 +31,19 @@ export async function enqueue(q: Queryable, kinds: OutboxKind[], at: Date, build
  */
 export async function enqueueRecomputed(q: Queryable, campaign: Campaign, today: string, at: Date, redAlertIds: number[]): Promise<number> {
   const channels = await routableChannels(q);
+  if (!channels.length) return 0;
   let n = 0;
-  if (redAlertIds.length && takesAny(channels, ['alert.red']).length) {
-    n += await enqueue(q, ['alert.red'], at, async () => (await getAlerts(q, redAlertIds)).map(alertRedNotice));
+  if (redAlertIds.length) {
+    n += await enqueue(q, ['alert.red'], at, async () => (await getAlerts(q, redAlertIds)).map(alertRedNotice), channels);
   }
-  if (takesAny(channels, ['problem.overdue', 'problem.flagged']).length) {
-    n += await enqueue(q, ['problem.overdue', 'problem.flagged'], at, async () => {
-      const hit = (await listProblemDetails(q, campaign.id, today)).filter((p) => p.overdue || p.flagged);
-      const facts = await problemFacts(q, hit);
-      return hit.flatMap((p, i) => [
-        ...(p.overdue && p.dueOn ? [problemOverdueNotice(facts[i], daysBetween(p.dueOn, today))] : []),
-        ...(p.flagged ? [problemFlaggedNotice(facts[i])] : []),
-      ]);
-    });
-  }
+  n += await enqueue(q, ['problem.overdue', 'problem.flagged'], at, async () => {
+    const hit = (await listProblemDetails(q, campaign.id, today)).filter((p) => p.overdue || p.flagged);
+    const facts = await problemFacts(q, hit);
+    return hit.flatMap((p, i) => [
+      ...(p.overdue && p.dueOn ? [problemOverdueNotice(facts[i], daysBetween(p.dueOn, today))] : []),
+      ...(p.flagged ? [problemFlaggedNotice(facts[i])] : []),
+    ]);
+  }, channels);
   return n;
 }
 

@@ -44,6 +44,7 @@ const CLAIM_LIMIT = 500;
 
 /** One pass over every channel with due notices, channels side by side. Tests call it with their clock's now. */
 export async function sendDue(deps: Deps, ctx: WorkerContext, now = deps.clock()): Promise<SendReport> {
+  if (ctx.stopping()) return none();
   const channels = await dueChannels(deps.db, now.toISOString());
   const reports = await Promise.all(channels.map((id) => sendChannel(deps, ctx, id, now)));
   return reports.reduce(add, none());
