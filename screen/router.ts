@@ -66,6 +66,7 @@ const routes: RouteRecordRaw[] = [
       { path: 'settings', name: 'admin-settings', component: () => import('./pages/admin/SettingsPage.vue'), meta: { title: '预警与通报设置' } },
       { path: 'users', name: 'admin-users', component: () => import('./pages/admin/UsersPage.vue'), meta: { title: '账号管理' } },
       { path: 'units', name: 'admin-units', component: () => import('./pages/admin/UnitsPage.vue'), meta: { title: '单位管理' } },
+      { path: 'notify', name: 'admin-notify', component: () => import('./pages/admin/NotifyPage.vue'), meta: { title: '通知渠道' } },
       { path: 'tokens', name: 'admin-tokens', component: () => import('./pages/admin/TokensPage.vue'), meta: { title: '大屏令牌' } },
       { path: 'map', name: 'admin-map', component: () => import('./pages/admin/MapPage.vue'), meta: { title: '县域地图' } },
       { path: 'audit', name: 'admin-audit', component: () => import('./pages/admin/AuditPage.vue'), meta: { title: '操作日志' } },

@@ -13,6 +13,7 @@ import { importsRouter } from './http/imports.js';
 import { countyMapRouter } from './http/countyMap.js';
 import { leadersRouter } from './http/leaders.js';
 import { meetingsRouter } from './http/meetings.js';
+import { notifyRouter } from './http/notify.js';
 import { presentationRouter } from './http/presentation.js';
 import { problemsRouter } from './http/problems.js';
 import { referenceRouter } from './http/reference.js';
@@ -26,6 +27,7 @@ import { statusRouter } from './http/status.js';
 import { authenticate, createIo, ioNotifier, registerWallHandlers, type IoServer } from './realtime/server.js';
 import { useRedisAdapter } from './realtime/redisAdapter.js';
 import type { Deps } from './services/deps.js';
+import { notifyRuntime, type NotifyOptions, type NotifyRuntime } from './services/notifyRuntime.js';
 import type { Db } from './store/db.js';
 
 export interface AppOptions {
@@ -38,12 +40,16 @@ export interface AppOptions {
   /** Serve the built screen from here when it exists. */
   screenDir?: string;
   secureCookies?: boolean;
+  /** Work-chat robots: the sealing key, the links' base URL, timeouts. The worker runs once notify.start() is called. */
+  notify?: NotifyOptions;
 }
 
 export interface App {
   app: express.Express;
   io: IoServer;
   deps: Deps;
+  /** The notify worker and scheduler (started by index.ts; tests drive sendDue / schedule). */
+  notify: NotifyRuntime;
   close(): Promise<void>;
 }
 
@@ -52,6 +58,7 @@ export function createApp(httpServer: HttpServer, opts: AppOptions): App {
     db: opts.db, cache: opts.cache, log: opts.log, clock: opts.clock ?? (() => new Date()),
     notifier: { publish: () => undefined, revokeDisplay: () => undefined, endUser: () => undefined },
   };
+  const notify = notifyRuntime(deps, opts.notify);
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
@@ -75,6 +82,7 @@ export function createApp(httpServer: HttpServer, opts: AppOptions): App {
   app.use('/api', leadersRouter(deps));
   app.use('/api/imports', importsRouter(deps));
   app.use('/api/exports', exportsRouter(deps));
+  app.use('/api/notify', notifyRouter(deps, notify));
   app.use('/api', adminRouter(deps));
   app.use('/api', () => {
     throw NotFound('接口不存在');
@@ -98,7 +106,9 @@ export function createApp(httpServer: HttpServer, opts: AppOptions): App {
     app,
     io,
     deps,
+    notify,
     async close() {
+      await notify.stop();
       await io.close();
       await closeAdapter();
     },

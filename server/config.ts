@@ -23,6 +23,10 @@ const schema = z.object({
   SCREEN_DIR: z.string().default('./dist/screen'),
   /** Mark cookies Secure (set when served over HTTPS). */
   COOKIE_SECURE: z.enum(['0', '1']).default('0'),
+  /** Key sealing the robots' webhooks and secrets (64 hex digits, or any passphrase); default: derived from the store's id. */
+  NOTIFY_SECRET_KEY: z.string().min(16, 'NOTIFY_SECRET_KEY must be at least 16 characters').optional(),
+  /** The address people open the platform at, for the links in robot messages. */
+  PUBLIC_URL: z.string().url().optional(),
 });
 
 export type Config = z.infer<typeof schema>;

@@ -43,7 +43,9 @@ const app = createApp(httpServer, {
   redisUrl: config.REDIS_URL,
   screenDir: config.SCREEN_DIR,
   secureCookies: config.COOKIE_SECURE === '1',
+  notify: { secretKey: config.NOTIFY_SECRET_KEY, publicUrl: config.PUBLIC_URL ?? `http://localhost:${config.PORT}` },
 });
+app.notify.start();
 
 await refreshCampaign(app.deps).catch((err) => log.warn({ err }, 'no campaign to refresh yet'));
 

@@ -9,6 +9,7 @@ import { imports, importSchemas, withUploadBodies } from './openapi/imports.js';
 import { ledger } from './openapi/ledger.js';
 import { oversight } from './openapi/oversight.js';
 import { countyMap, countyMapSchemas } from './openapi/countyMap.js';
+import { notify, notifySchemas } from './openapi/notify.js';
 import { presentation, presentationSchemas } from './openapi/presentation.js';
 import { schemas } from './openapi/schemas.js';
 import { SESSION_COOKIE } from './session.js';
@@ -26,7 +27,7 @@ export const openapi = {
       'Realtime: Socket.IO on /socket.io/ — events and payloads are typed in shared/events.ts.',
   },
   security: [{ session: [] }],
-  paths: withUploadBodies(pathsFrom(presentation, core, campaigns, ledger, oversight, dispatch, countyMap, imports)),
+  paths: withUploadBodies(pathsFrom(presentation, core, campaigns, ledger, oversight, dispatch, countyMap, imports, notify)),
   components: {
     securitySchemes: {
       session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE, description: 'Set by POST /api/auth/login' },
@@ -43,6 +44,6 @@ export const openapi = {
       },
     },
     responses: errorResponses,
-    schemas: { ...schemas, ...campaignSchemas, ...importSchemas, ...presentationSchemas, ...countyMapSchemas },
+    schemas: { ...schemas, ...campaignSchemas, ...importSchemas, ...presentationSchemas, ...countyMapSchemas, ...notifySchemas },
   },
 };

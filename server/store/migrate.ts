@@ -7,6 +7,7 @@ import problems from './migrations/004_problems.js';
 import countyMaps from './migrations/005_county_maps.js';
 import presentation from './migrations/006_presentation.js';
 import campaignYears from './migrations/007_campaign_years.js';
+import notify from './migrations/010_notify.js';
 
 const MIGRATIONS: { version: number; name: string; sql: string }[] = [
   { version: 1, name: 'initial', sql: initial },
@@ -16,6 +17,7 @@ const MIGRATIONS: { version: number; name: string; sql: string }[] = [
   { version: 5, name: 'county_maps', sql: countyMaps },
   { version: 6, name: 'presentation', sql: presentation },
   { version: 7, name: 'campaign_years', sql: campaignYears },
+  { version: 10, name: 'notify', sql: notify },
 ];
 
 export async function migrate(db: Db): Promise<number[]> {

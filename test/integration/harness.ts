@@ -11,6 +11,7 @@ import type { SnapshotCache } from '../../server/cache/cache.js';
 import { memoryCache } from '../../server/cache/memory.js';
 import { redisCache } from '../../server/cache/redis.js';
 import type { LedgerSeed } from '../../server/domain/ledger.js';
+import type { NotifyOptions } from '../../server/services/notifyRuntime.js';
 import { ensureFirstAdmin } from '../../server/services/auth.js';
 import { refreshCampaign } from '../../server/services/change.js';
 import type { Db } from '../../server/store/db.js';
@@ -77,6 +78,8 @@ export async function startHarness(opts: {
   /** Share an already seeded store with another harness (a second server process). */
   store?: { db: Db; drop(): Promise<void> };
   clock?: () => Date;
+  /** Options of the notify worker (robot timeout, links' base URL). */
+  notify?: NotifyOptions;
 }): Promise<Harness> {
   const { db, drop } = opts.store ?? (await freshStore(opts.backend));
   if (!opts.store) {
@@ -92,7 +95,7 @@ export async function startHarness(opts: {
   // As the server does: a seed's own date is the product date unless the test gives a clock.
   const frozen = opts.seed?.campaign.frozenToday;
   const clock = opts.clock ?? (frozen ? dayClock(frozen) : undefined);
-  const app = createApp(httpServer, { db, cache, log, clock, redisUrl: opts.redisUrl });
+  const app = createApp(httpServer, { db, cache, log, clock, redisUrl: opts.redisUrl, notify: opts.notify });
   if (opts.seed || opts.store) await refreshCampaign(app.deps);
   await new Promise<void>((resolve) => httpServer.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`;
