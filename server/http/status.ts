@@ -1,4 +1,5 @@
 import { Router } from 'express';
+import { chinaDate } from '../../shared/dates.js';
 import type { Deps } from '../services/deps.js';
 import { currentSnapshot } from '../services/snapshot.js';
 import { openapi } from './openapi.js';
@@ -9,7 +10,7 @@ import { Unauthorized } from '../errors.js';
 export function statusRouter(deps: Deps): Router {
   const router = Router();
   router.get('/health', (_req, res) => {
-    res.json({ status: 'ok', store: deps.db.kind, cache: deps.cache.kind, cacheConnected: deps.cache.healthy() });
+    res.json({ status: 'ok', store: deps.db.kind, cache: deps.cache.kind, cacheConnected: deps.cache.healthy(), today: chinaDate(deps.clock()) });
   });
   // Signed-in users, and wall kiosks with a display token (Authorization: Bearer … or ?token=…).
   router.get('/snapshot', async (req, res) => {
