@@ -195,3 +195,33 @@ describe.each(backends())('mid-year ledger with opening figures on %s', (backend
     expect(s.totals.completed).toBe(25_505_000 + 600 * WAN);
   });
 });
+
+describe.each(backends())('a campaign grouped by levels only on %s', (backend) => {
+  let h: Harness;
+  let admin: Client;
+  let cookie: string;
+
+  beforeAll(async () => {
+    h = await startHarness({ backend, seed: { ...campaign2027(), domains: [] }, clock: () => new Date('2027-03-15T02:00:00Z') });
+    cookie = await h.login();
+    admin = client(h, cookie);
+  });
+  afterAll(() => h.close());
+
+  it('takes a sheet without a 领域 column: the rows go to their levels', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('台账');
+    ws.addRow(['项目名称', '项目级别', '责任单位', '总投资（万元）', '年度计划投资（万元）', '截至2月底累计完成']);
+    ws.addRow(['新材料产业园（二期）', '省重点', '县工信局', 50_000, 12_000, 1_800]);
+    ws.addRow(['城区中学', '县重点', '县城投公司', 6_000, 3_000, 0]);
+    const res = await fetch(`${h.url}/api/imports/ledger?dryRun=0`, { method: 'POST', headers: { 'content-type': XLSX, cookie }, body: new Uint8Array(Buffer.from(await wb.xlsx.writeBuffer())) });
+    expect(res.status).toBe(201);
+    const projects = (await admin.get('/api/projects')).body as any[];
+    expect(projects.map((p) => [p.name, p.domainId, p.levels, p.completedToDate])).toEqual([
+      ['新材料产业园（二期）', null, ['province'], 1_800 * WAN],
+      ['城区中学', null, ['county'], 0],
+    ]);
+    const s = (await admin.get('/api/snapshot')).body;
+    expect(s.byLevel.map((l: any) => [l.key, l.projects, l.completed])).toEqual([['province', 1, 1_800 * WAN], ['county', 1, 0]]);
+  });
+});
