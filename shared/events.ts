@@ -9,7 +9,7 @@ import type { Alert, LagRule, RankingWeights } from './types.js';
 import type { DisplayConfig } from './wall.js';
 import type { MapData, MapRequest } from './map.js';
 import type { DrillError, ProjectCard, ProjectCardRequest, ProjectListResult, ProjectQuery } from './drill.js';
-import type { GroupFigures, LaggingProject, LeaderFigures, Snapshot, TickerEvent, Totals, TrendPoint, UnitRank } from './snapshot.js';
+import type { GroupFigures, LaggingProject, LeaderFigures, OpenMonth, Snapshot, TickerEvent, Totals, TrendPoint, UnitRank } from './snapshot.js';
 
 /** The summary sections a change recomputes; small next to a full snapshot. */
 export interface SummaryPatch {
@@ -21,6 +21,8 @@ export interface SummaryPatch {
   lagging: LaggingProject[];
   ranking: UnitRank[];
   rankingWeights: RankingWeights;
+  /** 本月已报 (Snapshot.openMonth). */
+  openMonth: OpenMonth | null;
   /** The problem panel's counts, which move with the date (ages, overdue) as well as with problems. */
   problems?: ProblemSummary;
 }

@@ -252,6 +252,9 @@ export const PROBLEM_STATE_LABELS: Record<ProblemState, string> = {
 
 export const OPEN_PROBLEM_STATES: readonly ProblemState[] = ['pending', 'coordinating'];
 
+/** 未销号 (口径说明): not yet closed by staff — a unit's own 已解决 stays open until 销号. Returned ones count nowhere. */
+export const UNCLOSED_PROBLEM_STATES: readonly ProblemState[] = ['pending', 'coordinating', 'resolved'];
+
 export interface User {
   id: number;
   username: string;

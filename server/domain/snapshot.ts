@@ -33,8 +33,8 @@ export function buildSnapshot(summary: Summary, meta: SnapshotMeta): Snapshot {
 }
 
 export function summaryPatch(summary: Summary): SummaryPatch {
-  const { totals, byDomain, byLevel, byLeader, trend, lagging, ranking, rankingWeights } = summary;
-  return { totals, byDomain, byLevel, byLeader, trend, lagging, ranking, rankingWeights };
+  const { totals, byDomain, byLevel, byLeader, trend, lagging, ranking, rankingWeights, openMonth } = summary;
+  return { totals, byDomain, byLevel, byLeader, trend, lagging, ranking, rankingWeights, openMonth };
 }
 
 /** Most severe first, then newest. */

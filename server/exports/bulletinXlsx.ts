@@ -52,13 +52,15 @@ function overallSheet(wb: ExcelJS.Workbook, doc: BulletinDoc): void {
     ['已竣工(个)', t.completedProjects],
     ['竣工率', { rate: t.completionProjectRate }],
     ['滞后项目(个)', t.laggingCount],
-    ['未解决问题(个)', p.open],
-    ['逾期未解决问题(个)', p.overdue],
+    ['未销号问题(个)', p.open],
+    ['其中已解决待销号(个)', p.resolved],
+    ['其中逾期(个)', p.overdue],
+    ['经过两次会议仍未落实(个)', p.flagged],
     ['本月销号问题(个)', p.closedThisMonth],
   ];
   const ws = tableSheet(wb, '总体情况', doc.title, ['指标', '数值'], rows, '');
   ws.addRow([]);
-  ws.addRow(['问题类别', '未解决(个)', '已解决(个)']).eachCell((c) => headerStyle(c));
+  ws.addRow(['问题类别', '未销号(个)', '已销号(个)']).eachCell((c) => headerStyle(c));
   for (const c of p.byCategory) ws.addRow([c.category, c.open, c.resolved]).eachCell((cell) => (cell.border = BORDER));
   ws.getColumn(3).width = Math.max(ws.getColumn(3).width ?? 0, 12);
 }
@@ -108,7 +110,7 @@ function problemSheet(wb: ExcelJS.Workbook, doc: BulletinDoc): void {
     i + 1, p.project, p.unit, p.category, p.description, p.askedOf || '—', PROBLEM_STATE_LABELS[p.state],
     p.createdAt.slice(0, 10), p.dueOn ?? '—',
   ]);
-  tableSheet(wb, '问题台账', `${doc.title} — 未解决问题台账`, headers, rows, '目前无未解决问题。');
+  tableSheet(wb, '问题台账', `${doc.title} — 未销号问题台账`, headers, rows, '目前无未销号问题。');
 }
 
 /** A sheet with a merged title row, a frozen header row and bordered rows; `empty` stands in for no rows. */

@@ -48,7 +48,7 @@ function inputOf(seed: LedgerSeed): LedgerInput {
     ),
     monthly: seed.reports.map((r) => ({ projectId: idOf.get(r.projectCode)!, month: r.month, investment: r.investment, status: 'accepted' as const, submittedAt: r.submittedAt })),
     problems: (seed.problems ?? []).map((p, i) => ({
-      id: i + 1, projectId: idOf.get(p.projectCode)!, state: p.state, dueOn: p.dueOn, closedOn: p.closedAt?.slice(0, 10) ?? null, meetings: 0,
+      id: i + 1, projectId: idOf.get(p.projectCode)!, state: p.state, dueOn: p.dueOn, closedOn: p.closedAt?.slice(0, 10) ?? null, meetings: 0, agenda: [],
     })),
   };
 }
@@ -143,9 +143,9 @@ describe('filterFacts', () => {
       today: '2020-07-20',
       projects,
       problems: [
-        { id: 11, projectId: 1, state: 'pending', dueOn: '2020-07-01', closedOn: null, meetings: 0 },
-        { id: 12, projectId: 2, state: 'coordinating', dueOn: '2020-08-01', closedOn: null, meetings: 0 },
-        { id: 13, projectId: 3, state: 'closed', dueOn: '2020-05-01', closedOn: '2020-05-02', meetings: 0 },
+        { id: 11, projectId: 1, state: 'pending', dueOn: '2020-07-01', closedOn: null, meetings: 0, agenda: [] },
+        { id: 12, projectId: 2, state: 'coordinating', dueOn: '2020-08-01', closedOn: null, meetings: 0, agenda: [] },
+        { id: 13, projectId: 3, state: 'closed', dueOn: '2020-05-01', closedOn: '2020-05-02', meetings: 0, agenda: [] },
       ],
     });
     const f = drillFacts(withProblems, computeSummary(withProblems));
@@ -222,7 +222,7 @@ const problem = (id: number, overrides: Partial<ProblemDetail>): ProblemDetail =
   id, projectId: 1, project: '项目1', projectCode: 'P001', unitId: 1, unit: '县工信局', domainId: 1, domain: '工业', leader: null,
   category: '用地保障', description: '用地指标不足', askedOf: '县自然资源局', coordinatingUnit: null, dueOn: null, state: 'pending', level: 1,
   resolution: null, resolvedBy: null, confirmedBy: null, returnReason: null, raisedBy: '单位', createdAt: '2020-06-01T00:00:00.000Z',
-  closedAt: null, meetings: 0, flagged: false, overdue: false, ageDays: 10, ...overrides,
+  closedAt: null, meetings: 0, agenda: [], flagged: false, overdue: false, ageDays: 10, ...overrides,
 });
 
 describe('card parts', () => {
