@@ -76,8 +76,8 @@ export function applyInvestmentUpdate(data: WallData, u: InvestmentUpdate): Outc
 
 /** What a summary patch replaces; the problem counts only when it carries them. */
 function summaryFields(snap: Snapshot, p: SummaryPatch): Partial<Snapshot> {
-  const { totals, byDomain, byLevel, byLeader, trend, lagging, ranking, rankingWeights, problems } = p;
-  return { totals, byDomain, byLevel, byLeader, trend, lagging, ranking, rankingWeights, problems: problems ?? snap.problems };
+  const { totals, byDomain, byLevel, byLeader, trend, lagging, ranking, rankingWeights, openMonth, problems } = p;
+  return { totals, byDomain, byLevel, byLeader, trend, lagging, ranking, rankingWeights, openMonth, problems: problems ?? snap.problems };
 }
 
 /** The figures recomputed without a report (plan edits, the date moving on). */
