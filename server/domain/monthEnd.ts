@@ -61,9 +61,11 @@ export function ledgerAsOf(input: LedgerInput, asOf: AsOf): LedgerInput {
 export function problemStateOn(p: Pick<LedgerProblem, 'state' | 'raisedOn' | 'history' | 'closedOn'>, day: string): ProblemState | null {
   if (p.raisedOn !== undefined && p.raisedOn > day) return null;
   if (!p.history?.length) return after(p.closedOn, day) ? 'coordinating' : p.state;
-  let state: ProblemState | null = null;
+  // No step after the day: it stands as it does now.
+  if (p.history[p.history.length - 1].on <= day) return p.state;
+  let state: ProblemState = p.history[0].state;
   for (const step of p.history) if (step.on <= day) state = step.state;
-  return state ?? p.history[0].state;
+  return state;
 }
 
 /**

@@ -13,45 +13,12 @@ import {
   latestProgress,
   projectRows,
 } from '../../../server/domain/drill.js';
-import type { LedgerInput, LedgerSeed } from '../../../server/domain/ledger.js';
 import type { ProblemDetail } from '../../../shared/problems.js';
 import type { Project, Report } from '../../../shared/types.js';
+import { demoInput } from '../../fixtures/demoInput.js';
 import { alert, figure, ledger, LEVELS, monthlyPlans, project, wan } from './fixtures.js';
 
-/** A demo seed as the store would load it, ids assigned in order. */
-function inputOf(seed: LedgerSeed): LedgerInput {
-  const domains = seed.domains.map((d, i) => ({ id: i + 1, code: d.code, name: d.name, target: d.target, sortOrder: i + 1 }));
-  const leaders = seed.leaders.map((l, i) => ({ id: i + 1, ...l }));
-  const leaderId = (name: string | null) => (name === null ? null : leaders.find((l) => l.name === name)!.id);
-  const projects: Project[] = seed.projects.map((p, i) => {
-    const domain = domains.find((d) => d.code === p.domainCode)!;
-    return {
-      id: i + 1, code: p.code, name: p.name, domainId: domain.id, domain: domain.name, levels: p.levels,
-      unitId: seed.units.indexOf(p.unit) + 1, unit: p.unit, leadUnit: p.leadUnit,
-      leaderId: leaderId(p.leader), leader: p.leader, chargeLeaderId: leaderId(p.chargeLeader), chargeLeader: p.chargeLeader,
-      commissioner: p.commissioner, totalInvestment: p.totalInvestment, annualPlan: p.annualPlan,
-      plannedStart: p.plannedStart, plannedCompletion: p.plannedCompletion, startedOn: p.startedOn, completedOn: p.completedOn,
-      stage: p.stage, township: p.township, lat: p.lat, lon: p.lon, content: p.content, completedToDate: 0, rowVersion: 1,
-    };
-  });
-  const idOf = new Map(projects.map((p) => [p.code, p.id]));
-  const year = seed.campaign.year;
-  return {
-    campaign: { id: 1, ...seed.campaign },
-    today: seed.campaign.frozenToday!,
-    domains,
-    levels: seed.levels,
-    leaders,
-    projects,
-    plans: seed.projects.flatMap((p) =>
-      (p.monthlyPlan ?? []).map((amount, m) => ({ projectId: idOf.get(p.code)!, month: `${year}-${String(m + 1).padStart(2, '0')}`, amount })),
-    ),
-    monthly: seed.reports.map((r) => ({ projectId: idOf.get(r.projectCode)!, month: r.month, investment: r.investment, status: 'accepted' as const, submittedAt: r.submittedAt })),
-    problems: (seed.problems ?? []).map((p, i) => ({
-      id: i + 1, projectId: idOf.get(p.projectCode)!, state: p.state, dueOn: p.dueOn, closedOn: p.closedAt?.slice(0, 10) ?? null, meetings: 0, agenda: [],
-    })),
-  };
-}
+const inputOf = demoInput;
 
 describe('drill-down lists agree with the snapshot', () => {
   for (const profile of DEMO_PROFILES) {
