@@ -35,7 +35,7 @@ export interface InvestmentUpdate {
   month: string;
   /** The month's accepted investment. */
   investment: Yuan;
-  /** The project's completed total this year. */
+  /** The project's completed total this year as the wall counts it: through 数据统计至 (口径说明). */
   completedToDate: Yuan;
   summary: SummaryPatch;
   event: TickerEvent;

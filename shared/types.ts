@@ -138,7 +138,7 @@ export interface Project {
   lat: number | null;
   lon: number | null;
   content: string;
-  /** Completed this campaign year from accepted reports. */
+  /** Completed this campaign year from every accepted report (the ledger's own total, the open month included). */
   completedToDate: Yuan;
   /** Increases with every edit; an edit made against an older one is refused (409). */
   rowVersion: number;
