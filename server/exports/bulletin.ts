@@ -41,7 +41,7 @@ function overall(doc: BulletinDoc): string[] {
   const paragraphs = [
     `${doc.year}年全县共安排重点项目${t.projects}个，总投资${yiText(t.totalInvestment)}亿元，年度计划投资${yiText(t.annualPlan)}亿元。` +
       `${monthsToDate(doc.month)}累计完成投资${yiText(t.completed)}亿元，占年度计划的${percentText(t.completionRate)}，` +
-      `${versusSchedule(t.completionRate, doc.scheduleShare)}；完成序时计划的${percentText(t.scheduleRate)}。`,
+      `${versusSchedule(t.completionRate, doc.scheduleShare)}；完成/序时为${percentText(t.scheduleRate)}。`,
   ];
   const counts: string[] = [];
   if (t.startPlanned) counts.push(`计划新开工项目${t.startPlanned}个，已开工${t.started}个，开工率${percentText(t.startRate)}`);
@@ -60,7 +60,7 @@ const groupColumns = (name: string): Column[] => [
   { header: '年度计划\n(万元)', width: 12.5, align: 'right' },
   { header: '累计完成\n(万元)', width: 12.5, align: 'right' },
   { header: '完成率', width: 8 },
-  { header: '完成序时\n计划', width: 10 },
+  { header: '完成/\n序时', width: 10 },
   { header: '滞后项目\n(个)', width: 10 },
 ];
 

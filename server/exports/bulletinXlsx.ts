@@ -44,7 +44,7 @@ function overallSheet(wb: ExcelJS.Workbook, doc: BulletinDoc): void {
     ['完成率', { rate: t.completionRate }],
     ['序时进度', { rate: doc.scheduleShare }],
     ['序时计划(万元)', { wan: t.schedulePlan }],
-    ['完成序时计划', { rate: t.scheduleRate }],
+    ['完成/序时', { rate: t.scheduleRate }],
     ['计划开工(个)', t.startPlanned],
     ['已开工(个)', t.started],
     ['开工率', { rate: t.startRate }],
@@ -70,7 +70,7 @@ function groupSheet(wb: ExcelJS.Workbook, name: string, title: string, label: st
     g.name, g.projects, g.target === null ? null : { wan: g.target }, { wan: g.annualPlan }, { wan: g.completed },
     { rate: g.completionRate }, { wan: g.schedulePlan }, { rate: g.scheduleRate }, g.laggingCount,
   ];
-  const headers = [label, '项目数(个)', '年度目标(万元)', '年度计划(万元)', '累计完成(万元)', '完成率', '序时计划(万元)', '完成序时计划', '滞后项目(个)'];
+  const headers = [label, '项目数(个)', '年度目标(万元)', '年度计划(万元)', '累计完成(万元)', '完成率', '序时计划(万元)', '完成/序时', '滞后项目(个)'];
   const rows = groups.map(row);
   const ws = tableSheet(wb, name, title, headers, total && rows.length ? [...rows, row(total)] : rows, `本月无${name}数据。`);
   if (total && rows.length) ws.lastRow!.font = { bold: true };
@@ -82,7 +82,7 @@ function sumTargets(groups: GroupFigures[]): Yuan | null {
 }
 
 function rankingSheet(wb: ExcelJS.Workbook, doc: BulletinDoc): void {
-  const headers = ['排名', '责任单位', '项目数(个)', '年度计划(万元)', '累计完成(万元)', '完成率', '完成序时计划', '滞后项目(个)',
+  const headers = ['排名', '责任单位', '项目数(个)', '年度计划(万元)', '累计完成(万元)', '完成率', '完成/序时', '滞后项目(个)',
     ...RANK_COMPONENTS.map((c) => `${c.label}(分)`), '综合得分(分)'];
   const rows = doc.ranking.map((r): Cell[] => [
     r.rank, r.unit, r.projects, { wan: r.annualPlan }, { wan: r.completed }, { rate: r.completionRate }, { rate: r.scheduleRate },
@@ -96,7 +96,7 @@ function rankingSheet(wb: ExcelJS.Workbook, doc: BulletinDoc): void {
 
 function laggingSheet(wb: ExcelJS.Workbook, doc: BulletinDoc): void {
   const headers = ['序号', '项目编码', '项目名称', '责任单位', '领域', '挂点领导', '年度计划(万元)', '累计完成(万元)', '完成率', '序时进度',
-    '完成序时计划', '预警等级', '滞后原因'];
+    '完成/序时', '预警等级', '滞后原因'];
   const rows = doc.lagging.map((p, i): Cell[] => [
     i + 1, p.code, p.name, p.unit, p.domain, p.leader ?? '—', { wan: p.annualPlan }, { wan: p.completed }, { rate: p.completionRate },
     { rate: p.scheduleShare }, { rate: p.scheduleRate }, SEVERITY_LABELS[p.severity], p.reasons.map((r) => r.text).join('；'),
