@@ -37,8 +37,11 @@ export interface LedgerProblem {
   agenda: AgendaEntry[];
   /** China date it was raised; absent: counted from any day. */
   raisedOn?: string;
-  /** Its states with the China date each began, oldest first (problem_steps); absent: `state` throughout. */
-  history?: { on: string; state: ProblemState }[];
+  /**
+   * Its states with the China date each began, oldest first (problem_steps), and the due date a step
+   * set where it set one; absent: `state` and `dueOn` throughout.
+   */
+  history?: { on: string; state: ProblemState; dueOn?: string | null }[];
 }
 
 export interface LedgerInput {

@@ -52,7 +52,7 @@ export function ledgerAsOf(input: LedgerInput, asOf: AsOf): LedgerInput {
       const state = problemStateOn(p, day);
       if (state === null) return [];
       const closedOn = p.closedOn !== null && p.closedOn <= day && (state === 'closed' || state === 'resolved') ? p.closedOn : null;
-      return [{ ...p, state, closedOn }];
+      return [{ ...p, state, closedOn, dueOn: problemDueOn(p, day) }];
     }),
   };
 }
@@ -66,6 +66,16 @@ export function problemStateOn(p: Pick<LedgerProblem, 'state' | 'raisedOn' | 'hi
   let state: ProblemState = p.history[0].state;
   for (const step of p.history) if (step.on <= day) state = step.state;
   return state;
+}
+
+/**
+ * A problem's due date at the end of `day`: as now unless a step after the day set it, else the one
+ * the latest step by then set (none: it had none).
+ */
+export function problemDueOn(p: Pick<LedgerProblem, 'dueOn' | 'history'>, day: string): string | null {
+  const set = (p.history ?? []).filter((h) => h.dueOn);
+  if (!set.some((h) => h.on > day)) return p.dueOn;
+  return set.filter((h) => h.on <= day).at(-1)?.dueOn ?? null;
 }
 
 /**
@@ -92,8 +102,9 @@ export function problemsAsOf(problems: readonly ProblemDetail[], asOf: string, l
     const known = byId.get(p.id);
     const closedLater = p.closedAt !== null && chinaDate(new Date(p.closedAt)) > asOf;
     const state = known ? problemStateOn(known, asOf) ?? p.state : closedLater ? 'coordinating' : p.state;
+    const dueOn = known ? problemDueOn(known, asOf) : p.dueOn;
     const agenda = p.agenda.filter((a) => a.heldOn <= asOf);
-    const base = { ...p, state, agenda, meetings: agenda.length, ...problemFacts({ ...p, state, agenda }, asOf) };
+    const base = { ...p, state, dueOn, agenda, meetings: agenda.length, ...problemFacts({ ...p, state, dueOn, agenda }, asOf) };
     if (!closedLater) return [base];
     return [{ ...base, closedAt: null, confirmedBy: null, ...(state === 'resolved' ? {} : { resolution: null, resolvedBy: null }) }];
   });

@@ -170,7 +170,7 @@ export async function decide(deps: Deps, user: User, id: number, body: unknown):
     await recordDecision(q, id, input);
     await updateProblem(q, problem.id, { state: toState, coordinatingUnit: input.owner, dueOn: input.deadline }, at);
     const note = `${meeting.title}议定：${input.decision}（责任：${input.owner}，时限：${input.deadline}）`;
-    await insertStep(q, problem.id, { at, actor: user.displayName, action: 'decision', fromState: problem.state, toState, note });
+    await insertStep(q, problem.id, { at, actor: user.displayName, action: 'decision', fromState: problem.state, toState, note, dueOn: input.deadline });
     await audit(q, actorOf(user), 'meeting.decision', 'meeting', id,
       { problemId: item.problemId, decision: item.decision, owner: item.owner, deadline: item.deadline }, input);
     const [month, day] = input.deadline.slice(5).split('-').map(Number);

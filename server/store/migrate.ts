@@ -6,6 +6,7 @@ import alerts from './migrations/003_alerts.js';
 import problems from './migrations/004_problems.js';
 import countyMaps from './migrations/005_county_maps.js';
 import presentation from './migrations/006_presentation.js';
+import problemDueHistory from './migrations/011_problem_due_history.js';
 
 const MIGRATIONS: { version: number; name: string; sql: string }[] = [
   { version: 1, name: 'initial', sql: initial },
@@ -14,6 +15,7 @@ const MIGRATIONS: { version: number; name: string; sql: string }[] = [
   { version: 4, name: 'problems', sql: problems },
   { version: 5, name: 'county_maps', sql: countyMaps },
   { version: 6, name: 'presentation', sql: presentation },
+  { version: 11, name: 'problem_due_history', sql: problemDueHistory },
 ];
 
 export async function migrate(db: Db): Promise<number[]> {

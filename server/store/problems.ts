@@ -20,9 +20,9 @@ export const AGENDA = `COALESCE((SELECT json_agg(json_build_object('heldOn', to_
   'deadline', to_char(mi.deadline, 'YYYY-MM-DD')) ORDER BY m.held_on, m.id)
   FROM meeting_items mi JOIN meetings m ON m.id = mi.meeting_id WHERE mi.problem_id = pr.id AND m.state = 'held'), '[]'::json)`;
 
-/** Its states with the China date each began, oldest first (the steps of its history). */
+/** Its states with the China date each began and the due date a step set, oldest first (the steps of its history). */
 export const STATE_HISTORY = `COALESCE((SELECT json_agg(json_build_object('on', to_char(ps.at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD'),
-  'state', ps.to_state) ORDER BY ps.at, ps.id) FROM problem_steps ps WHERE ps.problem_id = pr.id), '[]'::json)`;
+  'state', ps.to_state, 'dueOn', to_char(ps.due_on, 'YYYY-MM-DD')) ORDER BY ps.at, ps.id) FROM problem_steps ps WHERE ps.problem_id = pr.id), '[]'::json)`;
 
 const DETAIL = `SELECT pr.id, pr.project_id AS "projectId", p.name AS project, p.code AS "projectCode",
   p.unit_id AS "unitId", u.name AS unit, p.domain_id AS "domainId", d.name AS domain, l.name AS leader,
@@ -114,11 +114,15 @@ export async function updateProblem(q: Queryable, id: number, change: ProblemCha
 export async function insertStep(
   q: Queryable,
   problemId: number,
-  s: { at: string; actor: string; action: ProblemAction | 'raise' | 'decision'; fromState: ProblemState | null; toState: ProblemState; note: string },
+  s: {
+    at: string; actor: string; action: ProblemAction | 'raise' | 'decision'; fromState: ProblemState | null; toState: ProblemState; note: string;
+    /** The due date the step set (a raise with one, an acceptance's deadline, a decision's). */
+    dueOn?: string | null;
+  },
 ): Promise<void> {
   await q.query(
-    'INSERT INTO problem_steps (problem_id, at, actor, action, from_state, to_state, note) VALUES ($1, $2, $3, $4, $5, $6, $7)',
-    [problemId, s.at, s.actor, s.action, s.fromState, s.toState, s.note],
+    'INSERT INTO problem_steps (problem_id, at, actor, action, from_state, to_state, note, due_on) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)',
+    [problemId, s.at, s.actor, s.action, s.fromState, s.toState, s.note, s.dueOn ?? null],
   );
 }
 

@@ -35,8 +35,9 @@ async function rowsOf(db: Db): Promise<AuditRows> {
        to_char(pr.closed_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') AS "closedOn"
      FROM problems pr ORDER BY pr.id`,
   );
-  const steps = await db.query<{ problemId: number; on: string; state: string }>(
-    `SELECT problem_id AS "problemId", to_char(at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') AS on, to_state AS state
+  const steps = await db.query<{ problemId: number; on: string; state: string; dueOn: string | null }>(
+    `SELECT problem_id AS "problemId", to_char(at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') AS on, to_state AS state,
+       to_char(due_on, 'YYYY-MM-DD') AS "dueOn"
      FROM problem_steps ORDER BY at, id`,
   );
   const agenda = await db.query<{ problemId: number; heldOn: string; deadline: string | null }>(
@@ -54,7 +55,7 @@ async function rowsOf(db: Db): Promise<AuditRows> {
     reports: reports.map((r) => ({ ...r, investment: num(r.investment) })),
     problems: problems.map((p) => ({
       ...p,
-      history: steps.filter((s) => s.problemId === p.id).map(({ on, state }) => ({ on, state })),
+      history: steps.filter((s) => s.problemId === p.id).map(({ on, state, dueOn }) => ({ on, state, dueOn })),
       agenda: agenda.filter((a) => a.problemId === p.id).map(({ heldOn, deadline }) => ({ heldOn, deadline })),
     })),
   };

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { computeSummary } from '../../../server/domain/aggregates.js';
 import { monthEndAsOf } from '../../../server/domain/asOf.js';
-import { alertsAsOf, endOfChinaDay, eventsAsOf, ledgerAsOf, problemsAsOf } from '../../../server/domain/monthEnd.js';
+import { alertsAsOf, endOfChinaDay, eventsAsOf, ledgerAsOf, problemDueOn, problemsAsOf, problemStateOn } from '../../../server/domain/monthEnd.js';
 import type { TickerEvent } from '../../../shared/snapshot.js';
 import { alert, figure, ledger, project, wan } from './fixtures.js';
 import { problem } from './problemFixtures.js';
@@ -132,5 +132,39 @@ describe('the ticker at a month end', () => {
     const events = [e('a', '2020-09-30T15:59:59.000Z'), e('b', '2020-09-30T16:00:00.000Z')];
     expect(endOfChinaDay('2020-09-30')).toBe('2020-09-30T15:59:59.999Z');
     expect(eventsAsOf(events, '2020-09-30').map((x) => x.id)).toEqual(['a']);
+  });
+});
+
+describe('a problem as it stood on a day, from its history', () => {
+  const history = [
+    { on: '2020-08-03', state: 'pending' as const, dueOn: '2020-08-31' },
+    { on: '2020-08-10', state: 'coordinating' as const, dueOn: null },
+    { on: '2020-09-20', state: 'coordinating' as const, dueOn: '2020-10-31' },
+    { on: '2020-10-12', state: 'resolved' as const, dueOn: null },
+    { on: '2020-10-20', state: 'closed' as const, dueOn: null },
+  ];
+  const p = { state: 'closed' as const, dueOn: '2020-10-31', closedOn: '2020-10-20', raisedOn: '2020-08-03', history };
+
+  it('takes the state of the latest step by then, and none before it was raised', () => {
+    expect(['2020-08-02', '2020-08-05', '2020-09-30', '2020-10-15', '2020-10-31'].map((d) => problemStateOn(p, d)))
+      .toEqual([null, 'pending', 'coordinating', 'resolved', 'closed']);
+  });
+
+  it('takes the due date a step had set by then', () => {
+    expect(['2020-08-05', '2020-09-19', '2020-09-20', '2020-12-01'].map((d) => problemDueOn(p, d)))
+      .toEqual(['2020-08-31', '2020-08-31', '2020-10-31', '2020-10-31']);
+  });
+
+  it('counts it overdue at a month end by the due date of then (问题逾期), though it was moved later', () => {
+    const input = ledger({
+      today: '2020-11-20',
+      projects: [project(1)],
+      problems: [{ id: 1, projectId: 1, meetings: 0, agenda: [], ...p, state: 'coordinating', closedOn: null, history: history.slice(0, 3) }],
+    });
+    const rules = (month: string) => computeSummary(ledgerAsOf(input, monthEndAsOf(month))).hits.map((h) => h.rule);
+    expect(rules('2020-09')).not.toContain('problem_overdue');
+    expect(rules('2020-08')).not.toContain('problem_overdue');
+    const moved = { ...input, problems: [{ ...input.problems[0], history: [history[0], history[1], { ...history[2], on: '2020-10-05' }] }] };
+    expect(computeSummary(ledgerAsOf(moved, monthEndAsOf('2020-09'))).hits.map((h) => h.rule)).toContain('problem_overdue');
   });
 });
