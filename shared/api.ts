@@ -286,18 +286,27 @@ export interface BulletinView {
   title: string;
   issuingOffice: string;
   issuedOn: string;
+  /** 数据截至: the month's last day; every figure is as of it (口径说明). */
+  asOf: string;
   /** 序时进度 share of the year (planned to date / annual plan). */
   scheduleShare: number;
   totals: import('./snapshot.js').Totals;
   byDomain: import('./snapshot.js').GroupFigures[];
   byLevel: import('./snapshot.js').GroupFigures[];
+  byLeader: import('./snapshot.js').LeaderFigures[];
   ranking: import('./snapshot.js').UnitRank[];
   weights: import('./types.js').RankingWeights;
   lagging: import('./snapshot.js').LaggingProject[];
   problems: {
+    /** 未销号: pending, coordinating and 已解决 awaiting 销号. */
     open: number;
+    /** Of the open: 已解决 awaiting 销号. */
+    resolved: number;
     overdue: number;
+    /** 通报批评 (经过两次会议仍未落实). */
+    flagged: number;
     closedThisMonth: number;
+    /** open: 未销号; resolved: 已销号. */
     byCategory: { category: string; open: number; resolved: number }[];
     /** The open ones, oldest first. */
     items: ProblemView[];

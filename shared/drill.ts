@@ -65,7 +65,9 @@ export interface ProjectRow {
   completed: Yuan;
   /** completed / annualPlan, 0..1+ */
   completionRate: number;
-  /** completed / planned to date (序时进度); 0 where nothing is planned yet, as in the snapshot. */
+  /** 序时进度 (the target): planned to date / annualPlan. */
+  scheduleShare: number;
+  /** 完成/序时: completed / planned to date; 0 where nothing is planned yet, as in the snapshot. */
   scheduleRate: number;
   /** The worst severity when the project is lagging (counts in laggingCount), else null. */
   lagging: Severity | null;

@@ -9,7 +9,7 @@ import type { Alert, LagRule, RankingWeights } from './types.js';
 import type { DisplayConfig } from './wall.js';
 import type { MapData, MapRequest } from './map.js';
 import type { DrillError, ProjectCard, ProjectCardRequest, ProjectListResult, ProjectQuery } from './drill.js';
-import type { GroupFigures, LaggingProject, LeaderFigures, Snapshot, TickerEvent, Totals, TrendPoint, UnitRank } from './snapshot.js';
+import type { GroupFigures, LaggingProject, LeaderFigures, OpenMonth, Snapshot, TickerEvent, Totals, TrendPoint, UnitRank } from './snapshot.js';
 
 /** The summary sections a change recomputes; small next to a full snapshot. */
 export interface SummaryPatch {
@@ -25,6 +25,8 @@ export interface SummaryPatch {
   lagging: LaggingProject[];
   ranking: UnitRank[];
   rankingWeights: RankingWeights;
+  /** 本月已报 (Snapshot.openMonth). */
+  openMonth: OpenMonth | null;
   /** The problem panel's counts, which move with the date (ages, overdue) as well as with problems. */
   problems?: ProblemSummary;
 }
@@ -37,7 +39,7 @@ export interface InvestmentUpdate {
   month: string;
   /** The month's accepted investment. */
   investment: Yuan;
-  /** The project's completed total this year. */
+  /** The project's completed total this year as the wall counts it: through 数据统计至 (口径说明). */
   completedToDate: Yuan;
   summary: SummaryPatch;
   event: TickerEvent;

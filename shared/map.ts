@@ -71,7 +71,7 @@ export type MapPointState = 'lagging' | 'started' | 'construction' | 'completed'
 export const MAP_POINT_STATES: readonly MapPointState[] = ['started', 'construction', 'completed', 'lagging', 'planned'];
 
 export const MAP_POINT_STATE_LABELS: Record<MapPointState, string> = {
-  started: '已开工',
+  started: '今年新开工',
   construction: '在建',
   completed: '竣工',
   lagging: '滞后',

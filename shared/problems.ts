@@ -62,6 +62,12 @@ export interface ProblemStep {
   note: string;
 }
 
+/** A held meeting that had a problem on its agenda: the day it was held and the deadline it set. */
+export interface AgendaEntry {
+  heldOn: string;
+  deadline: string | null;
+}
+
 /** A problem in the ledger (问题台账), with where it stands. */
 export interface ProblemDetail {
   id: number;
@@ -90,7 +96,12 @@ export interface ProblemDetail {
   closedAt: string | null;
   /** Held meetings that had it on the agenda. */
   meetings: number;
-  /** Still open after two meetings: 通报批评 (上犹 附件2 四(三)). */
+  /** Those meetings, oldest first, each with the deadline its decision set (null: none recorded). */
+  agenda: AgendaEntry[];
+  /**
+   * 通报批评 (上犹 附件2 四(三) 「经过两次会议仍未落实的」): on the agenda of two or more held meetings,
+   * not 销号, and the deadline its latest decision set has passed.
+   */
   flagged: boolean;
   /** Open and past its due date. */
   overdue: boolean;

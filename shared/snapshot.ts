@@ -11,10 +11,18 @@ export interface Snapshot {
   campaign: { id: number; county: string; year: number; title: string };
   /** The date the figures are as of (YYYY-MM-DD). */
   today: string;
-  /** The month whose reports are due now (YYYY-MM); 序时进度 counts through it. */
+  /**
+   * 数据统计至 (YYYY-MM): completed investment, plans and 序时进度 count through this month. Live: the month
+   * before today's; a month-end snapshot (会议模式 定格, 月通报) of M: M.
+   */
   reportingMonth: string;
-  /** 序时进度 of the year: months through reportingMonth / 12. */
+  /** The year's share of months through reportingMonth (months / 12); 序时进度 itself is totals.schedulePlan / annualPlan. */
   scheduleRatio: number;
+  /**
+   * 本月已报: accepted reports of the month still open (after reportingMonth), shown apart and not in any
+   * figure until that month is the reporting month. Null in a month-end snapshot.
+   */
+  openMonth: OpenMonth | null;
   totals: Totals;
   byDomain: GroupFigures[];
   byLevel: GroupFigures[];
@@ -32,6 +40,15 @@ export interface Snapshot {
   problems: ProblemSummary;
   /** Latest ticker events, newest first, at most TICKER_LIMIT. */
   events: TickerEvent[];
+}
+
+/** 本月已报: what units have reported, and staff accepted, for the month still open. */
+export interface OpenMonth {
+  month: string;
+  /** Sum of the accepted reports' amounts of that month. */
+  investment: Yuan;
+  /** Projects with an accepted report of that month. */
+  projects: number;
 }
 
 export const TICKER_LIMIT = 30;

@@ -142,7 +142,7 @@ export interface Project {
   lat: number | null;
   lon: number | null;
   content: string;
-  /** Completed this campaign year: the ledger import's opening balance, if any, plus accepted reports of later months. */
+  /** Completed this campaign year: the ledger import's opening balance, if any, plus every accepted report of later months (the open month included). */
   completedToDate: Yuan;
   /** 开工以来累计完成投资: the opening's since-start figure plus accepted reports of later months. */
   investmentSinceStart: Yuan;
@@ -257,6 +257,9 @@ export const PROBLEM_STATE_LABELS: Record<ProblemState, string> = {
 };
 
 export const OPEN_PROBLEM_STATES: readonly ProblemState[] = ['pending', 'coordinating'];
+
+/** 未销号 (口径说明): not yet closed by staff — a unit's own 已解决 stays open until 销号. Returned ones count nowhere. */
+export const UNCLOSED_PROBLEM_STATES: readonly ProblemState[] = ['pending', 'coordinating', 'resolved'];
 
 export interface User {
   id: number;

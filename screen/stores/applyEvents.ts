@@ -76,10 +76,10 @@ export function applyInvestmentUpdate(data: WallData, u: InvestmentUpdate): Outc
 
 /** What a summary patch replaces; the problem counts only when it carries them. */
 function summaryFields(snap: Snapshot, p: SummaryPatch): Partial<Snapshot> {
-  const { today, reportingMonth, scheduleRatio, totals, byDomain, byLevel, byLeader, trend, lagging, ranking, rankingWeights, problems } = p;
+  const { today, reportingMonth, scheduleRatio, totals, byDomain, byLevel, byLeader, trend, lagging, ranking, rankingWeights, openMonth, problems } = p;
   return {
     today: today ?? snap.today, reportingMonth: reportingMonth ?? snap.reportingMonth, scheduleRatio: scheduleRatio ?? snap.scheduleRatio,
-    totals, byDomain, byLevel, byLeader, trend, lagging, ranking, rankingWeights, problems: problems ?? snap.problems,
+    totals, byDomain, byLevel, byLeader, trend, lagging, ranking, rankingWeights, openMonth, problems: problems ?? snap.problems,
   };
 }
 

@@ -65,8 +65,14 @@ export const useWallStore = defineStore('wall', () => {
   const snapshot = shallowRef<Snapshot | null>(null);
   const ticker = shallowRef<TickerEvent[]>([]);
   const version = computed(() => snapshot.value?.version ?? null);
-  /** 序时进度: planned to date over the annual plan (monthly plans where set, else the share of the year). */
-  const scheduleShare = computed(() => (snapshot.value ? ratio(snapshot.value.totals.schedulePlan, snapshot.value.totals.annualPlan) : 0));
+  /**
+   * 序时进度 of the figures shown (a frozen meeting's month end, else live): planned to date over the
+   * annual plan (monthly plans where set, else the share of the year).
+   */
+  const scheduleShare = computed(() => {
+    const s = frozenSnapshot.value ?? snapshot.value;
+    return s ? ratio(s.totals.schedulePlan, s.totals.annualPlan) : 0;
+  });
   const connection = ref<ConnectionState>('connecting');
   /** When the last snapshot or applied update arrived (epoch ms, this machine's clock). */
   const lastUpdatedAt = ref<number | null>(null);

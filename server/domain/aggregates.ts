@@ -1,22 +1,26 @@
 // The campaign year's figures: totals, by domain and level, the monthly trend and the lagging list.
 // One pass over the projects with plans and reports indexed by project first: a province-scale
 // ledger has ~15,000 projects and ~180,000 monthly rows.
-import { monthIndex, monthsOfYear, reportingMonth, yearOf } from '../../shared/dates.js';
+import { monthIndex, monthOf, monthsOfYear, reportingMonth, yearOf } from '../../shared/dates.js';
 import { ratio, type Yuan } from '../../shared/money.js';
-import { LAGGING_LIMIT, type GroupFigures, type LaggingProject, type LeaderFigures, type Totals, type TrendPoint, type UnitRank } from '../../shared/snapshot.js';
+import { LAGGING_LIMIT, type OpenMonth, type GroupFigures, type LaggingProject, type LeaderFigures, type Totals, type TrendPoint, type UnitRank } from '../../shared/snapshot.js';
 import type { Leader, LeaderRank, ProblemState, Project, RankingWeights } from '../../shared/types.js';
 import { evaluateLagRules, SEVERITY_RANK, worstSeverity } from './lagRules.js';
 import type { LagHit, LedgerInput, MonthlyFigure } from './ledger.js';
 import { countProblems, emptyUnitTally, rankUnits, reportTimeliness, type UnitTally } from './ranking.js';
 import { isCompletedThisYear, isCompletionPlanned, isStartedThisYear, isStartPlanned } from './yearPlan.js';
+import type { AsOf } from './asOf.js';
 import { applyOpenings, coveredByOpening, openingsByProject } from './openings.js';
-import { dueScheduleMonths, indexByProject, projectSchedulePlan, scheduleMonths, spreadAnnualPlan } from './schedule.js';
+import { dueScheduleMonths, indexByProject, monthsThrough, projectSchedulePlan, spreadAnnualPlan } from './schedule.js';
 
 export interface Summary {
   today: string;
+  /** 数据统计至: money, plans and 序时 count through this month. */
   reportingMonth: string;
-  /** 序时进度: months of the year through reportingMonth / 12. */
+  /** Months of the year through reportingMonth / 12. */
   scheduleRatio: number;
+  /** 本月已报 (live only). */
+  openMonth: OpenMonth | null;
   totals: Totals;
   byDomain: GroupFigures[];
   byLevel: GroupFigures[];
@@ -84,16 +88,25 @@ function figures(key: string, name: string, target: Yuan | null, t: Tally): Grou
 
 export function computeSummary(input: LedgerInput): Summary {
   const { campaign, today } = input;
+  const asOf: AsOf = input.asOf ?? { day: today, month: reportingMonth(today), monthEnd: false };
   const year = campaign.year;
-  const months = scheduleMonths(year, today);
-  const dueMonths = dueScheduleMonths(year, today, campaign.settings.reportDeadlineDay);
+  const month = asOf.month;
+  const months = monthsThrough(year, month);
+  // At a month end projects are held to 序时 through it; live, through the last month whose deadline passed.
+  const dueMonths = asOf.monthEnd ? months : dueScheduleMonths(year, today, campaign.settings.reportDeadlineDay);
   const plans = indexByProject(input.plans, year, (p) => p.amount);
-  // An opening balance stands for the months it runs through (counted in its last month).
+  const isAccepted = (f: MonthlyFigure) => f.status === 'accepted';
+  // An opening balance stands for the months it runs through (counted in its last month); only
+  // months through 数据统计至 count (asOf.countsIn), later accepted reports are 本月已报.
   const openings = openingsByProject(input.openings);
-  const accepted = applyOpenings(indexByProject(input.monthly, year, (f) => f.investment, (f) => f.status === 'accepted'), input.openings, year);
+  const accepted = applyOpenings(
+    indexByProject(input.monthly, year, (f) => f.investment, (f) => isAccepted(f) && f.month <= month),
+    input.openings?.filter((o) => o.throughMonth <= month),
+    year,
+  );
+  const openMonth = asOf.monthEnd ? null : openMonthOf(input.monthly, year, month, today);
   const filings = filingsByProject(input.monthly);
   const problems = groupBy(input.problems, (p) => p.projectId);
-  const month = reportingMonth(today);
   const units = new Map<number, UnitTally>();
 
   const total = emptyTally();
@@ -187,6 +200,7 @@ export function computeSummary(input: LedgerInput): Summary {
     today,
     reportingMonth: month,
     scheduleRatio: months / 12,
+    openMonth,
     totals: {
       projects: total.projects,
       totalInvestment,
@@ -247,6 +261,20 @@ function leaderFigures(leaders: readonly Leader[], byLeader: Map<number, LeaderT
         openProblems: t.openProblems,
       };
     });
+}
+
+/** 本月已报: the accepted reports of the campaign year's months after `month` (the month still open). */
+function openMonthOf(monthly: readonly MonthlyFigure[], year: number, month: string, today: string): OpenMonth | null {
+  const open = monthOf(today);
+  if (yearOf(open) !== year || open <= month) return null;
+  let investment = 0;
+  const projects = new Set<number>();
+  for (const f of monthly) {
+    if (f.status !== 'accepted' || f.month <= month || yearOf(f.month) !== year) continue;
+    investment += f.investment;
+    projects.add(f.projectId);
+  }
+  return { month: open, investment, projects: projects.size };
 }
 
 /** A month counts as reported once a report is submitted or accepted; a draft or a returned one does not. */

@@ -72,6 +72,7 @@ export function drillFacts(input: LedgerInput, summary: Summary): DrillFacts[] {
       annualPlan: project.annualPlan,
       completed,
       completionRate: ratio(completed, project.annualPlan),
+      scheduleShare: ratio(schedulePlan, project.annualPlan),
       scheduleRate: ratio(completed, schedulePlan),
       lagging: hits.length > 0 ? worstSeverity(hits.map((h) => h.severity)) : null,
       started: project.startedOn !== null && project.startedOn <= today,

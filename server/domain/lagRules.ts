@@ -104,7 +104,7 @@ export const LAG_CHECKS: readonly LagCheck[] = [
   completionOverdue,
   reportMissing,
   (project, ctx) => problemOverdue(project, ctx.problems, ctx.today),
-  (project, ctx) => problemStalled(project, ctx.problems),
+  (project, ctx) => problemStalled(project, ctx.problems, ctx.today),
 ];
 
 export function evaluateLagRules(project: Project, ctx: LagContext): LagHit[] {

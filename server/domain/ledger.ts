@@ -1,7 +1,8 @@
 // The inputs the pure domain functions work on: a campaign's ledger as loaded from the store.
+import type { AsOf } from './asOf.js';
 import type { CountyGeoJson } from '../../shared/map.js';
 import type { Yuan } from '../../shared/money.js';
-import type { MeetingKind } from '../../shared/problems.js';
+import type { AgendaEntry, MeetingKind } from '../../shared/problems.js';
 import type { Campaign, CampaignSettings, DispatchLevel, Domain, LagRule, Leader, LeaderRank, Level, ProblemState, Project, ReportStatus, Severity, Stage } from '../../shared/types.js';
 
 export interface MonthlyPlan {
@@ -45,14 +46,25 @@ export interface LedgerProblem {
   dueOn: string | null;
   /** YYYY-MM-DD of resolution or 销号, null while open. */
   closedOn: string | null;
-  /** How many dispatch meetings have had it on their agenda while it stayed open. */
+  /** How many held dispatch meetings have had it on their agenda. */
   meetings: number;
+  /** Those meetings, oldest first, with the deadline each one's decision set (通报批评 counts them). */
+  agenda: AgendaEntry[];
+  /** China date it was raised; absent: counted from any day. */
+  raisedOn?: string;
+  /**
+   * Its states with the China date each began, oldest first (problem_steps), and the due date a step
+   * set where it set one; absent: `state` and `dueOn` throughout.
+   */
+  history?: { on: string; state: ProblemState; dueOn?: string | null }[];
 }
 
 export interface LedgerInput {
   campaign: Campaign;
   /** The date the figures are computed for (YYYY-MM-DD), already resolved from the clock or frozenToday. */
   today: string;
+  /** What the figures are as of (口径, domain/asOf.ts); absent: live as of `today`. */
+  asOf?: AsOf;
   domains: Domain[];
   levels: Level[];
   leaders: Leader[];

@@ -1,10 +1,15 @@
-// The campaign as it stood at a month's end (会议模式 "数据截至…"): the inputs of the snapshot with
-// everything later left out. Pure; the service loads today's store and passes it through here.
-import { chinaDate, monthOf } from '../../shared/dates.js';
+// The campaign as it stood on a day and through a month (口径, asOf.ts): the inputs of the snapshot with
+// everything later left out, and campaignAsOf, which every figure goes through. Pure; the service
+// loads today's store and passes it through here.
+import { chinaDate } from '../../shared/dates.js';
 import type { ProblemDetail } from '../../shared/problems.js';
+import type { ProblemState } from '../../shared/types.js';
+import { computeSummary, type Summary } from './aggregates.js';
+import { countsIn, monthEndAsOf, type AsOf } from './asOf.js';
+import { problemFacts } from './problemSummary.js';
 import type { TickerEvent } from '../../shared/snapshot.js';
 import type { Alert, Project, Stage } from '../../shared/types.js';
-import type { LagHit, LedgerInput } from './ledger.js';
+import type { LagHit, LedgerInput, LedgerProblem } from './ledger.js';
 
 /** The last instant of a China day, as an ISO timestamp (events and alerts up to it count). */
 export const endOfChinaDay = (date: string) => new Date(Date.parse(`${date}T23:59:59.999+08:00`)).toISOString();
@@ -31,36 +36,78 @@ export function projectAsOf(p: Project, asOf: string): Project {
 }
 
 /**
- * The ledger at `asOf` (a month end): reports of later months out, starts and completions after it
- * undone (stage too), problems raised after it out and those closed after it still open then.
+ * The ledger as of `asOf`: starts and completions after its day undone (stage too), problems raised
+ * after it out and the others in the state they were in that day. Reports are all kept: the summary
+ * counts those of months through asOf.month and shows the open month's apart (live only).
  */
-export function ledgerAsOf(input: LedgerInput, asOf: string, raisedBy: ReadonlySet<number>): LedgerInput {
-  const month = monthOf(asOf);
+export function ledgerAsOf(input: LedgerInput, asOf: AsOf): LedgerInput {
+  const day = asOf.day;
   return {
     ...input,
-    today: asOf,
-    projects: input.projects.map((p) => projectAsOf(p, asOf)),
-    monthly: input.monthly.filter((f) => f.month <= month),
-    // An opening counts from the month it runs through.
-    openings: input.openings?.filter((o) => o.throughMonth <= month),
-    problems: input.problems
-      .filter((p) => raisedBy.has(p.id))
-      .map((p) => (after(p.closedOn, asOf) ? { ...p, state: 'coordinating' as const, closedOn: null } : p)),
+    today: day,
+    asOf,
+    projects: input.projects.map((p) => projectAsOf(p, day)),
+    monthly: asOf.monthEnd ? input.monthly.filter((f) => countsIn(f.month, asOf)) : input.monthly,
+    problems: input.problems.flatMap((p) => {
+      const state = problemStateOn(p, day);
+      if (state === null) return [];
+      const closedOn = p.closedOn !== null && p.closedOn <= day && (state === 'closed' || state === 'resolved') ? p.closedOn : null;
+      return [{ ...p, state, closedOn, dueOn: problemDueOn(p, day) }];
+    }),
   };
 }
 
+/** A problem's state at the end of `day`, null when it was not raised yet. */
+export function problemStateOn(p: Pick<LedgerProblem, 'state' | 'raisedOn' | 'history' | 'closedOn'>, day: string): ProblemState | null {
+  if (p.raisedOn !== undefined && p.raisedOn > day) return null;
+  if (!p.history?.length) return after(p.closedOn, day) ? 'coordinating' : p.state;
+  // No step after the day: it stands as it does now.
+  if (p.history[p.history.length - 1].on <= day) return p.state;
+  let state: ProblemState = p.history[0].state;
+  for (const step of p.history) if (step.on <= day) state = step.state;
+  return state;
+}
+
 /**
- * The problem ledger at `asOf`: those raised by then, a problem resolved or closed later still being
- * coordinated then (the store keeps no earlier state, and 销号 is what the panel counts).
+ * A problem's due date at the end of `day`: as now unless a step after the day set it, else the one
+ * the latest step by then set (none: it had none).
  */
-export function problemsAsOf(problems: readonly ProblemDetail[], asOf: string): ProblemDetail[] {
-  return problems
-    .filter((p) => chinaDate(new Date(p.createdAt)) <= asOf)
-    .map((p) =>
-      p.closedAt !== null && chinaDate(new Date(p.closedAt)) > asOf
-        ? { ...p, state: 'coordinating' as const, closedAt: null, confirmedBy: null, resolution: null, resolvedBy: null }
-        : p,
-    );
+export function problemDueOn(p: Pick<LedgerProblem, 'dueOn' | 'history'>, day: string): string | null {
+  const set = (p.history ?? []).filter((h) => h.dueOn);
+  if (!set.some((h) => h.on > day)) return p.dueOn;
+  return set.filter((h) => h.on <= day).at(-1)?.dueOn ?? null;
+}
+
+/**
+ * The campaign's figures as of `asOf` (口径说明), from the ledger as loaded today: the one function the
+ * live wall, a frozen meeting, the 月通报 of any month, letters and the drill-down compute through. On
+ * the live wall the 比赶超 ranking is the month-end one of its 数据统计至 month — the ranking of that
+ * month's 月通报 — while the other figures take day facts as of today.
+ */
+export function campaignAsOf(input: LedgerInput, asOf: AsOf): Summary {
+  const summary = computeSummary(ledgerAsOf(input, asOf));
+  if (asOf.monthEnd) return summary;
+  const closed = computeSummary(ledgerAsOf(input, monthEndAsOf(asOf.month)));
+  return { ...summary, ranking: closed.ranking };
+}
+
+/**
+ * The problem ledger at `asOf`: those raised by then, each in the state it was in that day (from the
+ * ledger's history of states, by id); one closed later loses its closing facts.
+ */
+export function problemsAsOf(problems: readonly ProblemDetail[], asOf: string, ledger: readonly LedgerProblem[] = []): ProblemDetail[] {
+  const byId = new Map(ledger.map((p) => [p.id, p]));
+  return problems.flatMap((p) => {
+    if (chinaDate(new Date(p.createdAt)) > asOf) return [];
+    const known = byId.get(p.id);
+    const closedLater = p.closedAt !== null && chinaDate(new Date(p.closedAt)) > asOf;
+    const state = known ? problemStateOn(known, asOf) ?? p.state : closedLater ? 'coordinating' : p.state;
+    const dueOn = known ? problemDueOn(known, asOf) : p.dueOn;
+    const agenda = p.agenda.filter((a) => a.heldOn <= asOf);
+    const base = { ...p, state, dueOn, agenda, meetings: agenda.length, ...problemFacts({ ...p, state, dueOn, agenda }, asOf) };
+    if (!closedLater) return [base];
+    return [{ ...base, closedAt: null, confirmedBy: null, ...(state === 'resolved' ? {} : { resolution: null, resolvedBy: null }) }];
+  });
 }
 
 /**

@@ -1,11 +1,14 @@
 // Where the problem ledger stands: the facts derived for each problem and the wall panel's summary.
 import type { ProblemDetail, ProblemSummary } from '../../shared/problems.js';
 import { chinaDate, daysBetween, monthOf } from '../../shared/dates.js';
-import { OPEN_PROBLEM_STATES, type ProblemState } from '../../shared/types.js';
+import type { AgendaEntry } from '../../shared/problems.js';
+import { UNCLOSED_PROBLEM_STATES, type ProblemState } from '../../shared/types.js';
+import { isStalled } from './problemRules.js';
 
 const OLDEST_SHOWN = 8;
 
-const isOpen = (state: ProblemState) => OPEN_PROBLEM_STATES.includes(state);
+// 未销号 (口径说明): a unit's own 已解决 stays open until staff confirm it.
+const isOpen = (state: ProblemState) => UNCLOSED_PROBLEM_STATES.includes(state);
 
 /** The China date of a timestamp; one after `today` (a frozen demo year) counts as today. */
 export function dayOf(at: string, today: string): string {
@@ -14,17 +17,17 @@ export function dayOf(at: string, today: string): string {
 }
 
 /**
- * overdue: open and past its due date; flagged: open after two meetings (通报批评, 上犹 附件2 四(三));
+ * overdue: not 销号 and past its due date; flagged: 通报批评 (problemRules.isStalled, 上犹 附件2 四(三));
  * ageDays: whole days since it was raised, counted in China's calendar.
  */
 export function problemFacts(
-  p: { state: ProblemState; dueOn: string | null; createdAt: string; meetings: number },
+  p: { state: ProblemState; dueOn: string | null; createdAt: string; agenda: readonly AgendaEntry[] },
   today: string,
 ): { overdue: boolean; flagged: boolean; ageDays: number } {
-  const open = isOpen(p.state);
+  const unclosed = UNCLOSED_PROBLEM_STATES.includes(p.state);
   return {
-    overdue: open && p.dueOn !== null && p.dueOn < today,
-    flagged: open && p.meetings >= 2,
+    overdue: unclosed && p.dueOn !== null && p.dueOn < today,
+    flagged: isStalled(p, today),
     ageDays: daysBetween(dayOf(p.createdAt, today), today),
   };
 }

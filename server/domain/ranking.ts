@@ -61,7 +61,8 @@ export function reportTimeliness(
     if (coveredThrough && month <= coveredThrough) continue;
     const deadline = reportDeadlineFor(month, { reportDeadlineDay: deadlineDay });
     const filing = filings?.get(month);
-    const filed = filing !== undefined && filing.status !== 'returned';
+    // A draft is not filed (按时报送, 口径说明); a returned report neither.
+    const filed = filing !== undefined && (filing.status === 'submitted' || filing.status === 'accepted');
     // A month still open for reporting counts only once it is filed.
     if (!filed && today <= deadline) continue;
     due++;

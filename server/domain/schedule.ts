@@ -6,12 +6,16 @@ import type { Project } from '../../shared/types.js';
 /** One project's amounts of the campaign year by month ("YYYY-MM"). */
 export type ByMonth = ReadonlyMap<string, Yuan>;
 
-/** Months of the campaign year through reportingMonth(today), clamped to 0..12. */
-export function scheduleMonths(year: number, today: string): number {
-  const month = reportingMonth(today);
+/** Months of the campaign year through `month`, clamped to 0..12. */
+export function monthsThrough(year: number, month: string): number {
   if (yearOf(month) > year) return 12;
   if (yearOf(month) < year) return 0;
   return monthIndex(month);
+}
+
+/** Months of the campaign year through reportingMonth(today), clamped to 0..12. */
+export function scheduleMonths(year: number, today: string): number {
+  return monthsThrough(year, reportingMonth(today));
 }
 
 /**

@@ -30,8 +30,8 @@ export function buildSnapshot(summary: Summary, meta: SnapshotMeta): Snapshot {
 }
 
 export function summaryPatch(summary: Summary): SummaryPatch {
-  const { today, reportingMonth, scheduleRatio, totals, byDomain, byLevel, byLeader, trend, lagging, ranking, rankingWeights } = summary;
-  return { today, reportingMonth, scheduleRatio, totals, byDomain, byLevel, byLeader, trend, lagging, ranking, rankingWeights };
+  const { today, reportingMonth, scheduleRatio, totals, byDomain, byLevel, byLeader, trend, lagging, ranking, rankingWeights, openMonth } = summary;
+  return { today, reportingMonth, scheduleRatio, totals, byDomain, byLevel, byLeader, trend, lagging, ranking, rankingWeights, openMonth };
 }
 
 /** Most severe first, then newest. */

@@ -27,7 +27,7 @@ export function buildBulletinDocx(doc: BulletinDoc): Promise<Buffer> {
   ]);
 }
 
-const CLOSING = '请各责任单位对照本通报，查找差距、比学赶超，对滞后项目和未解决问题逐项落实整改措施，确保重点项目建设按序时进度推进。';
+const CLOSING = '请各责任单位对照本通报，查找差距、比学赶超，对滞后项目和未销号问题逐项落实整改措施，确保重点项目建设按序时进度推进。';
 
 /** "低于序时进度（50.0%）4.7个百分点" and its siblings. */
 export function versusSchedule(rate: number, share: number): string {
@@ -41,7 +41,7 @@ function overall(doc: BulletinDoc): string[] {
   const paragraphs = [
     `${doc.year}年全县共安排重点项目${t.projects}个，总投资${yiText(t.totalInvestment)}亿元，年度计划投资${yiText(t.annualPlan)}亿元。` +
       `${monthsToDate(doc.month)}累计完成投资${yiText(t.completed)}亿元，占年度计划的${percentText(t.completionRate)}，` +
-      `${versusSchedule(t.completionRate, doc.scheduleShare)}；完成序时计划的${percentText(t.scheduleRate)}。`,
+      `${versusSchedule(t.completionRate, doc.scheduleShare)}；完成/序时为${percentText(t.scheduleRate)}。`,
   ];
   const counts: string[] = [];
   if (t.startPlanned) counts.push(`计划新开工项目${t.startPlanned}个，已开工${t.started}个，开工率${percentText(t.startRate)}`);
@@ -60,7 +60,7 @@ const groupColumns = (name: string): Column[] => [
   { header: '年度计划\n(万元)', width: 12.5, align: 'right' },
   { header: '累计完成\n(万元)', width: 12.5, align: 'right' },
   { header: '完成率', width: 8 },
-  { header: '完成序时\n计划', width: 10 },
+  { header: '完成/\n序时', width: 10 },
   { header: '滞后项目\n(个)', width: 10 },
 ];
 
@@ -149,8 +149,8 @@ function lagging(doc: BulletinDoc): FileChild[] {
 
 const CATEGORY_COLUMNS: Column[] = [
   { header: '问题类别', width: 10 },
-  { header: '未解决(个)', width: 8 },
-  { header: '已解决(个)', width: 8 },
+  { header: '未销号(个)', width: 8 },
+  { header: '已销号(个)', width: 8 },
 ];
 
 const ITEM_COLUMNS: Column[] = [
@@ -166,7 +166,9 @@ const ITEM_COLUMNS: Column[] = [
 function problems(doc: BulletinDoc): FileChild[] {
   const p = doc.problems;
   const month = chineseMonth(doc.month);
-  const standing = p.open ? `尚有未解决问题${p.open}个，其中逾期未解决${p.overdue}个` : '无未解决问题';
+  const pending = p.resolved ? `（含已解决待销号${p.resolved}个）` : '';
+  const flagged = p.flagged ? `，经过两次会议仍未落实${p.flagged}个` : '';
+  const standing = p.open ? `尚有未销号问题${p.open}个${pending}，其中逾期${p.overdue}个${flagged}` : '无未销号问题';
   const out: FileChild[] = [body(`截至${month}底，全县重点项目${standing}；${month}共销号问题${p.closedThisMonth}个。`)];
   if (p.byCategory.length) {
     out.push(caption('表5  问题分类协调情况'), table(CATEGORY_COLUMNS, p.byCategory.map((c) => [c.category, String(c.open), String(c.resolved)]), { share: 0.6 }), gap());
@@ -181,5 +183,5 @@ function problems(doc: BulletinDoc): FileChild[] {
     chineseDateIn(item.createdAt.slice(0, 10), doc.year),
     item.dueOn ? chineseDateIn(item.dueOn, doc.year) : '—',
   ]);
-  return [...out, caption('表6  未解决问题清单'), table(ITEM_COLUMNS, rows, { small: true }), gap()];
+  return [...out, caption('表6  未销号问题清单'), table(ITEM_COLUMNS, rows, { small: true }), gap()];
 }

@@ -44,7 +44,7 @@ function overallSheet(wb: ExcelJS.Workbook, doc: BulletinDoc): void {
     ['完成率', { rate: t.completionRate }],
     ['序时进度', { rate: doc.scheduleShare }],
     ['序时计划(万元)', { wan: t.schedulePlan }],
-    ['完成序时计划', { rate: t.scheduleRate }],
+    ['完成/序时', { rate: t.scheduleRate }],
     ['计划开工(个)', t.startPlanned],
     ['已开工(个)', t.started],
     ['开工率', { rate: t.startRate }],
@@ -52,13 +52,15 @@ function overallSheet(wb: ExcelJS.Workbook, doc: BulletinDoc): void {
     ['已竣工(个)', t.completedProjects],
     ['竣工率', { rate: t.completionProjectRate }],
     ['滞后项目(个)', t.laggingCount],
-    ['未解决问题(个)', p.open],
-    ['逾期未解决问题(个)', p.overdue],
+    ['未销号问题(个)', p.open],
+    ['其中已解决待销号(个)', p.resolved],
+    ['其中逾期(个)', p.overdue],
+    ['经过两次会议仍未落实(个)', p.flagged],
     ['本月销号问题(个)', p.closedThisMonth],
   ];
   const ws = tableSheet(wb, '总体情况', doc.title, ['指标', '数值'], rows, '');
   ws.addRow([]);
-  ws.addRow(['问题类别', '未解决(个)', '已解决(个)']).eachCell((c) => headerStyle(c));
+  ws.addRow(['问题类别', '未销号(个)', '已销号(个)']).eachCell((c) => headerStyle(c));
   for (const c of p.byCategory) ws.addRow([c.category, c.open, c.resolved]).eachCell((cell) => (cell.border = BORDER));
   ws.getColumn(3).width = Math.max(ws.getColumn(3).width ?? 0, 12);
 }
@@ -68,7 +70,7 @@ function groupSheet(wb: ExcelJS.Workbook, name: string, title: string, label: st
     g.name, g.projects, g.target === null ? null : { wan: g.target }, { wan: g.annualPlan }, { wan: g.completed },
     { rate: g.completionRate }, { wan: g.schedulePlan }, { rate: g.scheduleRate }, g.laggingCount,
   ];
-  const headers = [label, '项目数(个)', '年度目标(万元)', '年度计划(万元)', '累计完成(万元)', '完成率', '序时计划(万元)', '完成序时计划', '滞后项目(个)'];
+  const headers = [label, '项目数(个)', '年度目标(万元)', '年度计划(万元)', '累计完成(万元)', '完成率', '序时计划(万元)', '完成/序时', '滞后项目(个)'];
   const rows = groups.map(row);
   const ws = tableSheet(wb, name, title, headers, total && rows.length ? [...rows, row(total)] : rows, `本月无${name}数据。`);
   if (total && rows.length) ws.lastRow!.font = { bold: true };
@@ -80,7 +82,7 @@ function sumTargets(groups: GroupFigures[]): Yuan | null {
 }
 
 function rankingSheet(wb: ExcelJS.Workbook, doc: BulletinDoc): void {
-  const headers = ['排名', '责任单位', '项目数(个)', '年度计划(万元)', '累计完成(万元)', '完成率', '完成序时计划', '滞后项目(个)',
+  const headers = ['排名', '责任单位', '项目数(个)', '年度计划(万元)', '累计完成(万元)', '完成率', '完成/序时', '滞后项目(个)',
     ...RANK_COMPONENTS.map((c) => `${c.label}(分)`), '综合得分(分)'];
   const rows = doc.ranking.map((r): Cell[] => [
     r.rank, r.unit, r.projects, { wan: r.annualPlan }, { wan: r.completed }, { rate: r.completionRate }, { rate: r.scheduleRate },
@@ -94,7 +96,7 @@ function rankingSheet(wb: ExcelJS.Workbook, doc: BulletinDoc): void {
 
 function laggingSheet(wb: ExcelJS.Workbook, doc: BulletinDoc): void {
   const headers = ['序号', '项目编码', '项目名称', '责任单位', '领域', '挂点领导', '年度计划(万元)', '累计完成(万元)', '完成率', '序时进度',
-    '完成序时计划', '预警等级', '滞后原因'];
+    '完成/序时', '预警等级', '滞后原因'];
   const rows = doc.lagging.map((p, i): Cell[] => [
     i + 1, p.code, p.name, p.unit, p.domain, p.leader ?? '—', { wan: p.annualPlan }, { wan: p.completed }, { rate: p.completionRate },
     { rate: p.scheduleShare }, { rate: p.scheduleRate }, SEVERITY_LABELS[p.severity], p.reasons.map((r) => r.text).join('；'),
@@ -108,7 +110,7 @@ function problemSheet(wb: ExcelJS.Workbook, doc: BulletinDoc): void {
     i + 1, p.project, p.unit, p.category, p.description, p.askedOf || '—', PROBLEM_STATE_LABELS[p.state],
     p.createdAt.slice(0, 10), p.dueOn ?? '—',
   ]);
-  tableSheet(wb, '问题台账', `${doc.title} — 未解决问题台账`, headers, rows, '目前无未解决问题。');
+  tableSheet(wb, '问题台账', `${doc.title} — 未销号问题台账`, headers, rows, '目前无未销号问题。');
 }
 
 /** A sheet with a merged title row, a frozen header row and bordered rows; `empty` stands in for no rows. */

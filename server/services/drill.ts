@@ -5,23 +5,22 @@
 import { CARD_HISTORY_LIMIT, DRILL_ROW_LIMIT, projectCardInput, projectQueryInput, type ProjectCard, type ProjectListResult } from '../../shared/drill.js';
 import { freezableMonths, monthEnd } from '../../shared/presentation.js';
 import type { Campaign, Role } from '../../shared/types.js';
-import { computeSummary, type Summary } from '../domain/aggregates.js';
+import type { Summary } from '../domain/aggregates.js';
+import { liveAsOf, monthEndAsOf } from '../domain/asOf.js';
 import { buildCard, drillFacts, projectRows, type DrillFacts } from '../domain/drill.js';
 import type { LedgerInput } from '../domain/ledger.js';
 import { withOpening } from '../domain/openings.js';
-import { alertsAsOf, endOfChinaDay, ledgerAsOf, problemsAsOf } from '../domain/monthEnd.js';
+import { alertsAsOf, endOfChinaDay, problemsAsOf } from '../domain/monthEnd.js';
 import { indexByProject } from '../domain/schedule.js';
 import { Forbidden, Invalid, NotFound } from '../errors.js';
 import { listProjectAlerts } from '../store/alerts.js';
 import { projectEdits } from '../store/audit.js';
 import { currentVersion } from '../store/campaigns.js';
 import type { Db, Queryable } from '../store/db.js';
-import { loadLedger } from '../store/ledger.js';
-import { problemsRaisedBy } from '../store/presentation.js';
 import { listProblemDetails } from '../store/problems.js';
 import { listReports } from '../store/reports.js';
 import type { Deps } from './deps.js';
-import { requireCampaign, todayFor } from './snapshot.js';
+import { figuresAsOf, requireCampaign, todayFor } from './snapshot.js';
 import { parseInput } from './validate.js';
 
 /** Who asks: a socket's role and, for a unit's account, its unit. */
@@ -55,16 +54,9 @@ const views = new WeakMap<Db, Map<string, { key: string; view: Promise<DrillView
 async function readView(q: Queryable, campaign: Campaign, today: string, month: string | null): Promise<DrillView> {
   // FOR SHARE holds writers off while the ledger is read, so the view is one version's (as the snapshot).
   const [{ version }] = await q.query<{ version: number }>('SELECT version FROM campaigns WHERE id = $1 FOR SHARE', [campaign.id]);
-  let input: LedgerInput;
-  let asOf: string | null = null;
-  if (month === null) input = await loadLedger(q, campaign, today);
-  else {
-    // As monthEndSnapshot (the frozen meeting's figures) reads it.
-    asOf = monthEnd(month);
-    const [ledger, raised] = await Promise.all([loadLedger(q, campaign, asOf), problemsRaisedBy(q, campaign.id, endOfChinaDay(asOf))]);
-    input = ledgerAsOf(ledger, asOf, raised);
-  }
-  const summary = computeSummary(input);
+  // As the snapshot (live or the frozen meeting's month end) reads it: the one 口径.
+  const { input, summary } = await figuresAsOf(q, campaign, month === null ? liveAsOf(today) : monthEndAsOf(month));
+  const asOf = month === null ? null : monthEnd(month);
   const facts = drillFacts(input, summary);
   return { campaign, version, today: input.today, asOf, input, summary, facts, byId: new Map(facts.map((f) => [f.project.id, f])) };
 }
@@ -135,15 +127,16 @@ export async function drillCard(deps: Deps, asker: DrillAsker, request: unknown)
     year: campaign.year,
     reportingMonth: summary.reportingMonth,
     plans: indexByProject(own(input.plans), campaign.year, (p) => p.amount).get(id),
+    // Through 数据统计至, as the figures count them.
     accepted: withOpening(
-      indexByProject(own(input.monthly), campaign.year, (f) => f.investment, (f) => f.status === 'accepted').get(id),
-      input.openings?.find((o) => o.projectId === id), campaign.year,
+      indexByProject(own(input.monthly), campaign.year, (f) => f.investment, (f) => f.status === 'accepted' && f.month <= summary.reportingMonth).get(id),
+      input.openings?.find((o) => o.projectId === id && o.throughMonth <= summary.reportingMonth), campaign.year,
     ),
     leaders: input.leaders,
     reports,
     audits,
     alerts: asOf === null ? alerts : alertsAsOf(facts.hits, [facts.project], alerts, asOf),
-    problems: asOf === null ? problems : problemsAsOf(problems, asOf),
+    problems: asOf === null ? problems : problemsAsOf(problems, asOf, input.problems),
     asOf,
   });
 }

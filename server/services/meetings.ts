@@ -171,7 +171,7 @@ export async function decide(deps: Deps, user: User, id: number, body: unknown):
     await recordDecision(q, id, input);
     await updateProblem(q, problem.id, { state: toState, coordinatingUnit: input.owner, dueOn: input.deadline }, at);
     const note = `${meeting.title}议定：${input.decision}（责任：${input.owner}，时限：${input.deadline}）`;
-    await insertStep(q, problem.id, { at, actor: user.displayName, action: 'decision', fromState: problem.state, toState, note });
+    await insertStep(q, problem.id, { at, actor: user.displayName, action: 'decision', fromState: problem.state, toState, note, dueOn: input.deadline });
     await audit(q, actorOf(user), 'meeting.decision', 'meeting', id,
       { problemId: item.problemId, decision: item.decision, owner: item.owner, deadline: item.deadline }, input);
     await enqueueAssigned(q, problem.id, today, now);
@@ -204,8 +204,11 @@ export async function markMeetingHeld(deps: Deps, user: User, id: number): Promi
     const before = (await withItems(q, campaign, today, [meeting]))[0].items.map((i) => i.problem);
     await markHeld(q, id, now.toISOString());
     await audit(q, actorOf(user), 'meeting.held', 'meeting', id, { state: 'planned' }, { state: 'held', problemIds: before.map((p) => p.id) });
-    const flagged: ProblemEvent[] = before
-      .filter((p) => !p.flagged && (p.state === 'pending' || p.state === 'coordinating') && p.meetings + 1 >= 2)
+    // Flagged by this meeting only where no decision's deadline is still ahead (problemRules.isStalled).
+    const wasFlagged = new Set(before.filter((p) => p.flagged).map((p) => p.id));
+    const after = await listProblemDetails(q, campaign.id, today, { ids: before.map((p) => p.id) });
+    const flagged: ProblemEvent[] = after
+      .filter((p) => p.flagged && !wasFlagged.has(p.id))
       .map((p) => ({ problemId: p.id, projectId: p.projectId, text: `${p.project}：${p.category}问题经两次会议仍未解决，予以通报批评` }));
     const change = await problemChange(q, campaign, version, now, flagged);
     return { meeting: await meetingOf(q, campaign, today, id), change };

@@ -230,7 +230,7 @@ export async function noteDecision(deps: Deps, user: User, body: unknown): Promi
     const toState = problem.state === 'pending' ? 'coordinating' : problem.state;
     await updateProblem(q, problemId, { state: toState, coordinatingUnit: owner, dueOn: deadline }, at);
     const note = `会议议定：${decision}（责任：${owner}，时限：${deadline}）`;
-    await insertStep(q, problemId, { at, actor: user.displayName, action: 'decision', fromState: problem.state, toState, note });
+    await insertStep(q, problemId, { at, actor: user.displayName, action: 'decision', fromState: problem.state, toState, note, dueOn: deadline });
     await audit(q, actorOf(user), 'presentation.decision', 'problem', problemId,
       { state: problem.state, coordinatingUnit: problem.coordinatingUnit, dueOn: problem.dueOn }, { state: toState, decision, owner, deadline });
     await enqueueAssigned(q, problemId, today, now);
@@ -262,7 +262,7 @@ function assertMayDecide(state: PresentationState | null, user: User): Presentat
 /** A problem raised in the meeting itself, on the project in focus; the decision then applies to it. */
 async function raiseFor(q: Queryable, user: User, projectId: number, category: string, decision: string, owner: string, deadline: string, at: string): Promise<number> {
   const id = await insertProblem(q, { projectId, category, description: decision, askedOf: owner, dueOn: deadline, raisedBy: user.id, at });
-  await insertStep(q, id, { at, actor: user.displayName, action: 'raise', fromState: null, toState: 'pending', note: `会议中提出：${decision}` });
+  await insertStep(q, id, { at, actor: user.displayName, action: 'raise', fromState: null, toState: 'pending', note: `会议中提出：${decision}`, dueOn: deadline });
   await audit(q, actorOf(user), 'problem.raise', 'problem', id, null, { projectId, category, description: decision, via: 'presentation' });
   return id;
 }

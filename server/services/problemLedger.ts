@@ -65,7 +65,7 @@ export async function actOnProblem(deps: Deps, user: User, id: number, body: unk
     const toState = nextState(problem.state, input.action)!;
     const { change, note, text } = transition(input, problem, user.displayName, at);
     await updateProblem(q, id, { ...change, state: toState }, at);
-    await insertStep(q, id, { at, actor: user.displayName, action: input.action, fromState: problem.state, toState, note });
+    await insertStep(q, id, { at, actor: user.displayName, action: input.action, fromState: problem.state, toState, note, dueOn: change.dueOn });
     await audit(q, actorOf(user), `problem.${input.action}`, 'problem', id, before(problem), { state: toState, ...change });
     if (input.action === 'accept') await enqueueAssigned(q, id, today, now);
     const changed = await problemChange(q, campaign, version, now, [{ problemId: id, projectId: problem.projectId, text: `${problem.project}：${problem.category}问题${text}` }]);

@@ -26,7 +26,7 @@ export async function raiseProblem(deps: Deps, user: User, projectId: number, bo
     const at = now.toISOString();
     if (input.dueOn && input.dueOn < todayFor(campaign, now)) throw Invalid({ dueOn: '期望解决日期不能早于今天' });
     const id = await insertProblem(q, { projectId, ...input, dueOn: input.dueOn ?? null, raisedBy: user.id, at });
-    await insertStep(q, id, { at, actor: user.displayName, action: 'raise', fromState: null, toState: 'pending', note: input.description });
+    await insertStep(q, id, { at, actor: user.displayName, action: 'raise', fromState: null, toState: 'pending', note: input.description, dueOn: input.dueOn ?? null });
     const problem = (await getProblemDetail(q, id, todayFor(campaign, now)))!;
     await audit(q, actorOf(user), 'problem.raise', 'problem', id, null, problem);
     const change = await problemChange(q, campaign, version, now, [

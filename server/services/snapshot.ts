@@ -2,9 +2,11 @@
 import { chinaDate } from '../../shared/dates.js';
 import type { Snapshot } from '../../shared/snapshot.js';
 import type { Campaign } from '../../shared/types.js';
-import { computeSummary, type Summary } from '../domain/aggregates.js';
+import type { Summary } from '../domain/aggregates.js';
+import { liveAsOf, monthEndAsOf, type AsOf } from '../domain/asOf.js';
+import type { LedgerInput } from '../domain/ledger.js';
 import { summarizeProblems } from '../domain/problemSummary.js';
-import { alertsAsOf, endOfChinaDay, eventsAsOf, ledgerAsOf, problemsAsOf } from '../domain/monthEnd.js';
+import { alertsAsOf, campaignAsOf, endOfChinaDay, eventsAsOf, ledgerAsOf, problemsAsOf } from '../domain/monthEnd.js';
 import { buildSnapshot } from '../domain/snapshot.js';
 import { listAlerts, listOpenAlerts } from '../store/alerts.js';
 import { currentVersion } from '../store/campaigns.js';
@@ -13,8 +15,7 @@ import type { Queryable } from '../store/db.js';
 import { recentEvents } from '../store/events.js';
 import { loadLedger } from '../store/ledger.js';
 import { listProblemDetails } from '../store/problems.js';
-import { eventsUntil, problemsRaisedBy } from '../store/presentation.js';
-import { monthEnd } from '../../shared/presentation.js';
+import { eventsUntil } from '../store/presentation.js';
 import { TICKER_LIMIT } from '../../shared/snapshot.js';
 import type { Deps } from './deps.js';
 
@@ -26,7 +27,16 @@ export function todayFor(_campaign: Campaign, now: Date): string {
 export { requireCampaign } from './campaignScope.js';
 
 export async function summarize(q: Queryable, campaign: Campaign, now: Date): Promise<Summary> {
-  return computeSummary(await loadLedger(q, campaign, todayFor(campaign, now)));
+  return (await figuresAsOf(q, campaign, liveAsOf(todayFor(campaign, now)))).summary;
+}
+
+/**
+ * The campaign's figures as of `asOf` (口径说明): the ledger as it stood then and its summary, through
+ * the one function every figure goes through (domain campaignAsOf).
+ */
+export async function figuresAsOf(q: Queryable, campaign: Campaign, asOf: AsOf): Promise<{ input: LedgerInput; summary: Summary }> {
+  const ledger = await loadLedger(q, campaign, asOf.day);
+  return { input: ledgerAsOf(ledger, asOf), summary: campaignAsOf(ledger, asOf) };
 }
 
 /** Recomputes the snapshot from the store as of `version` (the caller holds it steady). */
@@ -64,27 +74,25 @@ export async function currentSnapshot(deps: Deps): Promise<Snapshot> {
 }
 
 /**
- * The snapshot as it stood at the end of `month` (会议模式's frozen figures): reports of later months,
- * events, problems and starts after it left out, and that day as `today`. Carries the current version.
+ * The snapshot as it stood at the end of `month` (会议模式's frozen figures; the 月通报 of that month
+ * reads the same figures): reports of later months, events, problems and starts after it left out,
+ * that day as `today` and the month as reportingMonth. Carries the current version.
  */
 export async function monthEndSnapshot(q: Queryable, campaign: Campaign, month: string, version: number, now: Date): Promise<Snapshot> {
-  const asOf = monthEnd(month);
+  const { day: asOf } = monthEndAsOf(month);
   const until = endOfChinaDay(asOf);
-  const [ledger, raised, known, events, problems] = await Promise.all([
-    loadLedger(q, campaign, asOf),
-    problemsRaisedBy(q, campaign.id, until),
+  const [{ input, summary }, known, events, problems] = await Promise.all([
+    figuresAsOf(q, campaign, monthEndAsOf(month)),
     listAlerts(q, campaign.id, { includeCleared: true }),
     eventsUntil(q, campaign.id, until, TICKER_LIMIT),
     listProblemDetails(q, campaign.id, asOf),
   ]);
-  const input = ledgerAsOf(ledger, asOf, raised);
-  const summary = computeSummary(input);
   return buildSnapshot(summary, {
     version,
     generatedAt: now.toISOString(),
     campaign: { id: campaign.id, county: campaign.county, year: campaign.year, title: campaign.title },
     alerts: alertsAsOf(summary.hits, input.projects, known, asOf),
-    problems: summarizeProblems(problemsAsOf(problems, asOf), asOf, campaign.settings.problemCategories),
+    problems: summarizeProblems(problemsAsOf(problems, asOf, input.problems), asOf, campaign.settings.problemCategories),
     events: eventsAsOf(events, asOf),
   });
 }

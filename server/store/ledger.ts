@@ -2,7 +2,7 @@
 import type { Campaign, Domain, Leader, Level } from '../../shared/types.js';
 import type { LedgerInput, LedgerProblem, MonthlyFigure, MonthlyPlan, OpeningBalance } from '../domain/ledger.js';
 import type { Queryable } from './db.js';
-import { HELD_MEETINGS } from './problems.js';
+import { AGENDA, HELD_MEETINGS, STATE_HISTORY } from './problems.js';
 import { listProjectsBare } from './projects.js';
 
 export async function loadLedger(q: Queryable, campaign: Campaign, today: string): Promise<LedgerInput> {
@@ -36,10 +36,12 @@ export async function loadLedger(q: Queryable, campaign: Campaign, today: string
        FROM opening_balances ob JOIN projects p ON p.id = ob.project_id WHERE p.campaign_id = $1`,
       [campaign.id],
     ),
-    // meetings: the held meetings that had the problem on the agenda (two while open → 通报批评).
+    // The held meetings that had the problem on the agenda (通报批评) and its states over time (口径 as of a day).
     q.query<LedgerProblem>(
       `SELECT pr.id, pr.project_id AS "projectId", pr.state, to_char(pr.due_on, 'YYYY-MM-DD') AS "dueOn",
-         to_char(pr.closed_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') AS "closedOn", ${HELD_MEETINGS} AS meetings
+         to_char(pr.closed_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') AS "closedOn", ${HELD_MEETINGS} AS meetings,
+         ${AGENDA} AS agenda, to_char(pr.created_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') AS "raisedOn",
+         ${STATE_HISTORY} AS history
        FROM problems pr JOIN projects p ON p.id = pr.project_id WHERE p.campaign_id = $1`,
       [campaign.id],
     ),

@@ -55,17 +55,12 @@ export async function listLetters(q: Queryable, campaignId: number, unitId?: num
   return q.query<LetterRow>(`${SELECT} WHERE l.campaign_id = $1 AND ($2::int IS NULL OR l.unit_id = $2) ORDER BY l.id DESC`, [campaignId, unitId ?? null]);
 }
 
-/** Warning letters to a unit, for a 督办函 to cite. */
-/**
- * The unit's warning letters on any of these alerts whose rectification deadline has passed before
- * `today`: what a 督办函 may cite.
- */
-export async function expiredWarningsOn(q: Queryable, campaignId: number, unitId: number, alertIds: number[], today: string): Promise<string[]> {
-  const rows = await q.query<{ n: string }>(
-    `SELECT doc_number AS n FROM letters
-     WHERE campaign_id = $1 AND unit_id = $2 AND kind = 'warning' AND alert_ids && $3::int[] AND deadline < $4
-     ORDER BY id`,
-    [campaignId, unitId, alertIds, today],
+
+/** The unit's 预警提示函 whose rectification deadline has passed before `today` (what a 督办函 cites), with the alerts each covers. */
+export async function expiredWarnings(q: Queryable, campaignId: number, unitId: number, today: string): Promise<{ docNumber: string; alertIds: number[] }[]> {
+  return q.query<{ docNumber: string; alertIds: number[] }>(
+    `SELECT doc_number AS "docNumber", alert_ids AS "alertIds" FROM letters
+     WHERE campaign_id = $1 AND unit_id = $2 AND kind = 'warning' AND deadline < $3 ORDER BY id`,
+    [campaignId, unitId, today],
   );
-  return rows.map((r) => r.n);
 }

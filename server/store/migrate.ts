@@ -9,6 +9,7 @@ import presentation from './migrations/006_presentation.js';
 import campaignYears from './migrations/007_campaign_years.js';
 import openingBalances from './migrations/008_opening_balances.js';
 import notify from './migrations/010_notify.js';
+import problemDueHistory from './migrations/011_problem_due_history.js';
 
 const MIGRATIONS: { version: number; name: string; sql: string }[] = [
   { version: 1, name: 'initial', sql: initial },
@@ -20,6 +21,7 @@ const MIGRATIONS: { version: number; name: string; sql: string }[] = [
   { version: 7, name: 'campaign_years', sql: campaignYears },
   { version: 8, name: 'opening_balances', sql: openingBalances },
   { version: 10, name: 'notify', sql: notify },
+  { version: 11, name: 'problem_due_history', sql: problemDueHistory },
 ];
 
 export async function migrate(db: Db): Promise<number[]> {

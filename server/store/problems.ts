@@ -15,12 +15,21 @@ const VIEW = `SELECT pr.id, pr.project_id AS "projectId", p.name AS project, u.n
 export const HELD_MEETINGS = `(SELECT count(*) FROM meeting_items mi JOIN meetings m ON m.id = mi.meeting_id
   WHERE mi.problem_id = pr.id AND m.state = 'held')::int`;
 
+/** Those meetings, oldest first, each with the deadline its decision set (通报批评, domain/problemRules.ts). */
+export const AGENDA = `COALESCE((SELECT json_agg(json_build_object('heldOn', to_char(m.held_on, 'YYYY-MM-DD'),
+  'deadline', to_char(mi.deadline, 'YYYY-MM-DD')) ORDER BY m.held_on, m.id)
+  FROM meeting_items mi JOIN meetings m ON m.id = mi.meeting_id WHERE mi.problem_id = pr.id AND m.state = 'held'), '[]'::json)`;
+
+/** Its states with the China date each began and the due date a step set, oldest first (the steps of its history). */
+export const STATE_HISTORY = `COALESCE((SELECT json_agg(json_build_object('on', to_char(ps.at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD'),
+  'state', ps.to_state, 'dueOn', to_char(ps.due_on, 'YYYY-MM-DD')) ORDER BY ps.at, ps.id) FROM problem_steps ps WHERE ps.problem_id = pr.id), '[]'::json)`;
+
 const DETAIL = `SELECT pr.id, pr.project_id AS "projectId", p.name AS project, p.code AS "projectCode",
   p.unit_id AS "unitId", u.name AS unit, p.domain_id AS "domainId", d.name AS domain, l.name AS leader,
   pr.category, pr.description, pr.asked_of AS "askedOf", pr.coordinating_unit AS "coordinatingUnit",
   to_char(pr.due_on, 'YYYY-MM-DD') AS "dueOn", pr.state, pr.level, pr.resolution, pr.resolved_by AS "resolvedBy",
   pr.confirmed_by AS "confirmedBy", pr.return_reason AS "returnReason", COALESCE(us.display_name, '') AS "raisedBy",
-  pr.created_at AS "createdAt", pr.closed_at AS "closedAt", ${HELD_MEETINGS} AS meetings
+  pr.created_at AS "createdAt", pr.closed_at AS "closedAt", ${HELD_MEETINGS} AS meetings, ${AGENDA} AS agenda
   FROM problems pr JOIN projects p ON p.id = pr.project_id JOIN units u ON u.id = p.unit_id
   LEFT JOIN domains d ON d.id = p.domain_id LEFT JOIN leaders l ON l.id = p.leader_id LEFT JOIN users us ON us.id = pr.raised_by`;
 
@@ -105,11 +114,15 @@ export async function updateProblem(q: Queryable, id: number, change: ProblemCha
 export async function insertStep(
   q: Queryable,
   problemId: number,
-  s: { at: string; actor: string; action: ProblemAction | 'raise' | 'decision'; fromState: ProblemState | null; toState: ProblemState; note: string },
+  s: {
+    at: string; actor: string; action: ProblemAction | 'raise' | 'decision'; fromState: ProblemState | null; toState: ProblemState; note: string;
+    /** The due date the step set (a raise with one, an acceptance's deadline, a decision's). */
+    dueOn?: string | null;
+  },
 ): Promise<void> {
   await q.query(
-    'INSERT INTO problem_steps (problem_id, at, actor, action, from_state, to_state, note) VALUES ($1, $2, $3, $4, $5, $6, $7)',
-    [problemId, s.at, s.actor, s.action, s.fromState, s.toState, s.note],
+    'INSERT INTO problem_steps (problem_id, at, actor, action, from_state, to_state, note, due_on) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)',
+    [problemId, s.at, s.actor, s.action, s.fromState, s.toState, s.note, s.dueOn ?? null],
   );
 }
 

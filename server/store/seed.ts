@@ -74,13 +74,13 @@ async function loadProblems(q: Parameters<typeof insertMany>[0], campaignId: num
   );
   const ids = rows.map((r) => r.id as number);
   const steps = problems.flatMap((p, i) => {
-    const out = [[ids[i], p.createdAt, '责任单位', 'raise', null, 'pending', p.description]];
-    if (p.state !== 'pending') out.push([ids[i], p.createdAt, '重推办', 'accept', 'pending', 'coordinating', p.coordinatingUnit ?? '']);
-    if (p.state === 'resolved' || p.state === 'closed') out.push([ids[i], p.closedAt ?? p.createdAt, '责任单位', 'resolve', 'coordinating', 'resolved', p.resolution ?? '']);
-    if (p.state === 'closed') out.push([ids[i], p.closedAt, '重推办', 'confirm', 'resolved', 'closed', '']);
+    const out = [[ids[i], p.createdAt, '责任单位', 'raise', null, 'pending', p.description, p.dueOn]];
+    if (p.state !== 'pending') out.push([ids[i], p.createdAt, '重推办', 'accept', 'pending', 'coordinating', p.coordinatingUnit ?? '', null]);
+    if (p.state === 'resolved' || p.state === 'closed') out.push([ids[i], p.closedAt ?? p.createdAt, '责任单位', 'resolve', 'coordinating', 'resolved', p.resolution ?? '', null]);
+    if (p.state === 'closed') out.push([ids[i], p.closedAt, '重推办', 'confirm', 'resolved', 'closed', '', null]);
     return out;
   });
-  await insertMany(q, 'problem_steps', ['problem_id', 'at', 'actor', 'action', 'from_state', 'to_state', 'note'], steps);
+  await insertMany(q, 'problem_steps', ['problem_id', 'at', 'actor', 'action', 'from_state', 'to_state', 'note', 'due_on'], steps);
   for (const m of seed.meetings ?? []) {
     const [{ id }] = await q.query<{ id: number }>(
       `INSERT INTO meetings (campaign_id, kind, title, held_on, location, chair, state, attendees, created_by_name, created_at, held_at)
@@ -89,8 +89,8 @@ async function loadProblems(q: Parameters<typeof insertMany>[0], campaignId: num
     );
     await insertMany(q, 'meeting_items', ['meeting_id', 'problem_id', 'sort', 'decision', 'owner', 'deadline'],
       m.items.map((item, k) => [id, ids[item.problem], k + 1, item.decision, item.owner, item.deadline]));
-    await insertMany(q, 'problem_steps', ['problem_id', 'at', 'actor', 'action', 'from_state', 'to_state', 'note'],
-      m.items.map((item) => [ids[item.problem], `${m.heldOn}T09:00:00.000Z`, m.chair, 'decision', 'coordinating', 'coordinating', item.decision]));
+    await insertMany(q, 'problem_steps', ['problem_id', 'at', 'actor', 'action', 'from_state', 'to_state', 'note', 'due_on'],
+      m.items.map((item) => [ids[item.problem], `${m.heldOn}T09:00:00.000Z`, m.chair, 'decision', 'coordinating', 'coordinating', item.decision, item.deadline]));
   }
 }
 

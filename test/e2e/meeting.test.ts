@@ -4,6 +4,7 @@
 // decision noted into the problem ledger — then the session ends and the wall rotates again.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { formatPercent, formatYi } from '../../shared/money.js';
 import type { PresentationView } from '../../shared/presentation.js';
 import { ARTIFACTS, hasChromium, launchBrowser } from './browser.js';
 import { E2E_ADMIN, startServer, type ServerProcess } from './serverProcess.js';
@@ -129,10 +130,34 @@ describe.skipIf(!hasChromium())('meeting mode in Chromium', () => {
     await tablet.locator('[data-testid="remote-page-overview"]').tap();
     await wall.locator('[data-testid="wall-page"][data-page="overview"]').waitFor();
     await wall.locator('[data-testid="project-card"]').waitFor({ state: 'detached' });
+    await wallShowsMonthEnd(month);
+    // Another month: the wall follows, its headline 序时进度 the month end's own (口径说明).
+    const earlier = options.filter((v) => v !== '' && v !== month).at(-1)!;
+    await tablet.locator('[data-testid="remote-freeze"]').selectOption(earlier);
+    await wallShowsMonthEnd(earlier);
+    await tablet.locator('[data-testid="remote-freeze"]').selectOption(month);
+    await wallShowsMonthEnd(month);
     // The wall's own animations never stop; give the charts their entry animation.
     await wall.waitForTimeout(1_500);
     await wall.screenshot({ path: `${ARTIFACTS}/meeting-wall-frozen-1920x1080.png` });
   });
+
+  /** The frozen overview's figures are that month's 月通报's, the open month's reports nowhere. */
+  async function wallShowsMonthEnd(month: string) {
+    const b = await api(`/api/bulletins/${month}`);
+    const text = (id: string) => wall.locator(`[data-testid="${id}"]`).innerText();
+    await expect.poll(() => text('kpi-completed'), { timeout: 10_000 }).toBe(formatYi(b.totals.completed));
+    await expect.poll(() => text('kpi-schedule')).toBe(formatPercent(b.scheduleShare));
+    expect(await text('kpi-rate-value')).toBe(formatPercent(b.totals.completionRate));
+    expect(await text('kpi-lagging')).toBe(String(b.totals.laggingCount));
+    expect(await text('progress-started')).toContain(`已开工 ${b.totals.started}`);
+    expect(await text('progress-completed')).toContain(`已竣工 ${b.totals.completedProjects}`);
+    expect(await wall.locator('[data-testid="kpi-open-month"]').count()).toBe(0);
+    const scores = await wall.locator('[data-testid="ranking-score"]').allInnerTexts();
+    const shown = new Set(b.ranking.map((r: { score: number }) => r.score.toFixed(1)));
+    expect(scores.length).toBeGreaterThan(0);
+    for (const s of scores) expect(shown.has(s)).toBe(true);
+  }
 
   it('notes a decision for the project in focus: it lands in the problem ledger', async () => {
     // Turning to the overview closed the card; the month end's most lagging project is stepped to.

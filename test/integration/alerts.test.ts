@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { smallLedger } from '../fixtures/smallLedger.js';
+import { refreshCampaign } from '../../server/services/change.js';
 import { backends, client, next, startHarness, userClient, type Client, type Harness } from './harness.js';
 
 const START = new Date('2020-11-20T02:00:00.000Z');
@@ -140,6 +141,39 @@ describe.each(backends())('alerts, letters and bulletins on %s', (backend) => {
       expect(letters.map((l: any) => l.docNumber)).toEqual(expect.arrayContaining(['重推预字〔2020〕1号', '重推督字〔2020〕1号']));
     } finally {
       now = START;
+    }
+  });
+
+  it('lists in a 督办函 only the cited warnings\u2019 still-open alerts, its table and reasons as of one month end', async () => {
+    const warnings = ((await admin.get('/api/letters')).body as any[]).filter((l) => l.kind === 'warning' && l.unitId === chengtou);
+    const cited = new Set(warnings.flatMap((l) => l.alertIds as number[]));
+    // December 7th: November's reports are overdue, so new alerts are raised after the warnings were issued.
+    await h.db.query("UPDATE campaigns SET frozen_today = '2020-12-07'");
+    try {
+      await refreshCampaign(h.app.deps);
+      const open = (await alertsOf(admin)).filter((a) => a.unitId === chengtou);
+      expect(open.some((a) => !cited.has(a.id))).toBe(true);
+
+      const res = await admin.post('/api/letters', { kind: 'supervision', unitId: chengtou });
+      expect(res.status).toBe(201);
+      expect(res.body.alertIds.length).toBeGreaterThan(0);
+      expect(res.body.alertIds.every((id: number) => cited.has(id))).toBe(true);
+      expect(new Set(res.body.alertIds)).toEqual(new Set(open.filter((a) => cited.has(a.id)).map((a) => a.id)));
+      // November is the month the rules hold projects to on Dec 7: the table, the reasons and 截至 say so.
+      expect(res.body.month).toBe('2020-11');
+      const xml = await (await JSZip.loadAsync(Buffer.from(await (await admin.raw(`/api/letters/${res.body.id}.docx`)).arrayBuffer()))).file('word/document.xml')!.async('string');
+      expect(xml).toContain('截至2020年11月底');
+      const reason = /低于序时进度(\d+\.\d)%/.exec(xml);
+      expect(reason).not.toBeNull();
+      expect(xml).toContain(`>${reason![1]}%<`);
+
+      // A chosen alert no expired warning covers is refused.
+      const uncovered = open.find((a) => !cited.has(a.id))!;
+      const refused = await admin.post('/api/letters', { kind: 'supervision', unitId: chengtou, alertIds: [uncovered.id] });
+      expect(refused.status).toBe(422);
+    } finally {
+      await h.db.query("UPDATE campaigns SET frozen_today = '2020-11-20'");
+      await refreshCampaign(h.app.deps);
     }
   });
 

@@ -36,8 +36,9 @@ describe.each(backends())('leader figures on %s', (backend) => {
     const socket = await h.socket({ cookie });
     await next(socket, 'snapshot');
     const update = next(socket, 'investment:update');
-    const res = await postJson(`${h.url}/api/projects/${bridge.id}/reports`, { month: '2020-11', investment: '200', progress: '桥墩施工' }, cookie);
+    const res = await postJson(`${h.url}/api/projects/${bridge.id}/reports`, { month: '2020-09', investment: '200', progress: '桥墩施工' }, cookie);
     expect(res.status).toBe(201);
+    // A month through 数据统计至 (October on 11-20): it counts at once.
     const { summary } = await update;
     const byName = new Map(summary.byLeader.map((l) => [l.name, l]));
     expect(byName.get('王常务')!.completed).toBe(300 * WAN);

@@ -139,14 +139,16 @@ describe.each(backends())('meeting mode on %s', (backend) => {
     expect(frozen).toMatchObject({ sessionId: state!.id, seq: state!.seq, month: '2020-09', asOf: '2020-09-30' });
     const s = frozen.snapshot;
     expect(s.today).toBe('2020-09-30');
-    expect(s.reportingMonth).toBe('2020-08');
+    // 数据统计至 the frozen month itself (口径说明), as the 9月通报.
+    expect(s.reportingMonth).toBe('2020-09');
     // T-001's January–September reports; T-002's October report is after the month end.
     expect(s.totals.completed).toBe(900 * WAN);
     expect(s.totals.completed).toBe(live.trend[8].actualCum);
     expect(s.trend[9].actual).toBe(0);
     expect(s.byDomain.find((d) => d.key === 'infrastructure')!.completed).toBe(0);
-    // 序时进度 through August at the month end: 8/12 of the 2,400万 plan.
-    expect(s.totals.schedulePlan).toBe(1_600 * WAN);
+    // 序时进度 through September at its end: 9/12 of the 2,400万 plan.
+    expect(s.totals.schedulePlan).toBe(1_800 * WAN);
+    expect(s.openMonth).toBeNull();
     expect(s.version).toBe(live.version);
 
     // A wall connecting meanwhile gets the state at once, then the figures (of that state).

@@ -50,7 +50,7 @@ export function headlineFigures(b: BulletinView): Figure[] {
   const points = pointsVersusSchedule(t.completionRate, b.scheduleShare);
   return [
     { key: 'annual', label: '年度计划投资', value: formatYi(t.annualPlan), unit: '亿元', note: `重点项目 ${t.projects} 个` },
-    { key: 'completed', label: '累计完成投资', value: formatYi(t.completed), unit: '亿元', note: `完成序时计划 ${formatPercent(t.scheduleRate)}` },
+    { key: 'completed', label: '累计完成投资', value: formatYi(t.completed), unit: '亿元', note: `完成/序时 ${formatPercent(t.scheduleRate)}` },
     {
       key: 'rate', label: '完成年度计划', value: formatPercent(t.completionRate), unit: '',
       note: points === 0 ? '与序时进度持平' : `${points > 0 ? '超' : '低于'}序时 ${Math.abs(points).toFixed(1)} 个百分点`,

@@ -1,6 +1,6 @@
 // What the project card shows, worked out from the card: figure tiles, dates, problem and alert lines.
 import type { CardLeader, CardProblem, ProjectCard } from '../../../shared/drill.js';
-import { formatPercent, formatWan } from '../../../shared/money.js';
+import { formatPercent, formatWan, ratio } from '../../../shared/money.js';
 import { PROBLEM_STATE_LABELS, STAGE_LABELS } from '../../../shared/types.js';
 
 export interface CardFigure {
@@ -11,7 +11,7 @@ export interface CardFigure {
   tone?: 'good' | 'warn' | 'bad';
 }
 
-/** 序时完成 ≥ 100% is on pace; a lagging project's rate takes its alert colour. */
+/** 完成/序时 ≥ 100% is on pace; a lagging project's rate takes its alert colour. Beside it the target, 序时进度. */
 export function cardFigures(c: ProjectCard): CardFigure[] {
   const paceTone = c.lagging ? (c.lagging === 'yellow' ? 'warn' : 'bad') : c.scheduleRate >= 1 || c.schedulePlan === 0 ? 'good' : 'warn';
   return [
@@ -19,7 +19,8 @@ export function cardFigures(c: ProjectCard): CardFigure[] {
     { key: 'annual', label: '年度计划', value: formatWan(c.annualPlan, 0), unit: '万元' },
     { key: 'completed', label: '本年完成', value: formatWan(c.completed, 0), unit: '万元' },
     { key: 'rate', label: '完成率', value: formatPercent(c.completionRate), unit: '' },
-    { key: 'schedule', label: '序时完成', value: c.schedulePlan === 0 ? '—' : formatPercent(c.scheduleRate), unit: '', tone: paceTone },
+    { key: 'share', label: '序时进度', value: formatPercent(ratio(c.schedulePlan, c.annualPlan)), unit: '' },
+    { key: 'schedule', label: '完成/序时', value: c.schedulePlan === 0 ? '—' : formatPercent(c.scheduleRate), unit: '', tone: paceTone },
   ];
 }
 

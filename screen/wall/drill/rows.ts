@@ -16,7 +16,8 @@ export const SORT_LABELS: Record<SortKey, string> = {
   annualPlan: '年度计划',
   completed: '累计完成',
   completionRate: '完成率',
-  scheduleRate: '序时完成',
+  // 完成/序时 (口径说明): completed over planned to date, not the target share 序时进度.
+  scheduleRate: '完成/序时',
   lagging: '预警',
 };
 

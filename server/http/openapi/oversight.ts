@@ -68,7 +68,7 @@ export const oversight: Routes = {
   'GET /api/bulletins/{month}': {
     summary: "A month's bulletin (月通报) with the unit ranking; JSON, or a file by suffix",
     roles: ['admin', 'leader'],
-    notes: 'YYYY-MM gives JSON, YYYY-MM.docx the Word document, YYYY-MM.xlsx the workbook. Months after the one being reported now get 422.',
+    notes: 'YYYY-MM gives JSON, YYYY-MM.docx the Word document, YYYY-MM.xlsx the workbook. Months after the one being reported now get 422. Every figure is as of the month\'s last day (asOf; README 口径说明), the same a meeting frozen at that month shows.',
     reply: {
       200: {
         description: 'The bulletin',

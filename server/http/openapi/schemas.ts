@@ -107,7 +107,13 @@ const replies: Record<string, JsonSchema> = {
   Session: object({ user: ref('User'), expiresInDays: int }),
   Snapshot: {
     ...see('shared/snapshot.ts Snapshot (amounts yuan, ratios 0..1)', {
-      version: int, generatedAt: str, today: date, reportingMonth: str, scheduleRatio: num,
+      version: int, generatedAt: str, today: date,
+      reportingMonth: { type: 'string', description: '数据统计至 (README 口径说明): money, plans and 序时 count through this month' },
+      scheduleRatio: num,
+      openMonth: {
+        type: ['object', 'null'],
+        description: '本月已报: accepted reports of the month still open (month, investment in yuan, projects), in no other figure; null at a month end',
+      },
       totals: { type: 'object' }, byDomain: { type: 'array' }, byLevel: { type: 'array' },
       byLeader: { type: 'array', description: 'shared/snapshot.ts LeaderFigures: per county leader over their 挂点 and 包干 projects (a shared project counts for each)' },
       trend: { type: 'array' },
@@ -215,8 +221,10 @@ const replies: Record<string, JsonSchema> = {
     alertIds: { type: 'array', items: int }, projectIds: { type: 'array', items: int }, issuedBy: str, createdAt: str,
   }),
   Bulletin: see('server/exports/types.ts BulletinDoc (月通报)', {
-    county: str, year: int, month: str, title: str, issuingOffice: str, issuedOn: date, scheduleShare: num,
-    totals: { type: 'object' }, byDomain: { type: 'array' }, byLevel: { type: 'array' }, ranking: { type: 'array' }, lagging: { type: 'array' }, problems: { type: 'object' },
+    county: str, year: int, month: str, title: str, issuingOffice: str, issuedOn: date,
+    asOf: { ...date, description: 'The month\'s last day: every figure is as of it (README 口径说明)' }, scheduleShare: num,
+    totals: { type: 'object' }, byDomain: { type: 'array' }, byLevel: { type: 'array' }, byLeader: { type: 'array' }, ranking: { type: 'array' }, lagging: { type: 'array' },
+    problems: { type: 'object', description: 'open (未销号, 已解决 included), resolved, overdue, flagged (通报批评), closedThisMonth, byCategory, items' },
   }),
   UserView: object({
     id: int, username: str, displayName: str, role: { enum: ['admin', 'unit', 'leader'] }, unitId: orNull('integer'), unit: orNull('string'),

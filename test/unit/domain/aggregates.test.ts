@@ -232,8 +232,8 @@ describe('computeSummary: 比赶超 ranking', () => {
       projects: [project(1), project(2, { unitId: 2, unit: '县城投公司' })],
       monthly: [...months.map((m) => figure(1, m, wan(100))), ...months.slice(0, 3).map((m) => figure(2, m, wan(100)))],
       problems: [
-        { id: 1, projectId: 2, state: 'pending', dueOn: null, closedOn: null, meetings: 0 },
-        { id: 2, projectId: 2, state: 'closed', dueOn: null, closedOn: '2020-05-01', meetings: 1 },
+        { id: 1, projectId: 2, state: 'pending', dueOn: null, closedOn: null, meetings: 0, agenda: [] },
+        { id: 2, projectId: 2, state: 'closed', dueOn: null, closedOn: '2020-05-01', meetings: 1, agenda: [] },
       ],
     }),
   );

@@ -13,45 +13,12 @@ import {
   latestProgress,
   projectRows,
 } from '../../../server/domain/drill.js';
-import { seedCampaign, type LedgerInput, type LedgerSeed } from '../../../server/domain/ledger.js';
 import type { ProblemDetail } from '../../../shared/problems.js';
 import type { Project, Report } from '../../../shared/types.js';
+import { demoInput } from '../../fixtures/demoInput.js';
 import { alert, figure, ledger, LEVELS, monthlyPlans, project, wan } from './fixtures.js';
 
-/** A demo seed as the store would load it, ids assigned in order. */
-function inputOf(seed: LedgerSeed): LedgerInput {
-  const domains = seed.domains.map((d, i) => ({ id: i + 1, code: d.code, name: d.name, target: d.target, sortOrder: i + 1 }));
-  const leaders = seed.leaders.map((l, i) => ({ id: i + 1, ...l }));
-  const leaderId = (name: string | null) => (name === null ? null : leaders.find((l) => l.name === name)!.id);
-  const projects: Project[] = seed.projects.map((p, i) => {
-    const domain = domains.find((d) => d.code === p.domainCode)!;
-    return {
-      id: i + 1, code: p.code, name: p.name, domainId: domain.id, domain: domain.name, levels: p.levels,
-      unitId: seed.units.indexOf(p.unit) + 1, unit: p.unit, leadUnit: p.leadUnit,
-      leaderId: leaderId(p.leader), leader: p.leader, chargeLeaderId: leaderId(p.chargeLeader), chargeLeader: p.chargeLeader,
-      commissioner: p.commissioner, totalInvestment: p.totalInvestment, annualPlan: p.annualPlan,
-      plannedStart: p.plannedStart, plannedCompletion: p.plannedCompletion, startedOn: p.startedOn, completedOn: p.completedOn,
-      stage: p.stage, township: p.township, lat: p.lat, lon: p.lon, content: p.content, completedToDate: 0, investmentSinceStart: 0, rowVersion: 1,
-    };
-  });
-  const idOf = new Map(projects.map((p) => [p.code, p.id]));
-  const year = seed.campaign.year;
-  return {
-    campaign: seedCampaign(1, seed.campaign),
-    today: seed.campaign.frozenToday!,
-    domains,
-    levels: seed.levels,
-    leaders,
-    projects,
-    plans: seed.projects.flatMap((p) =>
-      (p.monthlyPlan ?? []).map((amount, m) => ({ projectId: idOf.get(p.code)!, month: `${year}-${String(m + 1).padStart(2, '0')}`, amount })),
-    ),
-    monthly: seed.reports.map((r) => ({ projectId: idOf.get(r.projectCode)!, month: r.month, investment: r.investment, status: 'accepted' as const, submittedAt: r.submittedAt })),
-    problems: (seed.problems ?? []).map((p, i) => ({
-      id: i + 1, projectId: idOf.get(p.projectCode)!, state: p.state, dueOn: p.dueOn, closedOn: p.closedAt?.slice(0, 10) ?? null, meetings: 0,
-    })),
-  };
-}
+const inputOf = demoInput;
 
 describe('drill-down lists agree with the snapshot', () => {
   for (const profile of DEMO_PROFILES) {
@@ -143,9 +110,9 @@ describe('filterFacts', () => {
       today: '2020-07-20',
       projects,
       problems: [
-        { id: 11, projectId: 1, state: 'pending', dueOn: '2020-07-01', closedOn: null, meetings: 0 },
-        { id: 12, projectId: 2, state: 'coordinating', dueOn: '2020-08-01', closedOn: null, meetings: 0 },
-        { id: 13, projectId: 3, state: 'closed', dueOn: '2020-05-01', closedOn: '2020-05-02', meetings: 0 },
+        { id: 11, projectId: 1, state: 'pending', dueOn: '2020-07-01', closedOn: null, meetings: 0, agenda: [] },
+        { id: 12, projectId: 2, state: 'coordinating', dueOn: '2020-08-01', closedOn: null, meetings: 0, agenda: [] },
+        { id: 13, projectId: 3, state: 'closed', dueOn: '2020-05-01', closedOn: '2020-05-02', meetings: 0, agenda: [] },
       ],
     });
     const f = drillFacts(withProblems, computeSummary(withProblems));
@@ -222,7 +189,7 @@ const problem = (id: number, overrides: Partial<ProblemDetail>): ProblemDetail =
   id, projectId: 1, project: '项目1', projectCode: 'P001', unitId: 1, unit: '县工信局', domainId: 1, domain: '工业', leader: null,
   category: '用地保障', description: '用地指标不足', askedOf: '县自然资源局', coordinatingUnit: null, dueOn: null, state: 'pending', level: 1,
   resolution: null, resolvedBy: null, confirmedBy: null, returnReason: null, raisedBy: '单位', createdAt: '2020-06-01T00:00:00.000Z',
-  closedAt: null, meetings: 0, flagged: false, overdue: false, ageDays: 10, ...overrides,
+  closedAt: null, meetings: 0, agenda: [], flagged: false, overdue: false, ageDays: 10, ...overrides,
 });
 
 describe('card parts', () => {

@@ -15,7 +15,7 @@ const LEADERS: Leader[] = [
   { id: 5, name: '丁立明', title: '副县长', rank: 'deputy' },
 ];
 
-const problem = (id: number, projectId: number, state: ProblemState): LedgerProblem => ({ id, projectId, state, dueOn: null, closedOn: null, meetings: 0 });
+const problem = (id: number, projectId: number, state: ProblemState): LedgerProblem => ({ id, projectId, state, dueOn: null, closedOn: null, meetings: 0, agenda: [] });
 
 // Through June (2020-07-03): 1200万 a year each → 600万 planned to date.
 const input = ledger({

@@ -1,12 +1,13 @@
 // The month-end snapshot's inputs: everything after the month end left out.
 import { describe, expect, it } from 'vitest';
 import { computeSummary } from '../../../server/domain/aggregates.js';
-import { alertsAsOf, endOfChinaDay, eventsAsOf, ledgerAsOf, problemsAsOf } from '../../../server/domain/monthEnd.js';
+import { monthEndAsOf } from '../../../server/domain/asOf.js';
+import { alertsAsOf, endOfChinaDay, eventsAsOf, ledgerAsOf, problemDueOn, problemsAsOf, problemStateOn } from '../../../server/domain/monthEnd.js';
 import type { TickerEvent } from '../../../shared/snapshot.js';
 import { alert, figure, ledger, project, wan } from './fixtures.js';
 import { problem } from './problemFixtures.js';
 
-const LEDGER_PROBLEM = { state: 'pending' as const, dueOn: null, closedOn: null, meetings: 0 };
+const LEDGER_PROBLEM = { state: 'pending' as const, dueOn: null, closedOn: null, meetings: 0, agenda: [] };
 
 describe('the ledger at a month end', () => {
   const input = ledger({
@@ -14,19 +15,21 @@ describe('the ledger at a month end', () => {
     projects: [project(1, { startedOn: '2020-10-10' }), project(2, { startedOn: '2019-05-01', completedOn: '2020-10-20' }), project(3)],
     monthly: [figure(1, '2020-09', wan(100)), figure(1, '2020-10', wan(200)), figure(3, '2020-09', wan(50))],
     problems: [
-      { id: 1, projectId: 3, ...LEDGER_PROBLEM },
-      { id: 2, projectId: 3, ...LEDGER_PROBLEM, state: 'closed', closedOn: '2020-10-05' },
-      { id: 3, projectId: 3, ...LEDGER_PROBLEM },
+      { id: 1, projectId: 3, ...LEDGER_PROBLEM, raisedOn: '2020-09-01' },
+      { id: 2, projectId: 3, ...LEDGER_PROBLEM, state: 'closed', closedOn: '2020-10-05', raisedOn: '2020-09-02' },
+      { id: 3, projectId: 3, ...LEDGER_PROBLEM, raisedOn: '2020-10-02' },
     ],
   });
-  const asOf = ledgerAsOf(input, '2020-09-30', new Set([1, 2]));
+  const asOf = ledgerAsOf(input, monthEndAsOf('2020-09'));
 
   it('counts reports of that month and before only, as of that day', () => {
     expect(asOf.today).toBe('2020-09-30');
     expect(asOf.monthly.map((f) => f.month)).toEqual(['2020-09', '2020-09']);
     const s = computeSummary(asOf);
     expect(s.totals.completed).toBe(wan(150));
-    expect(s.reportingMonth).toBe('2020-08');
+    // 数据统计至 the month itself: 序时 counts through September.
+    expect(s.reportingMonth).toBe('2020-09');
+    expect(s.scheduleRatio).toBe(9 / 12);
   });
 
   it('undoes starts and completions after it', () => {
@@ -57,7 +60,7 @@ describe('the stage at a month end', () => {
       ],
       monthly: ['2020-07', '2020-08', '2020-09'].flatMap((m) => [figure(1, m, wan(50)), figure(2, m, wan(50))]),
     });
-    const asOf = ledgerAsOf(input, '2020-09-30', new Set());
+    const asOf = ledgerAsOf(input, monthEndAsOf('2020-09'));
     expect(asOf.projects[0]).toMatchObject({ completedOn: null, stage: 'construction' });
     const hits = computeSummary(asOf).hits;
     const of = (id: number) => hits.filter((h) => h.projectId === id).map(({ rule, severity, text }) => ({ rule, severity, text }));
@@ -75,7 +78,7 @@ describe('the stage at a month end', () => {
         project(4, { startedOn: '2019-05-01', completedOn: '2020-09-30', stage: 'operating' }),
       ],
     });
-    const stages = ledgerAsOf(input, '2020-09-30', new Set()).projects.map((p) => p.stage);
+    const stages = ledgerAsOf(input, monthEndAsOf('2020-09')).projects.map((p) => p.stage);
     expect(stages).toEqual(['preparing', 'preparing', 'reserve', 'operating']);
   });
 });
@@ -129,5 +132,39 @@ describe('the ticker at a month end', () => {
     const events = [e('a', '2020-09-30T15:59:59.000Z'), e('b', '2020-09-30T16:00:00.000Z')];
     expect(endOfChinaDay('2020-09-30')).toBe('2020-09-30T15:59:59.999Z');
     expect(eventsAsOf(events, '2020-09-30').map((x) => x.id)).toEqual(['a']);
+  });
+});
+
+describe('a problem as it stood on a day, from its history', () => {
+  const history = [
+    { on: '2020-08-03', state: 'pending' as const, dueOn: '2020-08-31' },
+    { on: '2020-08-10', state: 'coordinating' as const, dueOn: null },
+    { on: '2020-09-20', state: 'coordinating' as const, dueOn: '2020-10-31' },
+    { on: '2020-10-12', state: 'resolved' as const, dueOn: null },
+    { on: '2020-10-20', state: 'closed' as const, dueOn: null },
+  ];
+  const p = { state: 'closed' as const, dueOn: '2020-10-31', closedOn: '2020-10-20', raisedOn: '2020-08-03', history };
+
+  it('takes the state of the latest step by then, and none before it was raised', () => {
+    expect(['2020-08-02', '2020-08-05', '2020-09-30', '2020-10-15', '2020-10-31'].map((d) => problemStateOn(p, d)))
+      .toEqual([null, 'pending', 'coordinating', 'resolved', 'closed']);
+  });
+
+  it('takes the due date a step had set by then', () => {
+    expect(['2020-08-05', '2020-09-19', '2020-09-20', '2020-12-01'].map((d) => problemDueOn(p, d)))
+      .toEqual(['2020-08-31', '2020-08-31', '2020-10-31', '2020-10-31']);
+  });
+
+  it('counts it overdue at a month end by the due date of then (问题逾期), though it was moved later', () => {
+    const input = ledger({
+      today: '2020-11-20',
+      projects: [project(1)],
+      problems: [{ id: 1, projectId: 1, meetings: 0, agenda: [], ...p, state: 'coordinating', closedOn: null, history: history.slice(0, 3) }],
+    });
+    const rules = (month: string) => computeSummary(ledgerAsOf(input, monthEndAsOf(month))).hits.map((h) => h.rule);
+    expect(rules('2020-09')).not.toContain('problem_overdue');
+    expect(rules('2020-08')).not.toContain('problem_overdue');
+    const moved = { ...input, problems: [{ ...input.problems[0], history: [history[0], history[1], { ...history[2], on: '2020-10-05' }] }] };
+    expect(computeSummary(ledgerAsOf(moved, monthEndAsOf('2020-09'))).hits.map((h) => h.rule)).toContain('problem_overdue');
   });
 });

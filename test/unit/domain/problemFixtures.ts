@@ -28,6 +28,7 @@ export function problem(id: number, overrides: Partial<ProblemDetail> = {}): Pro
     createdAt: '2021-03-01T02:00:00.000Z',
     closedAt: null,
     meetings: 0,
+    agenda: [],
     flagged: false,
     overdue: false,
     ageDays: 0,

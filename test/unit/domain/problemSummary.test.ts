@@ -4,22 +4,27 @@ import { problem } from './problemFixtures.js';
 
 const CATEGORIES = ['资金筹措', '用地保障', '审批协调', '工程建设'];
 
+/** n held meetings in March with no deadline set. */
+const held = (n: number) => Array.from({ length: n }, (_, i) => ({ heldOn: `2021-03-${String(i + 10)}`, deadline: null }));
+
 describe('problemFacts', () => {
-  const base = { state: 'pending' as const, dueOn: null, createdAt: '2021-03-01T02:00:00.000Z', meetings: 0 };
+  const base = { state: 'pending' as const, dueOn: null, createdAt: '2021-03-01T02:00:00.000Z', meetings: 0, agenda: [] };
 
   it('calls an open problem overdue the day after its due date', () => {
     expect(problemFacts({ ...base, dueOn: '2021-04-10' }, '2021-04-10').overdue).toBe(false);
     expect(problemFacts({ ...base, dueOn: '2021-04-10' }, '2021-04-11').overdue).toBe(true);
     expect(problemFacts({ ...base, state: 'coordinating', dueOn: '2021-04-10' }, '2021-04-11').overdue).toBe(true);
     expect(problemFacts({ ...base, dueOn: null }, '2030-01-01').overdue).toBe(false);
-    for (const state of ['resolved', 'closed', 'returned'] as const) {
-      expect(problemFacts({ ...base, state, dueOn: '2021-04-10', meetings: 5 }, '2021-05-01')).toMatchObject({ overdue: false, flagged: false });
+    // 已解决 stays open (未销号) until staff confirm it.
+    expect(problemFacts({ ...base, state: 'resolved', dueOn: '2021-04-10' }, '2021-05-01').overdue).toBe(true);
+    for (const state of ['closed', 'returned'] as const) {
+      expect(problemFacts({ ...base, state, dueOn: '2021-04-10', agenda: held(5) }, '2021-05-01')).toMatchObject({ overdue: false, flagged: false });
     }
   });
 
   it('flags an open problem after two meetings (通报批评)', () => {
-    expect(problemFacts({ ...base, meetings: 1 }, '2021-04-10').flagged).toBe(false);
-    expect(problemFacts({ ...base, meetings: 2 }, '2021-04-10').flagged).toBe(true);
+    expect(problemFacts({ ...base, agenda: held(1) }, '2021-04-10').flagged).toBe(false);
+    expect(problemFacts({ ...base, agenda: held(2) }, '2021-04-10').flagged).toBe(true);
   });
 
   it('counts age in whole China days', () => {
@@ -36,7 +41,7 @@ describe('summarizeProblems', () => {
   const problems = [
     problem(1, { state: 'pending', category: '用地保障', createdAt: '2021-04-01T02:00:00.000Z' }),
     problem(2, { state: 'coordinating', category: '资金筹措', createdAt: '2021-02-01T02:00:00.000Z', dueOn: '2021-05-01', level: 2 }),
-    problem(3, { state: 'coordinating', category: '用地保障', createdAt: '2021-03-01T02:00:00.000Z', meetings: 2 }),
+    problem(3, { state: 'coordinating', category: '用地保障', createdAt: '2021-03-01T02:00:00.000Z', meetings: 2, agenda: held(2) }),
     problem(4, { state: 'resolved', category: '审批协调', dueOn: '2021-01-01' }),
     problem(5, { state: 'closed', category: '用地保障', closedAt: '2021-05-02T02:00:00.000Z' }),
     problem(6, { state: 'closed', category: '用地保障', closedAt: '2021-04-30T17:00:00.000Z' }), // 5月1日 in China
@@ -47,7 +52,8 @@ describe('summarizeProblems', () => {
 
   it('counts by state, this month’s 销号 in China time, overdue and flagged', () => {
     expect(summarizeProblems(problems, today, CATEGORIES)).toMatchObject({
-      pending: 2, coordinating: 2, resolved: 1, closedThisMonth: 2, overdue: 1, flagged: 1,
+      // The unit's own 已解决 (4) is still 未销号: past its due date it is overdue.
+      pending: 2, coordinating: 2, resolved: 1, closedThisMonth: 2, overdue: 2, flagged: 1,
     });
   });
 
@@ -55,7 +61,7 @@ describe('summarizeProblems', () => {
     expect(summarizeProblems(problems, today, CATEGORIES).byCategory).toEqual([
       { category: '资金筹措', open: 1, closed: 1 },
       { category: '用地保障', open: 2, closed: 2 },
-      { category: '审批协调', open: 0, closed: 0 },
+      { category: '审批协调', open: 1, closed: 0 },
       { category: '工程建设', open: 0, closed: 0 },
       { category: '环保审批', open: 1, closed: 0 },
     ]);
@@ -63,7 +69,7 @@ describe('summarizeProblems', () => {
 
   it('shows the oldest open problems, oldest first, at most eight', () => {
     const summary = summarizeProblems(problems, today, CATEGORIES);
-    expect(summary.oldest.map((o) => o.id)).toEqual([2, 3, 1, 9]);
+    expect(summary.oldest.map((o) => o.id)).toEqual([2, 3, 4, 1, 9]);
     expect(summary.oldest[0]).toEqual({
       id: 2, project: '项目2', unit: '县工信局', category: '资金筹措', description: '问题2', ageDays: 98, level: 2, overdue: true,
     });

@@ -37,7 +37,7 @@ describe('reportTimeliness', () => {
 });
 
 describe('ranking', () => {
-  const problem = (state: LedgerProblem['state']): LedgerProblem => ({ id: 1, projectId: 1, state, dueOn: null, closedOn: null, meetings: 0 });
+  const problem = (state: LedgerProblem['state']): LedgerProblem => ({ id: 1, projectId: 1, state, dueOn: null, closedOn: null, meetings: 0, agenda: [] });
 
   it('counts confirmed (销号) problems as resolved, not a unit\'s own 已解决, and ignores returned ones', () => {
     expect(countProblems([problem('pending'), problem('closed'), problem('resolved'), problem('returned')])).toEqual({ total: 3, resolved: 1 });

@@ -102,7 +102,7 @@ describe('月通报 .docx', () => {
     expect(text).toContain('81.3');
     expect(text).toContain('全县共有3个项目进度滞后，下表列出滞后最严重的1个');
     expect(text).toContain('红色');
-    expect(text).toContain('尚有未解决问题2个，其中逾期未解决1个；5月共销号问题4个。');
+    expect(text).toContain('尚有未销号问题2个，其中逾期1个；5月共销号问题4个。');
     expect(text).toContain('厂区扩建用地约12亩尚未完成报批');
     expect(text).toContain('3月2日4月30日');
     expect(tableCount(xml)).toBe(6);
@@ -110,7 +110,7 @@ describe('月通报 .docx', () => {
 
   it('says so in a sentence instead of drawing an empty table', async () => {
     const { xml, text } = await docxParts(await buildBulletinDocx(QUIET_BULLETIN));
-    for (const s of ['本月无分层级数据。', '本月暂无单位排名数据。', '本月无滞后项目。', '全县重点项目无未解决问题', '本年度尚无报送县级协调的问题。', '无进度滞后项目。']) {
+    for (const s of ['本月无分层级数据。', '本月暂无单位排名数据。', '本月无滞后项目。', '全县重点项目无未销号问题', '本年度尚无报送县级协调的问题。', '无进度滞后项目。']) {
       expect(text).toContain(s);
     }
     expect(tableCount(xml)).toBe(1);
@@ -141,7 +141,7 @@ describe('月通报 .xlsx', () => {
   it('stores 万元 and rates as numbers with display formats', async () => {
     const wb = await load();
     const domain = wb.getWorksheet('分领域')!;
-    expect(domain.getRow(2).values).toEqual([, '领域', '项目数(个)', '年度目标(万元)', '年度计划(万元)', '累计完成(万元)', '完成率', '序时计划(万元)', '完成序时计划', '滞后项目(个)']);
+    expect(domain.getRow(2).values).toEqual([, '领域', '项目数(个)', '年度目标(万元)', '年度计划(万元)', '累计完成(万元)', '完成率', '序时计划(万元)', '完成/序时', '滞后项目(个)']);
     expect(domain.getCell('A3').value).toBe('工业');
     expect(domain.getCell('C3').value).toBe(500_000);
     expect(domain.getCell('C3').numFmt).toBe('#,##0.00');
@@ -176,7 +176,7 @@ describe('月通报 .xlsx', () => {
   it('writes a sentence on sheets with nothing to list', async () => {
     const wb = await load(QUIET_BULLETIN);
     expect(wb.getWorksheet('滞后项目')!.getCell('A3').value).toBe('本月无滞后项目。');
-    expect(wb.getWorksheet('问题台账')!.getCell('A3').value).toBe('目前无未解决问题。');
+    expect(wb.getWorksheet('问题台账')!.getCell('A3').value).toBe('目前无未销号问题。');
     expect(wb.getWorksheet('单位排名')!.getCell('A3').value).toBe('本月暂无单位排名数据。');
   });
 });

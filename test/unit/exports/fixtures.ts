@@ -73,6 +73,8 @@ export const BULLETIN: BulletinDoc = {
   title: '弋阳县2020年5月重点项目推进情况通报',
   issuingOffice: '弋阳县重点项目推进办公室',
   issuedOn: '2020-06-08',
+  asOf: '2020-05-31',
+  byLeader: [],
   scheduleShare: 5 / 12,
   totals: TOTALS,
   byDomain: [
@@ -107,7 +109,9 @@ export const BULLETIN: BulletinDoc = {
   ],
   problems: {
     open: 2,
+    resolved: 0,
     overdue: 1,
+    flagged: 0,
     closedThisMonth: 4,
     byCategory: [
       { category: '用地保障', open: 1, resolved: 3 },
@@ -127,7 +131,7 @@ export const QUIET_BULLETIN: BulletinDoc = {
   byLevel: [],
   ranking: [],
   lagging: [],
-  problems: { open: 0, overdue: 0, closedThisMonth: 0, byCategory: [], items: [] },
+  problems: { open: 0, resolved: 0, overdue: 0, flagged: 0, closedThisMonth: 0, byCategory: [], items: [] },
 };
 
 function group(key: string, name: string, projects: number, target: number | null, annualPlan: number, completed: number, laggingCount: number) {

@@ -33,7 +33,7 @@ function patch(): SummaryPatch {
   s.byDomain[0].completed += 100_000_000;
   s.trend[7].actual += 100_000_000;
   s.byLeader[1].completed += 100_000_000;
-  return { today: s.today, reportingMonth: s.reportingMonth, scheduleRatio: s.scheduleRatio, totals: s.totals, byDomain: s.byDomain, byLevel: s.byLevel, byLeader: s.byLeader, trend: s.trend, lagging: s.lagging.slice(1), ranking: s.ranking, rankingWeights: { ...s.rankingWeights, investment: 50 } };
+  return { today: s.today, reportingMonth: s.reportingMonth, scheduleRatio: s.scheduleRatio, totals: s.totals, byDomain: s.byDomain, byLevel: s.byLevel, byLeader: s.byLeader, trend: s.trend, lagging: s.lagging.slice(1), ranking: s.ranking, rankingWeights: { ...s.rankingWeights, investment: 50 }, openMonth: { month: '2020-09', investment: 100_000_000, projects: 1 } };
 }
 
 function update(version: number, summary = patch()): InvestmentUpdate {

@@ -38,7 +38,7 @@ describe('mapChartOption', () => {
 
   it('puts each state in its own coloured series, every project once, with its id in the value', () => {
     const states = series.filter((s) => s.type === 'scatter' && s.name !== '乡镇');
-    expect(states.map((s) => s.name)).toEqual(['未开工', '竣工', '在建', '已开工', '滞后']);
+    expect(states.map((s) => s.name)).toEqual(['未开工', '竣工', '在建', '今年新开工', '滞后']);
     expect(states.find((s) => s.name === '滞后')).toMatchObject({ itemStyle: { color: MAP_STATE_COLORS.lagging } });
     expect(states.flatMap((s) => s.data.map((d) => d.value[2])).sort()).toEqual([1, 2, 3, 4, 5]);
     expect(states.find((s) => s.name === '滞后')!.data).toEqual([
@@ -50,7 +50,7 @@ describe('mapChartOption', () => {
   it('labels townships given as points and counts each state in the legend', () => {
     expect(series[0]).toMatchObject({ name: '乡镇', data: [{ name: '圭峰镇', value: [117.34, 28.28] }] });
     const legend = option.legend as { data: string[]; formatter: (name: string) => string };
-    expect(legend.data).toEqual(['已开工', '在建', '竣工', '滞后', '未开工']);
+    expect(legend.data).toEqual(['今年新开工', '在建', '竣工', '滞后', '未开工']);
     expect(legend.formatter('滞后')).toBe('滞后  2');
     expect(legend.formatter('在建')).toBe('在建  0');
   });

@@ -19,7 +19,7 @@ const WAN = 10_000;
 function row(id: number, o: Partial<ProjectRow> = {}): ProjectRow {
   return {
     id, code: `P${String(id).padStart(3, '0')}`, name: `项目${id}`, domain: '工业', unitId: 1, unit: '县工信局', leader: '张三', township: null,
-    stage: 'construction', totalInvestment: 10_000 * WAN, annualPlan: 1_000 * WAN, completed: 500 * WAN, completionRate: 0.5, scheduleRate: 0.6,
+    stage: 'construction', totalInvestment: 10_000 * WAN, annualPlan: 1_000 * WAN, completed: 500 * WAN, completionRate: 0.5, scheduleShare: 5 / 6, scheduleRate: 0.6,
     lagging: null, started: true, completedProject: false, ...o,
   };
 }
@@ -87,14 +87,15 @@ describe('drill list rows', () => {
 });
 
 describe('project card facts', () => {
-  it('tones 序时完成 by the lag severity', () => {
+  it('tones 完成/序时 by the lag severity, with the target 序时进度 beside it', () => {
     const f = cardFigures(card());
-    expect(f.map((x) => x.label)).toEqual(['总投资', '年度计划', '本年完成', '完成率', '序时完成']);
+    expect(f.map((x) => x.label)).toEqual(['总投资', '年度计划', '本年完成', '完成率', '序时进度', '完成/序时']);
     expect(f[2]).toMatchObject({ value: '600', unit: '万元' });
-    expect(f[4]).toMatchObject({ value: '60.0%', tone: 'bad' });
-    expect(cardFigures(card({ lagging: null, scheduleRate: 1.05 }))[4].tone).toBe('good');
-    expect(cardFigures(card({ lagging: 'yellow' }))[4].tone).toBe('warn');
-    expect(cardFigures(card({ lagging: null, schedulePlan: 0, scheduleRate: 0 }))[4]).toMatchObject({ value: '—', tone: 'good' });
+    expect(f[4].value).toMatch(/%$/);
+    expect(f[5]).toMatchObject({ value: '60.0%', tone: 'bad' });
+    expect(cardFigures(card({ lagging: null, scheduleRate: 1.05 }))[5].tone).toBe('good');
+    expect(cardFigures(card({ lagging: 'yellow' }))[5].tone).toBe('warn');
+    expect(cardFigures(card({ lagging: null, schedulePlan: 0, scheduleRate: 0 }))[5]).toMatchObject({ value: '—', tone: 'good' });
   });
 
   it('words dates, leaders and problems', () => {

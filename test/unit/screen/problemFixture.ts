@@ -29,6 +29,7 @@ export function problem(over: Partial<ProblemDetail> = {}): ProblemDetail {
     createdAt: '2020-09-02T02:00:00.000Z',
     closedAt: null,
     meetings: 0,
+    agenda: [],
     flagged: false,
     overdue: false,
     ageDays: 13,

@@ -53,7 +53,7 @@ function update(version: number): InvestmentUpdate {
     month: '2020-08',
     investment: version,
     completedToDate: version,
-    summary: { today, reportingMonth, scheduleRatio, totals, byDomain, byLevel, byLeader, trend, lagging, ranking: [], rankingWeights },
+    summary: { today, reportingMonth, scheduleRatio, totals, byDomain, byLevel, byLeader, trend, lagging, ranking: [], rankingWeights, openMonth: null },
     event: { id: `${version}-report-3`, at: new Date(Date.UTC(2020, 8, 15, 4, 0, version % 60)).toISOString(), kind: 'report', projectId: 3, text: '报送' },
   };
 }
