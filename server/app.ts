@@ -19,6 +19,7 @@ import { referenceRouter } from './http/reference.js';
 import { reportingRouter, reportsRouter } from './http/reports.js';
 import { authRouter } from './http/auth.js';
 import { projectsRouter } from './http/projects.js';
+import { csrfGuard, securityHeaders } from './http/origin.js';
 import { loadSession } from './http/session.js';
 import { statusRouter } from './http/status.js';
 import { authenticate, createIo, ioNotifier, registerWallHandlers, type IoServer } from './realtime/server.js';
@@ -36,6 +37,8 @@ export interface AppOptions {
   /** Serve the built screen from here when it exists. */
   screenDir?: string;
   secureCookies?: boolean;
+  /** Origins besides the server's own that may send state-changing requests (ALLOWED_ORIGINS). */
+  allowedOrigins?: string[];
 }
 
 export interface App {
@@ -53,6 +56,10 @@ export function createApp(httpServer: HttpServer, opts: AppOptions): App {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
+  const allowedOrigins = opts.allowedOrigins ?? [];
+  app.use(securityHeaders(opts.secureCookies ?? false));
+  // Refused before the session is even looked up: foreign origins, form and text/plain bodies.
+  app.use('/api', csrfGuard(allowedOrigins));
   app.use('/api', loadSession(deps.db));
   // The county map reads its own, larger upload body (PUT /api/map, up to 8 MB, admins only, checked
   // before the body is read): mounted after the session and ahead of the app-wide 1 MB JSON parser.
@@ -84,7 +91,7 @@ export function createApp(httpServer: HttpServer, opts: AppOptions): App {
   app.use(errorHandler(opts.log));
   // Express first, then Socket.IO, which takes over /socket.io/ and hands every other request on.
   httpServer.on('request', app);
-  const io = createIo(httpServer);
+  const io = createIo(httpServer, allowedOrigins);
   const closeAdapter = opts.redisUrl ? useRedisAdapter(io, opts.redisUrl, opts.log) : async () => undefined;
   deps.notifier = ioNotifier(io);
   authenticate(io, deps);

@@ -20,6 +20,15 @@ const schema = z.object({
   SCREEN_DIR: z.string().default('./dist/screen'),
   /** Mark cookies Secure (set when served over HTTPS). */
   COOKIE_SECURE: z.enum(['0', '1']).default('0'),
+  /**
+   * Origins besides the server's own that may send state-changing requests, comma-separated (a reverse
+   * proxy that rewrites Host, e.g. "https://xmdd.county.gov.cn"). Others get 403.
+   */
+  ALLOWED_ORIGINS: z
+    .string()
+    .default('')
+    .transform((s) => s.split(',').map((o) => o.trim().replace(/\/+$/, '')).filter(Boolean))
+    .pipe(z.array(z.string().regex(/^https?:\/\/[^/\s]+$/, 'ALLOWED_ORIGINS: each origin is scheme://host[:port]'))),
 });
 
 export type Config = z.infer<typeof schema>;

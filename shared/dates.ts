@@ -3,8 +3,15 @@
 export const MONTH_RE = /^\d{4}-(0[1-9]|1[0-2])$/;
 export const DATE_RE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
+/** Dates the product accepts: from the People's Republic's founding to the end of the century. */
+export const MIN_YEAR = 1949;
+export const MAX_YEAR = 2100;
+
+/** A real calendar day written YYYY-MM-DD, within MIN_YEAR–MAX_YEAR. */
 export function isValidDate(s: string): boolean {
-  if (!DATE_RE.test(s)) return false;
+  if (typeof s !== 'string' || !DATE_RE.test(s)) return false;
+  const year = Number(s.slice(0, 4));
+  if (year < MIN_YEAR || year > MAX_YEAR) return false;
   const d = new Date(`${s}T00:00:00Z`);
   return d.toISOString().slice(0, 10) === s;
 }

@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import { z } from 'zod';
+import { queryId } from '../../shared/api.js';
 import type { Deps } from '../services/deps.js';
 import { createDisplayToken, createUnit, displayTokensFor, renameUnitById, revokeDisplayTokenById, setDisplayTokenFollows } from '../services/directory.js';
 import { assertRole } from '../services/access.js';
@@ -9,8 +10,8 @@ import { listAudit } from '../store/audit.js';
 import { idParam, requireUser, signedIn } from './session.js';
 
 const auditQuery = z.object({
-  limit: z.coerce.number().int().min(1).max(500).default(100),
-  before: z.coerce.number().int().positive().optional(),
+  limit: z.string().regex(/^[0-9]{1,3}$/, '条数须为1–500的整数').transform(Number).pipe(z.number().min(1, '条数须为1–500的整数').max(500, '条数须为1–500的整数')).default(100),
+  before: queryId('审计记录编号').optional(),
 });
 
 /** Staff's console: users, units, display tokens and the audit log. */

@@ -94,7 +94,7 @@ const replies: Record<string, JsonSchema> = {
         type: 'object',
         required: ['code', 'message'],
         properties: {
-          code: { enum: ['invalid', 'unauthorized', 'forbidden', 'not_found', 'conflict', 'rate_limited', 'internal'] },
+          code: { enum: ['invalid', 'unauthorized', 'forbidden', 'not_found', 'conflict', 'rate_limited', 'internal', 'too_large', 'unsupported_media_type', 'unavailable'] },
           message: { type: 'string', description: 'Chinese, for people' },
           fields: { type: 'object', additionalProperties: { type: 'string' }, description: 'Field path → message (422)' },
         },
