@@ -38,7 +38,7 @@ function loginLimiters() {
       const name = typeof req.body?.username === 'string' ? req.body.username.trim().toLowerCase().slice(0, 64) : '';
       return `${ipKeyGenerator(req.ip ?? '')}|${name}`;
     },
-    handler: refused('该账号登录失败次数过多，请10分钟后再试'),
+    handler: refused('登录失败次数过多，请10分钟后再试'),
   });
   return { perAddress, perAccount };
 }

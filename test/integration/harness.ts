@@ -76,6 +76,8 @@ export async function startHarness(opts: {
   /** Share an already seeded store with another harness (a second server process). */
   store?: { db: Db; drop(): Promise<void> };
   clock?: () => Date;
+  /** ALLOWED_ORIGINS: origins besides the server's own that may write. */
+  allowedOrigins?: string[];
 }): Promise<Harness> {
   const { db, drop } = opts.store ?? (await freshStore(opts.backend));
   if (!opts.store) {
@@ -87,7 +89,7 @@ export async function startHarness(opts: {
   // No idle timeout: a test pausing a few seconds (a LibreOffice conversion) must not have the server
   // close a kept-alive socket just as fetch reuses it (ECONNRESET). close() ends them all.
   const httpServer = createServer({ keepAliveTimeout: 0 });
-  const app = createApp(httpServer, { db, cache, log, clock: opts.clock, redisUrl: opts.redisUrl });
+  const app = createApp(httpServer, { db, cache, log, clock: opts.clock, redisUrl: opts.redisUrl, allowedOrigins: opts.allowedOrigins });
   await refreshCampaign(app.deps);
   await new Promise<void>((resolve) => httpServer.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`;
@@ -162,6 +164,7 @@ export async function request(
 export function client(h: Harness, cookie: string | null, headers: Record<string, string> = {}) {
   const all = { ...headers, ...(cookie && { cookie }) };
   return {
+    cookie,
     get: (path: string) => request(`${h.url}${path}`, 'GET', undefined, all),
     post: (path: string, body: unknown = {}) => request(`${h.url}${path}`, 'POST', body, all),
     patch: (path: string, body: unknown) => request(`${h.url}${path}`, 'PATCH', body, all),

@@ -101,7 +101,7 @@ const replies: Record<string, JsonSchema> = {
       },
     },
   },
-  Health: object({ status: { const: 'ok' }, store: { enum: ['pglite', 'postgres'] }, cache: { enum: ['redis', 'memory'] }, cacheConnected: bool }),
+  Health: object({ status: { enum: ['ok', 'degraded'] }, store: { enum: ['pglite', 'postgres'] }, storeConnected: bool, cache: { enum: ['redis', 'memory'] }, cacheConnected: bool }),
   User: object({ id: int, username: str, displayName: str, role: { enum: ['admin', 'unit', 'leader'] }, unitId: orNull('integer'), leaderId: orNull('integer') }),
   Session: object({ user: ref('User'), expiresInDays: int }),
   Snapshot: {
