@@ -97,10 +97,13 @@ export function parseBackup(text: string): { header: BackupHeader; tables: Map<s
   return { header, tables };
 }
 
-/** Whether the store holds no rows in any table (a new data folder or database, or one only migrated). */
+/** Rows the migrations themselves write (the store's identity), not data. */
+const BOOKKEEPING = new Set(['schema_migrations', 'meta']);
+
+/** Whether the store holds no data (a new data folder or database, or one only migrated). */
 export async function storeIsEmpty(q: Queryable): Promise<boolean> {
   for (const table of await tableNames(q)) {
-    if (table === 'schema_migrations') continue;
+    if (BOOKKEEPING.has(table)) continue;
     const rows = await q.query(`SELECT 1 FROM ${ident(table)} LIMIT 1`);
     if (rows.length) return false;
   }
@@ -153,7 +156,10 @@ export async function restoreStore(db: Db, backup: { header: BackupHeader; table
   if (missing.length) throw new RestoreError(`备份中的表在本程序的数据库结构中不存在：${missing.join('、')}`);
   const counts: Record<string, number> = {};
   await db.tx(async (q) => {
-    for (const table of await insertOrder(q, [...backup.tables.keys()])) {
+    const order = await insertOrder(q, [...backup.tables.keys()]);
+    // What the migrations wrote (the store's identity) gives way to the backup's rows.
+    for (const table of [...order].reverse()) await q.query(`DELETE FROM ${ident(table)}`);
+    for (const table of order) {
       const json = backup.tables.get(table)!;
       const inserted = await q.query<{ n: number }>(
         `WITH i AS (INSERT INTO ${ident(table)} SELECT * FROM jsonb_populate_recordset(NULL::${ident(table)}, $1::jsonb) RETURNING 1)
