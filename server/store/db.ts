@@ -140,45 +140,52 @@ export async function openPostgres(url: string, opts: PostgresOptions = {}): Pro
     }
   }
 
-  async function runTx<T>(fn: (q: Queryable) => Promise<T>, begin: string): Promise<T> {
-    // A connection that failed before BEGIN ran nothing: take another once.
-    let client: pg.PoolClient;
-    try {
-      client = await connect();
-      await client.query(begin);
-    } catch (err) {
-      if (!isConnectionError(err)) throw err;
-      client = await connect();
-      await client.query(begin).catch((e) => {
-        client.release(e);
-        throw unavailable(e);
-      });
-    }
+  /** A pooled connection inside BEGIN, listened to while it is checked out. */
+  async function begin(statement: string) {
+    const client = await connect();
     // While checked out the pool listens no more: a connection killed mid-transaction emits 'error'
     // on the client, which would end the process without a listener. The failing query reports it.
-    let broken: Error | null = null;
+    const state: { broken: Error | null } = { broken: null };
     const onError = (err: Error) => {
-      broken = err;
+      state.broken = err;
     };
     client.on('error', onError);
     try {
-      // One connection runs one statement at a time; queue callers that issue several at once.
-      let tail: Promise<unknown> = Promise.resolve();
-      const q = <R>(sql: string, params?: unknown[]) => {
-        const run = tail.then(() => client.query(sql, params as unknown[]));
-        tail = run.catch(() => undefined);
-        return run.then((r) => r.rows as R[]);
-      };
+      await client.query(statement);
+      return { client, state, onError };
+    } catch (err) {
+      client.removeListener('error', onError);
+      client.release(err as Error);
+      throw unavailable(err);
+    }
+  }
+
+  async function runTx<T>(fn: (q: Queryable) => Promise<T>, statement: string): Promise<T> {
+    // A connection that failed before BEGIN ran nothing: take another once.
+    const { client, state, onError } = await begin(statement).catch((err) => {
+      if (err instanceof StoreUnavailableError) return begin(statement);
+      throw err;
+    });
+    // One connection runs one statement at a time; queue callers that issue several at once.
+    let tail: Promise<unknown> = Promise.resolve();
+    const q = <R>(sql: string, params?: unknown[]) => {
+      const run = tail.then(() => client.query(sql, params as unknown[]));
+      tail = run.catch(() => undefined);
+      return run.then((r) => r.rows as R[]);
+    };
+    let failed: Error | null = null;
+    try {
       const result = await fn({ query: q });
-      await client.query('COMMIT');
+      await q('COMMIT');
       return result;
     } catch (err) {
-      if (!broken && !isConnectionError(err)) await client.query('ROLLBACK').catch(() => undefined);
+      if (state.broken || isConnectionError(err)) failed = state.broken ?? (err as Error);
+      else await q('ROLLBACK').catch(() => undefined);
       throw unavailable(err);
     } finally {
       client.removeListener('error', onError);
       // A broken connection is destroyed, not returned to the pool.
-      client.release(broken ?? undefined);
+      client.release(failed ?? undefined);
     }
   }
 
