@@ -65,7 +65,7 @@ const routes: RouteRecordRaw[] = [
       { path: 'units', name: 'admin-units', component: () => import('./pages/admin/UnitsPage.vue'), meta: { title: '单位管理' } },
       { path: 'tokens', name: 'admin-tokens', component: () => import('./pages/admin/TokensPage.vue'), meta: { title: '大屏令牌' } },
       { path: 'map', name: 'admin-map', component: () => import('./pages/admin/MapPage.vue'), meta: { title: '县域地图' } },
-      { path: 'audit', name: 'admin-audit', component: () => import('./pages/admin/AuditPage.vue'), meta: { title: '操作日志' } },
+      { path: 'audit', name: 'admin-audit', component: () => import('./pages/admin/AuditPage.vue'), meta: { title: '操作日志与备份' } },
     ],
   },
   { path: '/:pathMatch(.*)*', redirect: '/' },
