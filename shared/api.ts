@@ -2,7 +2,7 @@
 // with the zod schemas the server validates by and the screen's forms reuse. Messages are Chinese.
 import { z } from 'zod';
 import { isValidDate, MONTH_RE } from './dates.js';
-import { wanAmount } from './schemas.js';
+import { dateError, wanAmount } from './schemas.js';
 import type { ProblemState, Report, ReportStatus, Role, Stage } from './types.js';
 
 const name = (label: string, max = 64) => z.string({ error: `请填写${label}` }).trim().min(1, `请填写${label}`).max(max, `${label}不超过${max}字`);
@@ -22,7 +22,7 @@ export const queryId = (label = '编号') =>
 export const recordId = (label = '编号') =>
   z.number({ error: `${label}须为数字` }).int(`${label}须为正整数`).positive(`${label}须为正整数`).max(MAX_ID, `${label}超出范围`);
 const optionalId = recordId().nullable().optional();
-const date = (label: string) => z.string().refine(isValidDate, `${label}须为1949–2100年间的有效日期（YYYY-MM-DD）`).nullable().optional();
+const date = (label: string) => z.string().refine(isValidDate, dateError(label)).nullable().optional();
 
 export const ROLES = ['admin', 'unit', 'leader'] as const satisfies readonly Role[];
 

@@ -9,11 +9,21 @@ export const MAX_YEAR = 2100;
 
 /** A real calendar day written YYYY-MM-DD, within MIN_YEAR–MAX_YEAR. */
 export function isValidDate(s: string): boolean {
-  if (typeof s !== 'string' || !DATE_RE.test(s)) return false;
+  return dateProblem(s) === null;
+}
+
+/** What is wrong with a date: not a real YYYY-MM-DD day ('format'), outside MIN_YEAR–MAX_YEAR ('range'), or null. */
+export function dateProblem(s: unknown): 'format' | 'range' | null {
+  if (typeof s !== 'string' || !DATE_RE.test(s)) return 'format';
   const year = Number(s.slice(0, 4));
-  if (year < MIN_YEAR || year > MAX_YEAR) return false;
-  const d = new Date(`${s}T00:00:00Z`);
-  return d.toISOString().slice(0, 10) === s;
+  // Year 0 and the like are refused as out of range before Date sees them.
+  if (year < MIN_YEAR || year > MAX_YEAR) return 'range';
+  return new Date(`${s}T00:00:00Z`).toISOString().slice(0, 10) === s ? null : 'format';
+}
+
+/** The Chinese message for a date field's problem. */
+export function dateMessage(label: string, problem: 'format' | 'range'): string {
+  return problem === 'range' ? `${label}须在${MIN_YEAR}年至${MAX_YEAR}年之间` : `${label}须为有效日期（YYYY-MM-DD）`;
 }
 
 export function monthOf(date: string): string {

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { MAX_ID, queryId } from './api.js';
 import { isValidDate } from './dates.js';
+import { dateError } from './schemas.js';
 import type { DispatchLevel, ProblemState } from './types.js';
 
 // ── Problems ────────────────────────────────────────────────────────────────────────────────
@@ -33,7 +34,7 @@ export const PROBLEM_LEVEL_LABELS: Record<DispatchLevel, string> = {
 
 const text = (label: string, min = 2, max = 1000) =>
   z.string({ error: `请填写${label}` }).trim().min(min, `请填写${label}`).max(max, `${label}不超过${max}字`);
-const isoDate = (label: string) => z.string({ error: `请填写${label}` }).refine(isValidDate, `${label}须为1949–2100年间的有效日期（YYYY-MM-DD）`);
+const isoDate = (label: string) => z.string({ error: `请填写${label}` }).refine(isValidDate, dateError(label));
 
 /** POST /api/problems/:id/actions — one transition, audited. */
 export const problemActionInput = z.discriminatedUnion('action', [

@@ -1,13 +1,16 @@
 // Input schemas shared by the server (validation) and the screen (forms). Messages are Chinese,
 // for the people who read them next to the field.
 import { z } from 'zod';
-import { isValidDate, MONTH_RE } from './dates.js';
+import { dateMessage, dateProblem, isValidDate, MONTH_RE } from './dates.js';
 import { parseWan, WAN_FORMAT_MESSAGE } from './money.js';
+
+/** The error of a date field: not a real day, or outside 1949–2100 — each said in its own words. */
+export const dateError = (label: string) => ({ error: (issue: { input?: unknown }) => dateMessage(label, dateProblem(issue.input) ?? 'format') });
 
 const optionalDate = (label: string) =>
   z
     .string({ error: `${label}须为日期（YYYY-MM-DD）` })
-    .refine(isValidDate, `${label}须为1949–2100年间的有效日期（YYYY-MM-DD）`)
+    .refine(isValidDate, dateError(label))
     .nullish();
 
 /** 本月完成投资 in 万元 (number or decimal string) → exact yuan. */

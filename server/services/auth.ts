@@ -19,9 +19,11 @@ let dummyHash: Promise<string> | null = null;
 
 export async function login(db: Db, body: unknown): Promise<{ user: User; token: string; expiresAt: Date }> {
   const { username, password } = parseInput(loginInput, body);
-  const found = await findCredentials(db, username);
+  // Awaited on every path (made once), so even the first attempt takes as long for either kind of name.
   dummyHash ??= hashPassword('not-a-password');
-  const ok = await verifyPassword(password, found?.passwordHash ?? (await dummyHash));
+  const dummy = await dummyHash;
+  const found = await findCredentials(db, username);
+  const ok = await verifyPassword(password, found?.passwordHash ?? dummy);
   if (!found || !ok) throw Unauthorized('用户名或密码错误');
   // Only someone who knows the password learns that the account exists and is disabled.
   if (found.disabled) throw Unauthorized('账号已停用，请联系管理员');

@@ -72,7 +72,7 @@ describe.each(backends())('hardening on %s', (backend) => {
     const amount = await unit.post(`/api/projects/${bridge}/reports`, report('1,5'));
     expect(amount.body.error.fields.investment).toContain('金额格式不正确');
     const date = await admin.post(`/api/projects/${bridge}/reports`, { ...report('1'), startedOn: '0000-01-01' });
-    expect(date.body.error.fields.startedOn).toBe('开工日期须为1949–2100年间的有效日期（YYYY-MM-DD）');
+    expect(date.body.error.fields.startedOn).toBe('开工日期须在1949年至2100年之间');
     const project = (await admin.get(`/api/projects/${bridge}`)).body;
     const plan = await admin.put(`/api/projects/${bridge}/plan`, { rowVersion: project.rowVersion, annualPlan: '999,999,999', monthly: null });
     expect(plan.body.error.fields.annualPlan).toBe('年度计划投资不能超过剩余总投资1,800万元（总投资1,800万元，往年已完成0万元）');
