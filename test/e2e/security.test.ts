@@ -18,6 +18,7 @@ describe.skipIf(!hasChromium())('pages under the Content-Security-Policy', () =>
   let context: BrowserContext;
   let page: Page;
   let wallUrl: string;
+  let adminCookie: string;
   const consoleErrors: string[] = [];
 
   beforeAll(async () => {
@@ -26,7 +27,8 @@ describe.skipIf(!hasChromium())('pages under the Content-Security-Policy', () =>
     const res = await fetch(`${server.url}/api/auth/login`, {
       method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(E2E_ADMIN),
     });
-    const [name, value] = res.headers.get('set-cookie')!.split(';')[0].split('=');
+    adminCookie = res.headers.get('set-cookie')!.split(';')[0];
+    const [name, value] = adminCookie.split('=');
     const token = await fetch(`${server.url}/api/display-tokens`, {
       method: 'POST', headers: { 'content-type': 'application/json', cookie: `${name}=${value}` }, body: JSON.stringify({ name: 'CSP测试大屏' }),
     });
@@ -74,5 +76,31 @@ describe.skipIf(!hasChromium())('pages under the Content-Security-Policy', () =>
     const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-testid="backup"]').click()]);
     expect(download.suggestedFilename()).toMatch(/^xmdd-backup-\d{8}-\d{6}\.jsonl$/);
     expect(await violations()).toEqual([]);
+  });
+
+  it('shows every console page, the unit’s reporting app and the leader’s desk and remote', async () => {
+    const visit = async (path: string) => {
+      await page.goto(`${server.url}${path}`);
+      await page.waitForLoadState('networkidle', { timeout: 15_000 }).catch(() => undefined);
+      return { path, violations: await violations() };
+    };
+    const pages = ['reports', 'alerts', 'problems', 'meetings', 'letters', 'bulletins', 'import', 'settings', 'users', 'units', 'tokens', 'map'];
+    for (const p of pages) expect(await visit(`/admin/${p}`)).toEqual({ path: `/admin/${p}`, violations: [] });
+
+    const api = (path: string, body: unknown) =>
+      fetch(`${server.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', cookie: adminCookie }, body: JSON.stringify(body) });
+    const units = (await (await fetch(`${server.url}/api/units`, { headers: { cookie: adminCookie } })).json()) as { id: number }[];
+    const leaders = (await (await fetch(`${server.url}/api/leaders`, { headers: { cookie: adminCookie } })).json()) as { id: number }[];
+    await api('/api/users', { username: 'csp-unit', displayName: '填报员', role: 'unit', unitId: units[0].id, password: 'csp-unit-password' });
+    await api('/api/users', { username: 'csp-leader', displayName: '县领导', role: 'leader', leaderId: leaders[0].id, password: 'csp-leader-password' });
+    for (const [username, paths] of [['csp-unit', ['/report', '/report/problems', '/report/alerts']], ['csp-leader', ['/leader', '/leader/remote']]] as const) {
+      await context.clearCookies();
+      await page.goto(`${server.url}/login`);
+      await page.getByPlaceholder('请输入用户名').fill(username);
+      await page.getByPlaceholder('请输入密码').fill(`${username}-password`);
+      await page.getByPlaceholder('请输入密码').press('Enter');
+      await page.waitForURL((url) => !url.pathname.startsWith('/login'), { timeout: 15_000 });
+      for (const path of paths) expect(await visit(path)).toEqual({ path, violations: [] });
+    }
   });
 });
