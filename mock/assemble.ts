@@ -32,7 +32,7 @@ export interface Box {
 }
 
 export interface ProfileSpec {
-  campaign: { county: string; year: number; title: string };
+  campaign: { county: string; year: number; firstYear?: number; lastYear?: number; title: string };
   codePrefix: string;
   domains: { code: string; name: string; target: Yuan }[];
   levels: Level[];

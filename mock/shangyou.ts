@@ -81,7 +81,7 @@ export function shangyouDemo(opts: { seed?: number; today?: string } = {}): Ledg
 
   return assembleLedger(
     {
-      campaign: { county: '上犹县', year: 2021, title: '上犹县“项目大会战”' },
+      campaign: { county: '上犹县', year: 2021, firstYear: 2021, lastYear: 2023, title: '上犹县“项目大会战”' },
       codePrefix: 'SY2021',
       domains: SHANGYOU_DOMAINS.map(({ code, name, target }) => ({ code, name, target })),
       levels: (['prov_major', 'linkage', 'city_key', 'county_key', 'central_budget', 'special_bond', 'invest_5020'] as const).map((c) => level(c)),

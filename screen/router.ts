@@ -5,6 +5,7 @@ import { createRouter, createWebHistory, type Router, type RouteRecordRaw } from
 import { homeFor, rolesFor } from './access.js';
 import { setUnauthorizedHandler } from './api.js';
 import WallPage from './pages/WallPage.vue';
+import { useReferenceStore } from './stores/reference.js';
 import { useSessionStore } from './stores/session.js';
 
 const routes: RouteRecordRaw[] = [
@@ -45,6 +46,8 @@ const routes: RouteRecordRaw[] = [
     component: () => import('./pages/admin/AdminLayout.vue'),
     children: [
       { path: '', redirect: '/admin/projects' },
+      { path: 'setup', name: 'admin-setup', component: () => import('./pages/admin/SetupPage.vue'), meta: { title: '开始使用' } },
+      { path: 'campaigns', name: 'admin-campaigns', component: () => import('./pages/admin/CampaignsPage.vue'), meta: { title: '年度台账' } },
       { path: 'projects', name: 'admin-projects', component: () => import('./pages/admin/LedgerPage.vue'), meta: { title: '项目台账' } },
       { path: 'reports', name: 'admin-reports', component: () => import('./pages/admin/ReviewPage.vue'), meta: { title: '月报审核' } },
       { path: 'alerts', name: 'admin-alerts', component: () => import('./pages/admin/AlertsPage.vue'), meta: { title: '预警管理' } },
@@ -63,6 +66,7 @@ const routes: RouteRecordRaw[] = [
       { path: 'settings', name: 'admin-settings', component: () => import('./pages/admin/SettingsPage.vue'), meta: { title: '预警与通报设置' } },
       { path: 'users', name: 'admin-users', component: () => import('./pages/admin/UsersPage.vue'), meta: { title: '账号管理' } },
       { path: 'units', name: 'admin-units', component: () => import('./pages/admin/UnitsPage.vue'), meta: { title: '单位管理' } },
+      { path: 'notify', name: 'admin-notify', component: () => import('./pages/admin/NotifyPage.vue'), meta: { title: '通知渠道' } },
       { path: 'tokens', name: 'admin-tokens', component: () => import('./pages/admin/TokensPage.vue'), meta: { title: '大屏令牌' } },
       { path: 'map', name: 'admin-map', component: () => import('./pages/admin/MapPage.vue'), meta: { title: '县域地图' } },
       { path: 'audit', name: 'admin-audit', component: () => import('./pages/admin/AuditPage.vue'), meta: { title: '操作日志与备份' } },
@@ -74,6 +78,7 @@ const routes: RouteRecordRaw[] = [
 export function createAppRouter(pinia: Pinia): Router {
   const router = createRouter({ history: createWebHistory(), routes });
   const session = useSessionStore(pinia);
+  const reference = useReferenceStore(pinia);
 
   router.beforeEach(async (to) => {
     if (to.name === 'login') {
@@ -85,7 +90,13 @@ export function createAppRouter(pinia: Pinia): Router {
     if (!roles) return true;
     const user = await session.load();
     if (!user) return { name: 'login', query: { redirect: to.fullPath } };
-    return roles.includes(user.role) ? true : homeFor(user.role);
+    if (!roles.includes(user.role)) return homeFor(user.role);
+    // A county's first day: staff set up the campaign year before anything else.
+    if (user.role === 'admin' && to.path.startsWith('/admin')) {
+      const years = reference.years ?? (await reference.loadYears().catch(() => null));
+      if (years?.length === 0 && to.name !== 'admin-setup') return { name: 'admin-setup' };
+    }
+    return true;
   });
 
   router.afterEach((to) => {

@@ -13,11 +13,14 @@ import { importsRouter } from './http/imports.js';
 import { countyMapRouter } from './http/countyMap.js';
 import { leadersRouter } from './http/leaders.js';
 import { meetingsRouter } from './http/meetings.js';
+import { notifyRouter } from './http/notify.js';
 import { presentationRouter } from './http/presentation.js';
 import { problemsRouter } from './http/problems.js';
 import { referenceRouter } from './http/reference.js';
 import { reportingRouter, reportsRouter } from './http/reports.js';
 import { authRouter } from './http/auth.js';
+import { campaignScope } from './http/campaignScope.js';
+import { campaignsRouter } from './http/campaigns.js';
 import { projectsRouter } from './http/projects.js';
 import { csrfGuard, securityHeaders } from './http/origin.js';
 import { loadSession } from './http/session.js';
@@ -25,6 +28,7 @@ import { statusRouter } from './http/status.js';
 import { authenticate, createIo, ioNotifier, registerWallHandlers, type IoServer } from './realtime/server.js';
 import { useRedisAdapter } from './realtime/redisAdapter.js';
 import type { Deps } from './services/deps.js';
+import { notifyRuntime, type NotifyOptions, type NotifyRuntime } from './services/notifyRuntime.js';
 import type { Db } from './store/db.js';
 
 export interface AppOptions {
@@ -39,12 +43,16 @@ export interface AppOptions {
   secureCookies?: boolean;
   /** Origins besides the server's own that may send state-changing requests (ALLOWED_ORIGINS). */
   allowedOrigins?: string[];
+  /** Work-chat robots: the sealing key, the links' base URL, timeouts. The worker runs once notify.start() is called. */
+  notify?: NotifyOptions;
 }
 
 export interface App {
   app: express.Express;
   io: IoServer;
   deps: Deps;
+  /** The notify worker and scheduler (started by index.ts; tests drive sendDue / schedule). */
+  notify: NotifyRuntime;
   close(): Promise<void>;
 }
 
@@ -53,6 +61,7 @@ export function createApp(httpServer: HttpServer, opts: AppOptions): App {
     db: opts.db, cache: opts.cache, log: opts.log, clock: opts.clock ?? (() => new Date()),
     notifier: { publish: () => undefined, revokeDisplay: () => undefined, endUser: () => undefined },
   };
+  const notify = notifyRuntime(deps, opts.notify);
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
@@ -65,7 +74,9 @@ export function createApp(httpServer: HttpServer, opts: AppOptions): App {
   // before the body is read): mounted after the session and ahead of the app-wide 1 MB JSON parser.
   app.use('/api/map', countyMapRouter(deps));
   app.use(express.json({ limit: '1mb' }));
+  app.use('/api', campaignScope);
   app.use('/api', statusRouter(deps));
+  app.use('/api/campaigns', campaignsRouter(deps));
   app.use('/api/auth', authRouter(deps, opts.secureCookies ?? false));
   app.use('/api', referenceRouter(deps));
   app.use('/api/projects', projectsRouter(deps));
@@ -78,6 +89,7 @@ export function createApp(httpServer: HttpServer, opts: AppOptions): App {
   app.use('/api', leadersRouter(deps));
   app.use('/api/imports', importsRouter(deps));
   app.use('/api/exports', exportsRouter(deps));
+  app.use('/api/notify', notifyRouter(deps, notify));
   app.use('/api', adminRouter(deps));
   app.use('/api', () => {
     throw NotFound('接口不存在');
@@ -101,7 +113,9 @@ export function createApp(httpServer: HttpServer, opts: AppOptions): App {
     app,
     io,
     deps,
+    notify,
     async close() {
+      await notify.stop();
       await io.close();
       await closeAdapter();
     },

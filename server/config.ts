@@ -1,5 +1,6 @@
 // Every environment variable, parsed and validated once at start-up.
 import { z } from 'zod';
+import { isValidDate } from '../shared/dates.js';
 
 const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -12,8 +13,10 @@ const schema = z.object({
   /** Load the demo county into an empty store ("0" turns it off). */
   DEMO: z.enum(['0', '1']).default('1'),
   DEMO_PROFILE: z.enum(['yiyang', 'shangyou']).default('yiyang'),
-  /** The demo's frozen "today"; default per profile. */
-  DEMO_TODAY: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  /** The product's date (tests, training, demos), read at every start and never stored; otherwise China's date now. */
+  TODAY: z.string().refine(isValidDate, 'TODAY must be a date YYYY-MM-DD').optional(),
+  /** The demo profile's own date, used when TODAY is not set; default per profile. */
+  DEMO_TODAY: z.string().refine(isValidDate, 'DEMO_TODAY must be a date YYYY-MM-DD').optional(),
   DEMO_SEED: z.coerce.number().int().default(2020),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Serve the built screen from this folder. */
@@ -29,6 +32,10 @@ const schema = z.object({
     .default('')
     .transform((s) => s.split(',').map((o) => o.trim().replace(/\/+$/, '')).filter(Boolean))
     .pipe(z.array(z.string().regex(/^https?:\/\/[^/\s]+$/, 'ALLOWED_ORIGINS: each origin is scheme://host[:port]'))),
+  /** Key sealing the robots' webhooks and secrets (64 hex digits, or any passphrase); default: derived from the store's id. */
+  NOTIFY_SECRET_KEY: z.string().min(16, 'NOTIFY_SECRET_KEY must be at least 16 characters').optional(),
+  /** The address people open the platform at, for the links in robot messages. */
+  PUBLIC_URL: z.string().url().optional(),
 });
 
 export type Config = z.infer<typeof schema>;

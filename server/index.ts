@@ -2,14 +2,14 @@
 import { createServer } from 'node:http';
 import { pino } from 'pino';
 import { demoLedger } from '../mock/demo.js';
-import { chinaDate } from '../shared/dates.js';
+import { chinaDate, dayClock } from '../shared/dates.js';
 import { createApp } from './app.js';
 import { memoryCache } from './cache/memory.js';
 import { redisCache } from './cache/redis.js';
 import { loadConfig } from './config.js';
 import { ensureFirstAdmin } from './services/auth.js';
 import { refreshCampaign } from './services/change.js';
-import { getActiveCampaign } from './store/campaigns.js';
+import { getActiveCampaign, listCampaigns } from './store/campaigns.js';
 import { openStore, storeId } from './store/open.js';
 import { loadSeed } from './store/seed.js';
 import { SYSTEM_ACTOR } from './store/audit.js';
@@ -33,11 +33,15 @@ if (admin?.generatedPassword) {
   // Printed once, on the console only: it is never stored in clear.
   console.log(`\n  首个管理员账号已创建 / first admin created\n  用户名 username: ${admin.username}\n  密码 password: ${admin.generatedPassword}\n`);
 }
-if (config.DEMO === '1' && !(await getActiveCampaign(db))) {
-  const seed = demoLedger(config.DEMO_PROFILE, { seed: config.DEMO_SEED, today: config.DEMO_TODAY });
+if (config.DEMO === '1' && (await listCampaigns(db)).length === 0) {
+  const seed = demoLedger(config.DEMO_PROFILE, { seed: config.DEMO_SEED, today: config.TODAY ?? config.DEMO_TODAY });
   await loadSeed(db, seed, SYSTEM_ACTOR);
   log.info({ county: seed.campaign.county, projects: seed.projects.length }, 'demo county loaded');
 }
+// The product's date: TODAY when set, else a demo's own date, else the date in China now.
+const day = config.TODAY ?? (await getActiveCampaign(db))?.frozenToday ?? null;
+const clock = day ? dayClock(day) : () => new Date();
+if (day) log.info({ today: day }, config.TODAY ? 'product date fixed by TODAY' : "product date fixed by the demo's date");
 
 const cache = config.REDIS_URL ? redisCache(config.REDIS_URL, log, await storeId(db)) : memoryCache();
 const httpServer = createServer();
@@ -45,11 +49,14 @@ const app = createApp(httpServer, {
   db,
   cache,
   log,
+  clock,
   redisUrl: config.REDIS_URL,
   screenDir: config.SCREEN_DIR,
   secureCookies: config.COOKIE_SECURE === '1',
   allowedOrigins: config.ALLOWED_ORIGINS,
+  notify: { secretKey: config.NOTIFY_SECRET_KEY, publicUrl: config.PUBLIC_URL ?? `http://localhost:${config.PORT}` },
 });
+app.notify.start();
 
 await refreshCampaign(app.deps).catch((err) => log.warn({ err }, 'no campaign to refresh yet'));
 
@@ -60,11 +67,11 @@ httpServer.listen(config.PORT, config.HOST, () => {
 });
 
 // Lateness depends on the calendar too: re-run the rules when the date in China moves on.
-let lastDay = chinaDate(new Date());
+let lastDay = chinaDate(clock());
 const dayTimer = setInterval(() => {
-  const day = chinaDate(new Date());
-  if (day === lastDay) return;
-  lastDay = day;
+  const today = chinaDate(clock());
+  if (today === lastDay) return;
+  lastDay = today;
   refreshCampaign(app.deps).catch((err) => log.error({ err }, 'daily refresh failed'));
 }, 60_000);
 dayTimer.unref();

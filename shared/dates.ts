@@ -70,3 +70,16 @@ export function daysBetween(from: string, to: string): number {
 export function reportingMonth(today: string): string {
   return addMonths(monthOf(today), -1);
 }
+
+/**
+ * A clock on a fixed date in China (`TODAY`, a demo's date) whose time of day runs with `now`:
+ * the wall's clock ticks, while every date the product reads is `day`.
+ */
+export function dayClock(day: string, now: () => Date = () => new Date()): () => Date {
+  const start = Date.parse(`${day}T00:00:00+08:00`);
+  return () => {
+    const t = now().getTime();
+    const ofDay = (((t + 8 * 3_600_000) % 86_400_000) + 86_400_000) % 86_400_000;
+    return new Date(start + ofDay);
+  };
+}

@@ -13,6 +13,10 @@ import type { GroupFigures, LaggingProject, LeaderFigures, Snapshot, TickerEvent
 
 /** The summary sections a change recomputes; small next to a full snapshot. */
 export interface SummaryPatch {
+  /** The product's date and the month the figures run through: both move on with the calendar. */
+  today: string;
+  reportingMonth: string;
+  scheduleRatio: number;
   totals: Totals;
   byDomain: GroupFigures[];
   byLevel: GroupFigures[];

@@ -71,8 +71,8 @@ export interface ProblemDetail {
   projectCode: string;
   unitId: number;
   unit: string;
-  domainId: number;
-  domain: string;
+  domainId: number | null;
+  domain: string | null;
   /** 一对一挂点领导 of the project. */
   leader: string | null;
   category: string;

@@ -22,7 +22,10 @@ export interface Campaign {
   county: string;
   year: number;
   title: string;
-  /** Fixed "today" for a demo or an archived year; null means the real date. */
+  /** The campaign's period (上犹 2021-2023); both equal `year` for a one-year campaign. */
+  firstYear: number;
+  lastYear: number;
+  /** The demo profile's date, the product's "today" when `TODAY` is not set; null for a real county. */
   frozenToday: string | null;
   settings: CampaignSettings;
 }
@@ -111,8 +114,9 @@ export interface Project {
   id: number;
   code: string;
   name: string;
-  domainId: number;
-  domain: string;
+  /** null in a campaign grouped by levels only. */
+  domainId: number | null;
+  domain: string | null;
   levels: string[];
   /** 责任单位: the unit that reports on the project. */
   unitId: number;

@@ -8,7 +8,7 @@ import { wanInput } from '../reporting/reportForm.js';
 
 export interface ProjectForm {
   name: string;
-  domainId: number;
+  domainId: number | null;
   levels: string[];
   unitId: number;
   leadUnit: string;
@@ -51,7 +51,7 @@ const sameSet = (a: string[], b: string[]) => a.length === b.length && a.every((
 export function projectPatch(p: Project, f: ProjectForm): ProjectPatch {
   const patch: ProjectPatch = { rowVersion: p.rowVersion };
   if (f.name.trim() !== p.name) patch.name = f.name.trim();
-  if (f.domainId !== p.domainId) patch.domainId = f.domainId;
+  if (f.domainId !== p.domainId && f.domainId !== null) patch.domainId = f.domainId;
   if (!sameSet(f.levels, p.levels)) patch.levels = f.levels;
   if (f.unitId !== p.unitId) patch.unitId = f.unitId;
   if (orNull(f.leadUnit) !== p.leadUnit) patch.leadUnit = orNull(f.leadUnit);

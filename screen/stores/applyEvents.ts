@@ -76,8 +76,11 @@ export function applyInvestmentUpdate(data: WallData, u: InvestmentUpdate): Outc
 
 /** What a summary patch replaces; the problem counts only when it carries them. */
 function summaryFields(snap: Snapshot, p: SummaryPatch): Partial<Snapshot> {
-  const { totals, byDomain, byLevel, byLeader, trend, lagging, ranking, rankingWeights, problems } = p;
-  return { totals, byDomain, byLevel, byLeader, trend, lagging, ranking, rankingWeights, problems: problems ?? snap.problems };
+  const { today, reportingMonth, scheduleRatio, totals, byDomain, byLevel, byLeader, trend, lagging, ranking, rankingWeights, problems } = p;
+  return {
+    today: today ?? snap.today, reportingMonth: reportingMonth ?? snap.reportingMonth, scheduleRatio: scheduleRatio ?? snap.scheduleRatio,
+    totals, byDomain, byLevel, byLeader, trend, lagging, ranking, rankingWeights, problems: problems ?? snap.problems,
+  };
 }
 
 /** The figures recomputed without a report (plan edits, the date moving on). */

@@ -1,6 +1,7 @@
 // The small lists the console's forms and filters choose from, loaded once per visit.
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
+import type { CampaignInfo } from '../../shared/campaigns.js';
 import type { Campaign, Domain, Leader, Level, Unit } from '../../shared/types.js';
 import { api } from '../api.js';
 
@@ -11,6 +12,8 @@ export const useReferenceStore = defineStore('reference', () => {
   const levels = shallowRef<Level[]>([]);
   const leaders = shallowRef<Leader[]>([]);
   const loaded = ref(false);
+  /** The county's campaign years ([] on a county's first day). */
+  const years = shallowRef<CampaignInfo[] | null>(null);
   let loading: Promise<void> | null = null;
 
   function load(): Promise<void> {
@@ -36,6 +39,17 @@ export const useReferenceStore = defineStore('reference', () => {
     return loading;
   }
 
+  async function loadYears(): Promise<CampaignInfo[]> {
+    years.value = await api.get<CampaignInfo[]>('/api/campaigns');
+    return years.value;
+  }
+
+  /** After a new campaign year: its groups, and the units and leaders it brought. */
+  function reload(): Promise<void> {
+    loading = null;
+    return Promise.all([load(), loadYears()]).then(() => undefined);
+  }
+
   async function reloadUnits() {
     units.value = await api.get<Unit[]>('/api/units');
   }
@@ -47,5 +61,5 @@ export const useReferenceStore = defineStore('reference', () => {
 
   const levelName = (code: string) => levelNames.value.get(code) ?? code;
 
-  return { campaign, units, domains, levels, leaders, loaded, load, reloadUnits, levelName, unitNames, leaderNames, domainNames };
+  return { campaign, units, domains, levels, leaders, loaded, years, load, loadYears, reload, reloadUnits, levelName, unitNames, leaderNames, domainNames };
 });

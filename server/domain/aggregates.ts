@@ -136,7 +136,7 @@ export function computeSummary(input: LedgerInput): Summary {
 
     const row: Tally = { projects: 1, annualPlan: project.annualPlan, completed, schedulePlan, laggingCount: projectHits.length > 0 ? 1 : 0 };
     add(total, row);
-    add(byDomain.get(project.domainId), row);
+    if (project.domainId !== null) add(byDomain.get(project.domainId), row);
     for (const level of project.levels) add(byLevel.get(level), row);
     addToLeaders(byLeader, project, row, projectProblems.filter((p) => OPEN_FOR_LEADER.has(p.state)).length);
 
@@ -274,7 +274,7 @@ function laggingEntry(project: Project, hits: LagHit[], completed: Yuan, schedul
     code: project.code,
     name: project.name,
     unit: project.unit,
-    domain: project.domain,
+    domain: project.domain ?? '',
     leader: project.leader,
     annualPlan: project.annualPlan,
     completed,

@@ -62,7 +62,7 @@ export function drillFacts(input: LedgerInput, summary: Summary): DrillFacts[] {
       id: project.id,
       code: project.code,
       name: project.name,
-      domain: project.domain,
+      domain: project.domain ?? '',
       unitId: project.unitId,
       unit: project.unit,
       leader: project.leader,
@@ -79,7 +79,7 @@ export function drillFacts(input: LedgerInput, summary: Summary): DrillFacts[] {
     };
     return {
       project,
-      domainCode: domainCodes.get(project.domainId) ?? '',
+      domainCode: (project.domainId !== null && domainCodes.get(project.domainId)) || '',
       row,
       hits,
       problems: problemsByProject.get(project.id) ?? [],
@@ -296,7 +296,7 @@ export function buildCard(s: CardSources): ProjectCard {
     id: p.id,
     code: p.code,
     name: p.name,
-    domain: p.domain,
+    domain: p.domain ?? '',
     levels: p.levels.map((code) => s.levels.find((l) => l.code === code)?.name ?? code),
     stage: p.stage,
     township: p.township,

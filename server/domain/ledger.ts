@@ -58,7 +58,8 @@ export interface LagHit {
 
 /** A whole ledger as the demo generator (and later the Excel import) produces it, before ids exist. */
 export interface LedgerSeed {
-  campaign: { county: string; year: number; title: string; frozenToday: string | null; settings: CampaignSettings };
+  /** firstYear/lastYear default to `year` (a one-year campaign). */
+  campaign: { county: string; year: number; firstYear?: number; lastYear?: number; title: string; frozenToday: string | null; settings: CampaignSettings };
   domains: { code: string; name: string; target: Yuan }[];
   levels: Level[];
   units: string[];
@@ -133,4 +134,9 @@ export interface SeedReport {
   completedOn: string | null;
   /** ISO timestamp. */
   submittedAt: string;
+}
+
+/** The stored campaign of a seed: a one-year campaign unless the seed gives its period. */
+export function seedCampaign(id: number, c: LedgerSeed['campaign']): Campaign {
+  return { id, ...c, firstYear: c.firstYear ?? c.year, lastYear: c.lastYear ?? c.year };
 }

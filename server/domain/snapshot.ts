@@ -22,9 +22,6 @@ export function buildSnapshot(summary: Summary, meta: SnapshotMeta): Snapshot {
     version: meta.version,
     generatedAt: meta.generatedAt,
     campaign: { id, county, year, title },
-    today: summary.today,
-    reportingMonth: summary.reportingMonth,
-    scheduleRatio: summary.scheduleRatio,
     ...summaryPatch(summary),
     alerts: sortAlerts(meta.alerts.filter((a) => a.state !== 'cleared')),
     problems: meta.problems,
@@ -33,8 +30,8 @@ export function buildSnapshot(summary: Summary, meta: SnapshotMeta): Snapshot {
 }
 
 export function summaryPatch(summary: Summary): SummaryPatch {
-  const { totals, byDomain, byLevel, byLeader, trend, lagging, ranking, rankingWeights } = summary;
-  return { totals, byDomain, byLevel, byLeader, trend, lagging, ranking, rankingWeights };
+  const { today, reportingMonth, scheduleRatio, totals, byDomain, byLevel, byLeader, trend, lagging, ranking, rankingWeights } = summary;
+  return { today, reportingMonth, scheduleRatio, totals, byDomain, byLevel, byLeader, trend, lagging, ranking, rankingWeights };
 }
 
 /** Most severe first, then newest. */

@@ -8,6 +8,7 @@ import type { Deps } from '../services/deps.js';
 import { importLedger } from '../services/ledgerImport.js';
 import { importMonth } from '../services/monthImport.js';
 import { ledgerTemplateFile } from '../services/sheetExports.js';
+import { campaignScope } from './campaignScope.js';
 import { sendFile, XLSX } from './files.js';
 import { requireUser, signedIn } from './session.js';
 
@@ -28,12 +29,12 @@ export function importsRouter(deps: Deps): Router {
     assertRole(requireUser(res), 'admin');
     next();
   });
-  router.post('/ledger', rawBody, async (req, res) => {
+  router.post('/ledger', rawBody, campaignScope, async (req, res) => {
     const outcome = await importLedger(deps, requireUser(res), req.body, req.query);
     if (outcome.committed) res.status(201).json(outcome.result);
     else res.json(outcome.preview);
   });
-  router.post('/month', rawBody, async (req, res) => {
+  router.post('/month', rawBody, campaignScope, async (req, res) => {
     const outcome = await importMonth(deps, requireUser(res), req.body, req.query);
     if (outcome.committed) res.status(201).json(outcome.result);
     else res.json(outcome.preview);

@@ -1,4 +1,5 @@
 import { Router } from 'express';
+import { chinaDate } from '../../shared/dates.js';
 import type { Deps } from '../services/deps.js';
 import { currentSnapshot } from '../services/snapshot.js';
 import { openapi } from './openapi.js';
@@ -16,6 +17,7 @@ export function statusRouter(deps: Deps): Router {
       status: storeConnected ? 'ok' : 'degraded',
       store: deps.db.kind, storeConnected,
       cache: deps.cache.kind, cacheConnected: deps.cache.healthy(),
+      today: chinaDate(deps.clock()),
     });
   });
   // Signed-in users, and wall kiosks with a display token (Authorization: Bearer … or ?token=…).

@@ -3,6 +3,7 @@
 import type { ImportPreview, PreviewRow } from '../../shared/imports.js';
 import { formatWan, type Yuan } from '../../shared/money.js';
 import { STAGE_LABELS, type LeaderRank, type Project, type Stage } from '../../shared/types.js';
+import { rankOfTitle } from '../domain/leaderRank.js';
 import { LEDGER_FIELDS, type LedgerField } from './fields.js';
 import { findHeader, type HeaderMatch } from './header.js';
 import { blockingErrors, classifyRow, countRows, previewRow } from './rows.js';
@@ -24,7 +25,7 @@ export interface LedgerContext {
 export interface ProjectValues {
   code: string;
   name: string;
-  domainId: number;
+  domainId: number | null;
   levels: string[];
   unit: string;
   leadUnit: string | null;
@@ -93,9 +94,7 @@ export function parseLeader(text: string): NewLeader {
   const m = text.match(/^(.+?)\s*[(（]\s*(.+?)\s*[)）]$/) ?? text.match(/^(\S{2,4})\s+(\S.*)$/);
   const name = m ? m[1] : text;
   const title = m ? m[2] : '县领导';
-  const rank: LeaderRank = /常务副县长|常务副区长|常务副市长/.test(title) ? 'executive_deputy'
-    : /副县长|副区长|副市长/.test(title) ? 'deputy' : /^(县长|区长|市长)$/.test(title) ? 'county_head' : 'other';
-  return { name, title, rank };
+  return { name, title, rank: rankOfTitle(title) };
 }
 
 const optionKey = (text: string) => nameKey(text).replace(/(项目|类)$/, '');

@@ -11,6 +11,7 @@ import { listLeaders } from '../store/reference.js';
 import { assertRole } from './access.js';
 import { announce, finishChange } from './change.js';
 import type { Deps } from './deps.js';
+import { enqueueEscalated } from './notifyEnqueue.js';
 import { requireCampaign } from './snapshot.js';
 import { parseInput } from './validate.js';
 
@@ -65,6 +66,7 @@ export async function escalate(deps: Deps, user: User, id: number, body: unknown
     const to = (alert.level + 1) as DispatchLevel;
     await escalateAlert(q, id, alert.level, to, reason, user.displayName);
     await audit(q, actorOf(user), 'alert.escalate', 'alert', id, { level: alert.level }, { level: to, reason });
+    await enqueueEscalated(q, alert, to, reason, deps.clock());
   });
 }
 

@@ -13,7 +13,8 @@ import type { Queryable } from '../store/db.js';
 import { insertEvents, type NewEvent } from '../store/events.js';
 import type { Deps, Push } from './deps.js';
 import { bumpVersion } from '../store/campaigns.js';
-import { requireCampaign, snapshotFromStore, summarize } from './snapshot.js';
+import { enqueueRecomputed } from './notifyEnqueue.js';
+import { requireCampaign, snapshotFromStore, summarize, todayFor } from './snapshot.js';
 
 export type EventWriter = (kind: TickerKind, projectId: number, text: string) => Promise<TickerEvent>;
 
@@ -59,7 +60,10 @@ export async function finishChange(
   await yieldToLoop(); // the recompute is pure CPU: one turn before and after it
   const pushes = await lead(summary, writeEvent);
   await insertEvents(q, campaign.id, queued);
-  pushes.push(...(await syncAlerts(q, campaign.id, version, summary, at, opts)));
+  const red: number[] = [];
+  pushes.push(...(await syncAlerts(q, campaign.id, version, summary, at, opts, red)));
+  // Work-chat notices of what the rules found, in this same transaction (the outbox).
+  await enqueueRecomputed(q, campaign, todayFor(campaign, now), now, red);
   const snapshot = await snapshotFromStore(q, campaign, version, now, summary);
   await yieldToLoop(); // reading a large snapshot is one long step: a turn before the commit's
   // The problem counts ride on every summary push: they move with the date too (ages, overdue).
@@ -86,7 +90,7 @@ export function raisedSummaryText(raised: { severity: Severity }[], worsened: { 
  * Makes the stored open alerts match the rule hits, in a few bulk statements whatever their number,
  * and returns the pushes for what changed.
  */
-async function syncAlerts(q: Queryable, campaignId: number, version: number, summary: Summary, at: string, opts: FinishOptions): Promise<Push[]> {
+async function syncAlerts(q: Queryable, campaignId: number, version: number, summary: Summary, at: string, opts: FinishOptions, red: number[]): Promise<Push[]> {
   const diff = diffAlerts(await listOpenAlerts(q, campaignId), summary.hits);
   // A worsening alert is announced again; an easing one or new figures update it quietly.
   const worse = diff.update.map(({ alert, hit }) => SEVERITY_RANK[hit.severity] > SEVERITY_RANK[alert.severity]);
@@ -94,6 +98,8 @@ async function syncAlerts(q: Queryable, campaignId: number, version: number, sum
   await clearAlerts(q, diff.clear.map((a) => a.id), at);
   const raisedIds = await insertAlerts(q, campaignId, diff.raise, at);
   await updateAlerts(q, diff.update.map(({ alert, hit }) => ({ id: alert.id, hit })), at);
+  // New red alerts and those worsened to red, for the robots.
+  red.push(...raisedIds.filter((_, i) => diff.raise[i].severity === 'red'), ...diff.update.filter((u, i) => worse[i] && u.hit.severity === 'red').map((u) => u.alert.id));
 
   const bulk = diff.clear.length + diff.raise.length + worsenedHits.length > ANNOUNCE_LIMIT;
   const pushing = !opts.wallsRefetch;

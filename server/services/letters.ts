@@ -17,6 +17,7 @@ import { getUnit } from '../store/reference.js';
 import { assertRole } from './access.js';
 import { announce, finishChange } from './change.js';
 import type { Deps } from './deps.js';
+import { enqueueLetter } from './notifyEnqueue.js';
 import { requireCampaign, summarize, todayFor } from './snapshot.js';
 import { parseInput } from './validate.js';
 
@@ -49,6 +50,7 @@ export async function issueLetter(deps: Deps, user: User, body: unknown): Promis
     });
     await attachLetter(q, letter.alertIds, letter.id);
     await audit(q, { userId: user.id, name: user.displayName }, 'letter.issue', 'letter', letter.id, null, letter);
+    await enqueueLetter(q, letter, now);
     const written = (await listOpenAlerts(q, campaign.id)).filter((a) => letter.alertIds.includes(a.id));
     const change = await finishChange(q, campaign, version, now, async (s) => [
       { name: 'summary:update', payload: { version, summary: summaryPatch(s) } },

@@ -21,6 +21,7 @@ import { listDomains } from '../store/reference.js';
 import { assertRole } from './access.js';
 import { announce } from './change.js';
 import type { Deps } from './deps.js';
+import { enqueueAssigned } from './notifyEnqueue.js';
 import { actorOf, problemChange, type ProblemEvent } from './problemLedger.js';
 import { requireCampaign, todayFor } from './snapshot.js';
 import { parseInput } from './validate.js';
@@ -173,6 +174,7 @@ export async function decide(deps: Deps, user: User, id: number, body: unknown):
     await insertStep(q, problem.id, { at, actor: user.displayName, action: 'decision', fromState: problem.state, toState, note });
     await audit(q, actorOf(user), 'meeting.decision', 'meeting', id,
       { problemId: item.problemId, decision: item.decision, owner: item.owner, deadline: item.deadline }, input);
+    await enqueueAssigned(q, problem.id, today, now);
     const [month, day] = input.deadline.slice(5).split('-').map(Number);
     const change = await problemChange(q, campaign, version, now, [{
       problemId: problem.id, projectId: problem.projectId,

@@ -20,6 +20,7 @@ import { getProject } from '../store/projects.js';
 import { assertRole } from './access.js';
 import { announce, type ChangeResult } from './change.js';
 import type { Deps, Push } from './deps.js';
+import { enqueueAssigned } from './notifyEnqueue.js';
 import { decide } from './meetings.js';
 import { actorOf, problemChange } from './problemLedger.js';
 import { currentSnapshot, monthEndSnapshot, requireCampaign, todayFor } from './snapshot.js';
@@ -232,6 +233,7 @@ export async function noteDecision(deps: Deps, user: User, body: unknown): Promi
     await insertStep(q, problemId, { at, actor: user.displayName, action: 'decision', fromState: problem.state, toState, note });
     await audit(q, actorOf(user), 'presentation.decision', 'problem', problemId,
       { state: problem.state, coordinatingUnit: problem.coordinatingUnit, dueOn: problem.dueOn }, { state: toState, decision, owner, deadline });
+    await enqueueAssigned(q, problemId, today, now);
     const [month, day] = deadline.slice(5).split('-').map(Number);
     const change = await problemChange(q, campaign, version, now, [
       { problemId, projectId, text: `${project.name}：${problem.category}问题经会议议定，由${owner}于${month}月${day}日前解决` },

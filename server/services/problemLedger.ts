@@ -14,6 +14,7 @@ import { listLeaders } from '../store/reference.js';
 import { getProblemDetail, insertStep, listProblemDetails, lockProblem, stepsOf, updateProblem, type ProblemChange } from '../store/problems.js';
 import { announce, finishChange, type ChangeResult } from './change.js';
 import type { Deps, Push } from './deps.js';
+import { enqueueAssigned } from './notifyEnqueue.js';
 import { requireCampaign, todayFor } from './snapshot.js';
 import { parseInput } from './validate.js';
 
@@ -66,6 +67,7 @@ export async function actOnProblem(deps: Deps, user: User, id: number, body: unk
     await updateProblem(q, id, { ...change, state: toState }, at);
     await insertStep(q, id, { at, actor: user.displayName, action: input.action, fromState: problem.state, toState, note });
     await audit(q, actorOf(user), `problem.${input.action}`, 'problem', id, before(problem), { state: toState, ...change });
+    if (input.action === 'accept') await enqueueAssigned(q, id, today, now);
     const changed = await problemChange(q, campaign, version, now, [{ problemId: id, projectId: problem.projectId, text: `${problem.project}：${problem.category}问题${text}` }]);
     return { record: { ...(await getProblemDetail(q, id, today))!, steps: await stepsOf(q, id) }, changed };
   });

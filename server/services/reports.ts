@@ -14,6 +14,7 @@ import { assertCanFile, assertRole } from './access.js';
 import { acceptedPushes, applyMilestones } from './accepted.js';
 import { announce, finishChange, type ChangeResult } from './change.js';
 import type { Deps } from './deps.js';
+import { enqueueReturned } from './notifyEnqueue.js';
 import { parseInput } from './validate.js';
 import { requireCampaign, todayFor } from './snapshot.js';
 
@@ -100,9 +101,10 @@ export async function acceptReport(deps: Deps, user: User, reportId: number): Pr
 export async function returnReport(deps: Deps, user: User, reportId: number, body: unknown): Promise<Report> {
   assertRole(user, 'admin');
   const { reason } = parseInput(returnInput, body);
-  const { report, change } = await review(deps, reportId, async (q, version, campaign, _project, r) => {
+  const { report, change } = await review(deps, reportId, async (q, version, campaign, project, r) => {
     const returned = await reviewReport(q, r.id, 'returned', user.displayName, reason);
     await audit(q, actorOf(user), 'report.return', 'report', r.id, { status: r.status }, { status: 'returned', reason });
+    await enqueueReturned(q, returned, project, reason, deps.clock());
     const change = await finishChange(q, campaign, version, deps.clock(), async (summary) => [
       { name: 'summary:update', payload: { version, summary: summaryPatch(summary) } },
     ]);

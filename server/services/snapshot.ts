@@ -7,7 +7,8 @@ import { summarizeProblems } from '../domain/problemSummary.js';
 import { alertsAsOf, endOfChinaDay, eventsAsOf, ledgerAsOf, problemsAsOf } from '../domain/monthEnd.js';
 import { buildSnapshot } from '../domain/snapshot.js';
 import { listAlerts, listOpenAlerts } from '../store/alerts.js';
-import { currentVersion, getActiveCampaign } from '../store/campaigns.js';
+import { currentVersion } from '../store/campaigns.js';
+import { requireCampaign } from './campaignScope.js';
 import type { Queryable } from '../store/db.js';
 import { recentEvents } from '../store/events.js';
 import { loadLedger } from '../store/ledger.js';
@@ -15,19 +16,14 @@ import { listProblemDetails } from '../store/problems.js';
 import { eventsUntil, problemsRaisedBy } from '../store/presentation.js';
 import { monthEnd } from '../../shared/presentation.js';
 import { TICKER_LIMIT } from '../../shared/snapshot.js';
-import { NotFound } from '../errors.js';
 import type { Deps } from './deps.js';
 
-/** The campaign's "today": its frozen date (demo, archived year) or the date in China now. */
-export function todayFor(campaign: Campaign, now: Date): string {
-  return campaign.frozenToday ?? chinaDate(now);
+/** The product's "today" for a campaign: the date in China of the product clock (which `TODAY` fixes). */
+export function todayFor(_campaign: Campaign, now: Date): string {
+  return chinaDate(now);
 }
 
-export async function requireCampaign(q: Queryable): Promise<Campaign> {
-  const campaign = await getActiveCampaign(q);
-  if (!campaign) throw NotFound('尚未建立项目年度台账');
-  return campaign;
-}
+export { requireCampaign } from './campaignScope.js';
 
 export async function summarize(q: Queryable, campaign: Campaign, now: Date): Promise<Summary> {
   return computeSummary(await loadLedger(q, campaign, todayFor(campaign, now)));

@@ -1,12 +1,45 @@
+import type { CampaignInfo } from '../../shared/campaigns.js';
 import { DEFAULT_SETTINGS, type Campaign } from '../../shared/types.js';
 import type { Queryable } from './db.js';
 
-const COLUMNS = `id, county, year, title, to_char(frozen_today, 'YYYY-MM-DD') AS "frozenToday", settings`;
+const COLUMNS = `id, county, year, title, first_year AS "firstYear", last_year AS "lastYear",
+  to_char(frozen_today, 'YYYY-MM-DD') AS "frozenToday", settings`;
+
+function withDefaults(row: Campaign | undefined): Campaign | null {
+  // Settings added after a campaign was stored take their defaults.
+  return row ? { ...row, settings: { ...DEFAULT_SETTINGS, ...row.settings } } : null;
+}
 
 export async function getActiveCampaign(q: Queryable): Promise<Campaign | null> {
   const rows = await q.query<Campaign>(`SELECT ${COLUMNS} FROM campaigns WHERE active ORDER BY id DESC LIMIT 1`);
-  // Settings added after a campaign was stored take their defaults.
-  return rows[0] ? { ...rows[0], settings: { ...DEFAULT_SETTINGS, ...rows[0].settings } } : null;
+  return withDefaults(rows[0]);
+}
+
+export async function getCampaign(q: Queryable, id: number): Promise<Campaign | null> {
+  const rows = await q.query<Campaign>(`SELECT ${COLUMNS} FROM campaigns WHERE id = $1`, [id]);
+  return withDefaults(rows[0]);
+}
+
+export async function listCampaigns(q: Queryable): Promise<CampaignInfo[]> {
+  return q.query<CampaignInfo>(
+    `SELECT id, county, title, year, first_year AS "firstYear", last_year AS "lastYear", active
+     FROM campaigns ORDER BY county, year`,
+  );
+}
+
+export async function campaignOfYear(q: Queryable, county: string, year: number): Promise<number | null> {
+  const rows = await q.query<{ id: number }>('SELECT id FROM campaigns WHERE county = $1 AND year = $2', [county, year]);
+  return rows[0]?.id ?? null;
+}
+
+export async function newestYear(q: Queryable, county: string): Promise<number | null> {
+  const rows = await q.query<{ year: number | null }>('SELECT max(year) AS year FROM campaigns WHERE county = $1', [county]);
+  return rows[0]?.year ?? null;
+}
+
+/** Makes one campaign year the one every endpoint works on (a deployment serves one at a time). */
+export async function activateCampaign(q: Queryable, campaignId: number): Promise<void> {
+  await q.query('UPDATE campaigns SET active = (id = $1) WHERE active OR id = $1', [campaignId]);
 }
 
 export async function currentVersion(q: Queryable, campaignId: number): Promise<number> {
@@ -23,10 +56,12 @@ export async function bumpVersion(q: Queryable, campaignId: number): Promise<num
   return rows[0].version;
 }
 
+/** Inserts an inactive campaign year; activateCampaign makes it current. */
 export async function insertCampaign(q: Queryable, c: Omit<Campaign, 'id'>): Promise<number> {
   const rows = await q.query<{ id: number }>(
-    'INSERT INTO campaigns (county, year, title, frozen_today, settings) VALUES ($1, $2, $3, $4, $5) RETURNING id',
-    [c.county, c.year, c.title, c.frozenToday, JSON.stringify(c.settings)],
+    `INSERT INTO campaigns (county, year, first_year, last_year, title, frozen_today, settings, active)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, false) RETURNING id`,
+    [c.county, c.year, c.firstYear, c.lastYear, c.title, c.frozenToday, JSON.stringify(c.settings)],
   );
   return rows[0].id;
 }

@@ -12,7 +12,7 @@ const CHUNK = 1_000;
 export interface ProjectRow {
   code: string;
   name: string;
-  domainId: number;
+  domainId: number | null;
   levels: string[];
   unitId: number;
   leadUnit: string | null;

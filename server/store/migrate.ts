@@ -6,6 +6,8 @@ import alerts from './migrations/003_alerts.js';
 import problems from './migrations/004_problems.js';
 import countyMaps from './migrations/005_county_maps.js';
 import presentation from './migrations/006_presentation.js';
+import campaignYears from './migrations/007_campaign_years.js';
+import notify from './migrations/010_notify.js';
 
 const MIGRATIONS: { version: number; name: string; sql: string }[] = [
   { version: 1, name: 'initial', sql: initial },
@@ -14,6 +16,8 @@ const MIGRATIONS: { version: number; name: string; sql: string }[] = [
   { version: 4, name: 'problems', sql: problems },
   { version: 5, name: 'county_maps', sql: countyMaps },
   { version: 6, name: 'presentation', sql: presentation },
+  { version: 7, name: 'campaign_years', sql: campaignYears },
+  { version: 10, name: 'notify', sql: notify },
 ];
 
 /** The versions this program knows, in order. */

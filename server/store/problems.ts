@@ -22,7 +22,7 @@ const DETAIL = `SELECT pr.id, pr.project_id AS "projectId", p.name AS project, p
   pr.confirmed_by AS "confirmedBy", pr.return_reason AS "returnReason", COALESCE(us.display_name, '') AS "raisedBy",
   pr.created_at AS "createdAt", pr.closed_at AS "closedAt", ${HELD_MEETINGS} AS meetings
   FROM problems pr JOIN projects p ON p.id = pr.project_id JOIN units u ON u.id = p.unit_id
-  JOIN domains d ON d.id = p.domain_id LEFT JOIN leaders l ON l.id = p.leader_id LEFT JOIN users us ON us.id = pr.raised_by`;
+  LEFT JOIN domains d ON d.id = p.domain_id LEFT JOIN leaders l ON l.id = p.leader_id LEFT JOIN users us ON us.id = pr.raised_by`;
 
 type Row = Omit<ProblemDetail, 'overdue' | 'flagged' | 'ageDays'>;
 

@@ -18,7 +18,7 @@ const SELECT = `SELECT p.id, p.code, p.name, p.domain_id AS "domainId", d.name A
 
 const FROM = `FROM projects p
   JOIN campaigns c ON c.id = p.campaign_id
-  JOIN domains d ON d.id = p.domain_id
+  LEFT JOIN domains d ON d.id = p.domain_id
   JOIN units u ON u.id = p.unit_id
   LEFT JOIN leaders l1 ON l1.id = p.leader_id
   LEFT JOIN leaders l2 ON l2.id = p.charge_leader_id`;

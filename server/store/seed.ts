@@ -1,28 +1,23 @@
 // Writes a whole LedgerSeed (the demo county, later an imported ledger) in one transaction.
-import type { LedgerSeed } from '../domain/ledger.js';
+import { seedCampaign, type LedgerSeed } from '../domain/ledger.js';
 import type { CountyGeoJson } from '../../shared/map.js';
 import { monthsOfYear } from '../../shared/dates.js';
 import type { Db } from './db.js';
 import { type Actor, audit } from './audit.js';
-import { insertCampaign } from './campaigns.js';
+import { insertCampaignYear } from './campaignYear.js';
 import { insertMany } from './bulk.js';
 import { getCountyMapInfo, putCountyMap } from './countyMaps.js';
 
 export async function loadSeed(db: Db, seed: LedgerSeed, actor: Actor): Promise<number> {
   return db.tx(async (q) => {
-    const campaignId = await insertCampaign(q, { ...seed.campaign });
-    const domainRows = await insertMany(
-      q, 'domains', ['campaign_id', 'code', 'name', 'target', 'sort_order'],
-      seed.domains.map((d, i) => [campaignId, d.code, d.name, d.target, i]), { returning: 'id, code' },
-    );
-    const domainId = new Map(domainRows.map((r) => [r.code as string, r.id as number]));
-    if (seed.levels.length) {
-      await insertMany(q, 'levels', ['campaign_id', 'code', 'name', 'planned_count', 'planned_annual', 'sort_order'],
-        seed.levels.map((l, i) => [campaignId, l.code, l.name, l.plannedCount, l.plannedAnnual, i]));
-    }
-    const unitId = await upsertNames(q, 'units', seed.units.map((name) => [name]), ['name']);
-    const leaderId = await upsertNames(q, 'leaders', seed.leaders.map((l) => [l.name, l.title, l.rank]), ['name', 'title', 'rank']);
-
+    const { campaignId, domainId, unitId, leaderId } = await insertCampaignYear(q, {
+      campaign: seedCampaign(0, seed.campaign),
+      domains: seed.domains,
+      levels: seed.levels,
+      units: seed.units,
+      leaders: seed.leaders,
+      activate: true,
+    });
     const projectRows = await insertMany(
       q, 'projects',
       ['campaign_id', 'code', 'name', 'domain_id', 'levels', 'unit_id', 'lead_unit', 'leader_id', 'charge_leader_id',
@@ -97,13 +92,6 @@ async function loadProblems(q: Parameters<typeof insertMany>[0], campaignId: num
     await insertMany(q, 'problem_steps', ['problem_id', 'at', 'actor', 'action', 'from_state', 'to_state', 'note'],
       m.items.map((item) => [ids[item.problem], `${m.heldOn}T09:00:00.000Z`, m.chair, 'decision', 'coordinating', 'coordinating', item.decision]));
   }
-}
-
-/** Inserts named rows that do not exist yet; returns name → id for all of them. */
-async function upsertNames(q: Parameters<typeof insertMany>[0], table: string, rows: unknown[][], columns: string[]) {
-  await insertMany(q, table, columns, rows, { onConflict: '(name) DO NOTHING' });
-  const all = await q.query<{ id: number; name: string }>(`SELECT id, name FROM ${table}`);
-  return new Map(all.map((r) => [r.name, r.id]));
 }
 
 function need<K>(map: Map<K, number>, key: K, what: string): number {

@@ -2,7 +2,7 @@
 // so the recompute can be timed without a store.
 import { monthsOfYear } from '../../shared/dates.js';
 import type { Project } from '../../shared/types.js';
-import type { LedgerInput, LedgerSeed } from '../../server/domain/ledger.js';
+import { seedCampaign, type LedgerInput, type LedgerSeed } from '../../server/domain/ledger.js';
 
 export function seedToLedgerInput(seed: LedgerSeed, campaignId = 1): LedgerInput {
   const domains = seed.domains.map((d, i) => ({ id: i + 1, code: d.code, name: d.name, target: d.target, sortOrder: i }));
@@ -22,7 +22,7 @@ export function seedToLedgerInput(seed: LedgerSeed, campaignId = 1): LedgerInput
     };
   });
   return {
-    campaign: { id: campaignId, ...seed.campaign },
+    campaign: seedCampaign(campaignId, seed.campaign),
     today: seed.campaign.frozenToday ?? `${seed.campaign.year}-12-31`,
     domains,
     levels: seed.levels,

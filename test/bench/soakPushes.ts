@@ -6,7 +6,7 @@ import type { Snapshot, TickerEvent, TickerKind } from '../../shared/snapshot.js
 export type Push = { [K in keyof ServerToClientEvents]: { name: K; payload: Parameters<ServerToClientEvents[K]>[0] } }[keyof ServerToClientEvents];
 
 function summaryOf(s: Snapshot): SummaryPatch {
-  const { version: _v, generatedAt: _g, campaign: _c, today: _t, reportingMonth: _r, scheduleRatio: _s, alerts: _a, events: _e, ...summary } = s;
+  const { version: _v, generatedAt: _g, campaign: _c, alerts: _a, events: _e, ...summary } = s;
   return summary;
 }
 

@@ -5,6 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { smallLedger } from '../fixtures/smallLedger.js';
 import { backends, client, next, startHarness, userClient, type Client, type Harness } from './harness.js';
 
+const START = new Date('2020-11-20T02:00:00.000Z');
+let now = START;
+
 describe.each(backends())('alerts, letters and bulletins on %s', (backend) => {
   let h: Harness;
   let admin: Client;
@@ -14,7 +17,7 @@ describe.each(backends())('alerts, letters and bulletins on %s', (backend) => {
   let chengtou: number;
 
   beforeAll(async () => {
-    h = await startHarness({ backend, seed: smallLedger() });
+    h = await startHarness({ backend, seed: smallLedger(), clock: () => now });
     adminCookie = await h.login();
     admin = client(h, adminCookie);
     unit = (await userClient(h, admin, { username: 'chengtou', role: 'unit', unit: '县城投公司' })).client;
@@ -122,7 +125,7 @@ describe.each(backends())('alerts, letters and bulletins on %s', (backend) => {
     expect(early.body.error.fields.kind).toContain('整改期限届满');
 
     // Ten days on: both warnings (deadline 2020-11-30) have expired and the bridge still lags.
-    await h.db.query("UPDATE campaigns SET frozen_today = '2020-12-01'");
+    now = new Date('2020-12-01T02:00:00.000Z');
     try {
       const res = await admin.post('/api/letters', { kind: 'supervision', unitId: chengtou });
       expect(res.status).toBe(201);
@@ -136,7 +139,7 @@ describe.each(backends())('alerts, letters and bulletins on %s', (backend) => {
       const letters = (await admin.get('/api/letters')).body;
       expect(letters.map((l: any) => l.docNumber)).toEqual(expect.arrayContaining(['重推预字〔2020〕1号', '重推督字〔2020〕1号']));
     } finally {
-      await h.db.query("UPDATE campaigns SET frozen_today = '2020-11-20'");
+      now = START;
     }
   });
 

@@ -4,12 +4,14 @@ import type { AddressInfo } from 'node:net';
 import { pino } from 'pino';
 import pg from 'pg';
 import { io as ioClient, type Socket } from 'socket.io-client';
+import { dayClock } from '../../shared/dates.js';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../shared/events.js';
 import { createApp, type App } from '../../server/app.js';
 import type { SnapshotCache } from '../../server/cache/cache.js';
 import { memoryCache } from '../../server/cache/memory.js';
 import { redisCache } from '../../server/cache/redis.js';
 import type { LedgerSeed } from '../../server/domain/ledger.js';
+import type { NotifyOptions } from '../../server/services/notifyRuntime.js';
 import { ensureFirstAdmin } from '../../server/services/auth.js';
 import { refreshCampaign } from '../../server/services/change.js';
 import type { Db } from '../../server/store/db.js';
@@ -78,19 +80,25 @@ export async function startHarness(opts: {
   clock?: () => Date;
   /** ALLOWED_ORIGINS: origins besides the server's own that may write. */
   allowedOrigins?: string[];
+  /** Options of the notify worker (robot timeout, links' base URL). */
+  notify?: NotifyOptions;
 }): Promise<Harness> {
   const { db, drop } = opts.store ?? (await freshStore(opts.backend));
   if (!opts.store) {
     await ensureFirstAdmin(db, ADMIN.username, ADMIN.password);
-    await loadSeed(db, opts.seed!, SYSTEM_ACTOR);
+    // No seed: an empty store, as a county starting with DEMO=0.
+    if (opts.seed) await loadSeed(db, opts.seed, SYSTEM_ACTOR);
   }
   const log = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
   const cache = opts.redisUrl ? redisCache(opts.redisUrl, log, await storeId(db)) : memoryCache();
   // No idle timeout: a test pausing a few seconds (a LibreOffice conversion) must not have the server
   // close a kept-alive socket just as fetch reuses it (ECONNRESET). close() ends them all.
   const httpServer = createServer({ keepAliveTimeout: 0 });
-  const app = createApp(httpServer, { db, cache, log, clock: opts.clock, redisUrl: opts.redisUrl, allowedOrigins: opts.allowedOrigins });
-  await refreshCampaign(app.deps);
+  // As the server does: a seed's own date is the product date unless the test gives a clock.
+  const frozen = opts.seed?.campaign.frozenToday;
+  const clock = opts.clock ?? (frozen ? dayClock(frozen) : undefined);
+  const app = createApp(httpServer, { db, cache, log, clock, redisUrl: opts.redisUrl, notify: opts.notify, allowedOrigins: opts.allowedOrigins });
+  if (opts.seed || opts.store) await refreshCampaign(app.deps);
   await new Promise<void>((resolve) => httpServer.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`;
   const sockets: TestSocket[] = [];

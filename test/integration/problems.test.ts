@@ -14,7 +14,8 @@ describe.each(backends())('problem ledger on %s', (backend) => {
   let adminCookie: string;
   let bridge: number;
   let park: number;
-  const now = new Date('2020-11-20T02:00:00.000Z');
+  const start = new Date('2020-11-20T02:00:00.000Z');
+  let now = start;
 
   beforeAll(async () => {
     h = await startHarness({ backend, seed: smallLedger(), clock: () => now });
@@ -195,8 +196,8 @@ describe.each(backends())('problem ledger on %s', (backend) => {
     expect((await otherUnit.post(`/api/projects/${park}/problems`, { category: '资金筹措', description: '上级补助资金未下达到项目', dueOn: '2020-11-10' })).body
       .error.fields.dueOn).toBe('期望解决日期不能早于今天');
     const id = await raise(otherUnit, park, { category: '资金筹措', description: '上级补助资金未下达到项目', dueOn: '2020-11-25' });
-    // Ten days past the due date (the small county's "today" is frozen; move it on).
-    await h.db.query("UPDATE campaigns SET frozen_today = '2020-12-05'");
+    // Ten days past the due date: the product's date moves on.
+    now = new Date('2020-12-05T02:00:00.000Z');
     const wall = await h.socket({ cookie: adminCookie });
     await next(wall, 'snapshot');
     const dayTurned = next(wall, 'summary:update');
@@ -219,7 +220,7 @@ describe.each(backends())('problem ledger on %s', (backend) => {
     expect((await cleared).rule).toBe('problem_overdue');
     expect(await overdue()).toBeUndefined();
     s.disconnect();
-    await h.db.query("UPDATE campaigns SET frozen_today = '2020-11-20'");
+    now = start;
     await refreshCampaign(h.app.deps);
   });
 });

@@ -101,7 +101,8 @@ const replies: Record<string, JsonSchema> = {
       },
     },
   },
-  Health: object({ status: { enum: ['ok', 'degraded'] }, store: { enum: ['pglite', 'postgres'] }, storeConnected: bool, cache: { enum: ['redis', 'memory'] }, cacheConnected: bool }),
+  Health: object({ status: { enum: ['ok', 'degraded'] }, store: { enum: ['pglite', 'postgres'] }, storeConnected: bool, cache: { enum: ['redis', 'memory'] }, cacheConnected: bool,
+    today: { ...date, description: "The product's date (TODAY when set, else the date in China)" } }),
   User: object({ id: int, username: str, displayName: str, role: { enum: ['admin', 'unit', 'leader'] }, unitId: orNull('integer'), leaderId: orNull('integer') }),
   Session: object({ user: ref('User'), expiresInDays: int }),
   Snapshot: {
@@ -117,7 +118,8 @@ const replies: Record<string, JsonSchema> = {
     required: ['version'],
   },
   Campaign: object({
-    id: int, county: str, year: int, title: str, frozenToday: { ...nullableDate, description: 'Fixed "today" for a demo or archived year' },
+    id: int, county: str, year: int, firstYear: int, lastYear: int, title: str,
+    frozenToday: { ...nullableDate, description: 'A demo profile\'s own date, the product date when TODAY is not set' },
     settings: see('shared/types.ts CampaignSettings', {
       lagYellowPoints: num, lagOrangePoints: num, lagRedPoints: num, reportDeadlineDay: int,
       problemDeadlineDays: { type: 'array', items: int }, problemCategories: { type: 'array', items: str },

@@ -13,7 +13,7 @@ import {
   latestProgress,
   projectRows,
 } from '../../../server/domain/drill.js';
-import type { LedgerInput, LedgerSeed } from '../../../server/domain/ledger.js';
+import { seedCampaign, type LedgerInput, type LedgerSeed } from '../../../server/domain/ledger.js';
 import type { ProblemDetail } from '../../../shared/problems.js';
 import type { Project, Report } from '../../../shared/types.js';
 import { alert, figure, ledger, LEVELS, monthlyPlans, project, wan } from './fixtures.js';
@@ -37,7 +37,7 @@ function inputOf(seed: LedgerSeed): LedgerInput {
   const idOf = new Map(projects.map((p) => [p.code, p.id]));
   const year = seed.campaign.year;
   return {
-    campaign: { id: 1, ...seed.campaign },
+    campaign: seedCampaign(1, seed.campaign),
     today: seed.campaign.frozenToday!,
     domains,
     levels: seed.levels,

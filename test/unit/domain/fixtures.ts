@@ -23,7 +23,7 @@ export const LEVELS: Level[] = [
 export const TEST_SETTINGS: CampaignSettings = { ...DEFAULT_SETTINGS, lagYellowPoints: 5, lagOrangePoints: 15, lagRedPoints: 30 };
 
 export function campaign(settings: Partial<CampaignSettings> = {}): Campaign {
-  return { id: 1, county: '弋阳县', year: YEAR, title: '项目建设提速年', frozenToday: null, settings: { ...TEST_SETTINGS, ...settings } };
+  return { id: 1, county: '弋阳县', year: YEAR, firstYear: YEAR, lastYear: YEAR, title: '项目建设提速年', frozenToday: null, settings: { ...TEST_SETTINGS, ...settings } };
 }
 
 /** A project under construction since last year, 1200万 annual plan, no dates due this year. */

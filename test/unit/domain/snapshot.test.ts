@@ -62,7 +62,7 @@ describe('buildSnapshot', () => {
 describe('summaryPatch', () => {
   it('holds exactly the recomputed sections', () => {
     const patch = summaryPatch(summary);
-    expect(Object.keys(patch).sort()).toEqual(['byDomain', 'byLeader', 'byLevel', 'lagging', 'ranking', 'rankingWeights', 'totals', 'trend']);
+    expect(Object.keys(patch).sort()).toEqual(['byDomain', 'byLeader', 'byLevel', 'lagging', 'ranking', 'rankingWeights', 'reportingMonth', 'scheduleRatio', 'today', 'totals', 'trend']);
     expect(patch.totals).toBe(summary.totals);
     expect(patch.trend).toHaveLength(12);
   });

@@ -33,7 +33,7 @@ function patch(): SummaryPatch {
   s.byDomain[0].completed += 100_000_000;
   s.trend[7].actual += 100_000_000;
   s.byLeader[1].completed += 100_000_000;
-  return { totals: s.totals, byDomain: s.byDomain, byLevel: s.byLevel, byLeader: s.byLeader, trend: s.trend, lagging: s.lagging.slice(1), ranking: s.ranking, rankingWeights: { ...s.rankingWeights, investment: 50 } };
+  return { today: s.today, reportingMonth: s.reportingMonth, scheduleRatio: s.scheduleRatio, totals: s.totals, byDomain: s.byDomain, byLevel: s.byLevel, byLeader: s.byLeader, trend: s.trend, lagging: s.lagging.slice(1), ranking: s.ranking, rankingWeights: { ...s.rankingWeights, investment: 50 } };
 }
 
 function update(version: number, summary = patch()): InvestmentUpdate {

@@ -43,7 +43,7 @@ class FakeSocket {
 
 function update(version: number): InvestmentUpdate {
   const s = makeSnapshot();
-  const { totals, byDomain, byLevel, byLeader, trend, lagging, rankingWeights } = s;
+  const { today, reportingMonth, scheduleRatio, totals, byDomain, byLevel, byLeader, trend, lagging, rankingWeights } = s;
   totals.completed += version;
   return {
     version,
@@ -53,7 +53,7 @@ function update(version: number): InvestmentUpdate {
     month: '2020-08',
     investment: version,
     completedToDate: version,
-    summary: { totals, byDomain, byLevel, byLeader, trend, lagging, ranking: [], rankingWeights },
+    summary: { today, reportingMonth, scheduleRatio, totals, byDomain, byLevel, byLeader, trend, lagging, ranking: [], rankingWeights },
     event: { id: `${version}-report-3`, at: new Date(Date.UTC(2020, 8, 15, 4, 0, version % 60)).toISOString(), kind: 'report', projectId: 3, text: '报送' },
   };
 }

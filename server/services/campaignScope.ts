@@ -1,0 +1,22 @@
+// Which campaign year a request works on: the active one, or the one `?campaign=<id>` names.
+// Carried through the request's async work so every use case's requireCampaign() sees it.
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { Campaign } from '../../shared/types.js';
+import { NotFound } from '../errors.js';
+import { getActiveCampaign, getCampaign } from '../store/campaigns.js';
+import type { Queryable } from '../store/db.js';
+
+const selected = new AsyncLocalStorage<number>();
+
+/** Runs `fn` (and all it awaits) on campaign `id` instead of the active one. */
+export function withCampaign<T>(id: number, fn: () => T): T {
+  return selected.run(id, fn);
+}
+
+/** The campaign the current request works on, or 404 in Chinese. */
+export async function requireCampaign(q: Queryable): Promise<Campaign> {
+  const id = selected.getStore();
+  const campaign = id === undefined ? await getActiveCampaign(q) : await getCampaign(q, id);
+  if (!campaign) throw NotFound(id === undefined ? '尚未建立项目年度台账' : '年度台账不存在');
+  return campaign;
+}
