@@ -101,7 +101,8 @@ describe.each(backends())('backup and restore on %s', (backend) => {
 
       const db = await target.open();
       expect((await dumpStore(db, new Date(0))).lines.slice(1)).toEqual(text.trim().split('\n').slice(1));
-      const restored = await startHarness({ backend, store: { db, drop: () => db.close() } });
+      // The same product date as the original server (a seed's own date there).
+      const restored = await startHarness({ backend, store: { db, drop: () => db.close() }, clock: h.app.deps.clock });
       try {
         const admin2 = client(restored, await restored.login());
         for (const path of ['/api/projects', '/api/problems', '/api/units', '/api/users']) {
