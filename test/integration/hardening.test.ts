@@ -82,6 +82,10 @@ describe.each(backends())('hardening on %s', (backend) => {
     expect(id.body.error.fields.id).toBe('项目编号须为正整数');
     const big = await request(`${h.url}/api/units`, 'POST', { name: 'x'.repeat(2 * 1024 * 1024) }, { cookie: cookieOf(admin) });
     expect(big.body.error).toEqual({ code: 'too_large', message: '文件或请求过大（上限 1 MB）' });
+    const sheet = await fetch(`${h.url}/api/imports/ledger?dryRun=1`, {
+      method: 'POST', headers: { cookie: cookieOf(admin), 'content-type': 'text/csv' }, body: Buffer.alloc(21 * 1024 * 1024, 0x61),
+    });
+    expect([sheet.status, (await sheet.json()).error.message]).toEqual([413, '文件或请求过大（上限 20 MB）']);
   });
 
   it('takes amounts with thousands separators in groups of three', async () => {
