@@ -69,7 +69,7 @@ const routes: RouteRecordRaw[] = [
       { path: 'notify', name: 'admin-notify', component: () => import('./pages/admin/NotifyPage.vue'), meta: { title: '通知渠道' } },
       { path: 'tokens', name: 'admin-tokens', component: () => import('./pages/admin/TokensPage.vue'), meta: { title: '大屏令牌' } },
       { path: 'map', name: 'admin-map', component: () => import('./pages/admin/MapPage.vue'), meta: { title: '县域地图' } },
-      { path: 'audit', name: 'admin-audit', component: () => import('./pages/admin/AuditPage.vue'), meta: { title: '操作日志' } },
+      { path: 'audit', name: 'admin-audit', component: () => import('./pages/admin/AuditPage.vue'), meta: { title: '操作日志与备份' } },
     ],
   },
   { path: '/:pathMatch(.*)*', redirect: '/' },

@@ -22,6 +22,7 @@ import { authRouter } from './http/auth.js';
 import { campaignScope } from './http/campaignScope.js';
 import { campaignsRouter } from './http/campaigns.js';
 import { projectsRouter } from './http/projects.js';
+import { csrfGuard, securityHeaders } from './http/origin.js';
 import { loadSession } from './http/session.js';
 import { statusRouter } from './http/status.js';
 import { authenticate, createIo, ioNotifier, registerWallHandlers, type IoServer } from './realtime/server.js';
@@ -40,6 +41,8 @@ export interface AppOptions {
   /** Serve the built screen from here when it exists. */
   screenDir?: string;
   secureCookies?: boolean;
+  /** Origins besides the server's own that may send state-changing requests (ALLOWED_ORIGINS). */
+  allowedOrigins?: string[];
   /** Work-chat robots: the sealing key, the links' base URL, timeouts. The worker runs once notify.start() is called. */
   notify?: NotifyOptions;
 }
@@ -62,6 +65,10 @@ export function createApp(httpServer: HttpServer, opts: AppOptions): App {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
+  const allowedOrigins = opts.allowedOrigins ?? [];
+  app.use(securityHeaders(opts.secureCookies ?? false));
+  // Refused before the session is even looked up: foreign origins, form and text/plain bodies.
+  app.use('/api', csrfGuard(allowedOrigins));
   app.use('/api', loadSession(deps.db));
   // The county map reads its own, larger upload body (PUT /api/map, up to 8 MB, admins only, checked
   // before the body is read): mounted after the session and ahead of the app-wide 1 MB JSON parser.
@@ -96,7 +103,7 @@ export function createApp(httpServer: HttpServer, opts: AppOptions): App {
   app.use(errorHandler(opts.log));
   // Express first, then Socket.IO, which takes over /socket.io/ and hands every other request on.
   httpServer.on('request', app);
-  const io = createIo(httpServer);
+  const io = createIo(httpServer, allowedOrigins);
   const closeAdapter = opts.redisUrl ? useRedisAdapter(io, opts.redisUrl, opts.log) : async () => undefined;
   deps.notifier = ioNotifier(io);
   authenticate(io, deps);

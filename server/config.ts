@@ -23,6 +23,15 @@ const schema = z.object({
   SCREEN_DIR: z.string().default('./dist/screen'),
   /** Mark cookies Secure (set when served over HTTPS). */
   COOKIE_SECURE: z.enum(['0', '1']).default('0'),
+  /**
+   * Origins besides the server's own that may send state-changing requests, comma-separated (a reverse
+   * proxy that rewrites Host, e.g. "https://xmdd.county.gov.cn"). Others get 403.
+   */
+  ALLOWED_ORIGINS: z
+    .string()
+    .default('')
+    .transform((s) => s.split(',').map((o) => o.trim().replace(/\/+$/, '')).filter(Boolean))
+    .pipe(z.array(z.string().regex(/^https?:\/\/[^/\s]+$/, 'ALLOWED_ORIGINS: each origin is scheme://host[:port]'))),
   /** Key sealing the robots' webhooks and secrets (64 hex digits, or any passphrase); default: derived from the store's id. */
   NOTIFY_SECRET_KEY: z.string().min(16, 'NOTIFY_SECRET_KEY must be at least 16 characters').optional(),
   /** The address people open the platform at, for the links in robot messages. */

@@ -2,6 +2,7 @@
 import type { ErrorRequestHandler } from 'express';
 import type { Logger } from 'pino';
 import type { ApiError } from '../shared/schemas.js';
+import { StoreUnavailableError } from './store/db.js';
 
 type Code = ApiError['error']['code'];
 
@@ -30,13 +31,34 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
       res.status(err.status).json(body);
       return;
     }
-    // Body-parser failures (malformed JSON, oversize) carry a status of their own.
+    if (err instanceof StoreUnavailableError) {
+      log.warn({ err: err.cause, url: req.originalUrl }, 'store unavailable');
+      res.status(503).set('Retry-After', '5').json({ error: { code: 'unavailable', message: '数据库暂时不可用，请稍后重试' } } satisfies ApiError);
+      return;
+    }
+    // Body-parser failures (malformed JSON, oversize, bad charset) carry a status of their own.
     if (typeof err?.status === 'number' && err.status >= 400 && err.status < 500) {
-      const message = err.type === 'entity.parse.failed' ? '请求体不是有效的 JSON' : '请求无效';
-      res.status(err.status).json({ error: { code: 'invalid', message } } satisfies ApiError);
+      res.status(err.status).json({ error: bodyError(err) } satisfies ApiError);
       return;
     }
     log.error({ err, url: req.originalUrl }, 'unhandled error');
     res.status(500).json({ error: { code: 'internal', message: '服务器内部错误，请稍后重试' } } satisfies ApiError);
   };
+}
+
+/** Plain Chinese for what body-parser refuses. */
+function bodyError(err: { status: number; type?: string; limit?: number }): ApiError['error'] {
+  if (err.status === 413 || err.type === 'entity.too.large') {
+    return { code: 'too_large', message: `文件或请求过大（上限 ${formatBytes(err.limit)}）` };
+  }
+  if (err.type === 'entity.parse.failed') return { code: 'invalid', message: '请求体不是有效的 JSON' };
+  if (err.status === 415 || err.type === 'charset.unsupported' || err.type === 'encoding.unsupported') {
+    return { code: 'unsupported_media_type', message: '不支持的请求编码：请以 UTF-8 JSON 提交' };
+  }
+  return { code: 'invalid', message: '请求无法读取，请检查后重试' };
+}
+
+function formatBytes(bytes: number | undefined): string {
+  if (!bytes) return '未知';
+  return bytes >= 1024 * 1024 ? `${+(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.round(bytes / 1024)} KB`;
 }

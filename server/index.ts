@@ -17,7 +17,17 @@ import { SYSTEM_ACTOR } from './store/audit.js';
 const config = loadConfig();
 const log = pino({ level: config.LOG_LEVEL });
 
-const db = await openStore({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
+// A database still starting (or restarting) is waited for, with a line per attempt.
+const db = await openStore({
+  databaseUrl: config.DATABASE_URL,
+  dataDir: config.DATA_DIR,
+  onWait: (attempt, delayMs, err) =>
+    log.warn({ attempt, err: err.message }, `PostgreSQL 无法连接（${err.message}），${delayMs / 1000} 秒后重试 / database not reachable, retrying`),
+});
+
+// A failure in background work (a refresh after a commit, a push) is logged; it must not end the
+// process and leave every wall stale.
+process.on('unhandledRejection', (err) => log.error({ err }, 'unhandled rejection'));
 const admin = await ensureFirstAdmin(db, config.ADMIN_USERNAME, config.ADMIN_PASSWORD);
 if (admin?.generatedPassword) {
   // Printed once, on the console only: it is never stored in clear.
@@ -43,6 +53,7 @@ const app = createApp(httpServer, {
   redisUrl: config.REDIS_URL,
   screenDir: config.SCREEN_DIR,
   secureCookies: config.COOKIE_SECURE === '1',
+  allowedOrigins: config.ALLOWED_ORIGINS,
   notify: { secretKey: config.NOTIFY_SECRET_KEY, publicUrl: config.PUBLIC_URL ?? `http://localhost:${config.PORT}` },
 });
 app.notify.start();

@@ -2,18 +2,27 @@
 // with the zod schemas the server validates by and the screen's forms reuse. Messages are Chinese.
 import { z } from 'zod';
 import { isValidDate, MONTH_RE } from './dates.js';
-import { wanAmount } from './schemas.js';
+import { dateError, wanAmount } from './schemas.js';
 import type { ProblemState, Report, ReportStatus, Role, Stage } from './types.js';
 
 const name = (label: string, max = 64) => z.string({ error: `请填写${label}` }).trim().min(1, `请填写${label}`).max(max, `${label}不超过${max}字`);
 const password = z.string({ error: '请填写密码' }).min(8, '密码至少8位').max(128, '密码不超过128位');
 /** Ids are int4 in the store. */
 export const MAX_ID = 2_147_483_647;
+/** An id as a path or query parameter: decimal digits only, no sign, exponent, hex or spaces. */
+export const DECIMAL_ID = /^[0-9]{1,10}$/;
+/** A record id given as a query parameter (text) → number, by DECIMAL_ID. */
+export const queryId = (label = '编号') =>
+  z
+    .string({ error: `${label}须为正整数` })
+    .regex(DECIMAL_ID, `${label}须为正整数`)
+    .transform(Number)
+    .pipe(z.number().positive(`${label}须为正整数`).max(MAX_ID, `${label}超出范围`));
 /** A record id in a request body. */
 export const recordId = (label = '编号') =>
   z.number({ error: `${label}须为数字` }).int(`${label}须为正整数`).positive(`${label}须为正整数`).max(MAX_ID, `${label}超出范围`);
 const optionalId = recordId().nullable().optional();
-const date = (label: string) => z.string().refine(isValidDate, `${label}须为有效日期（YYYY-MM-DD）`).nullable().optional();
+const date = (label: string) => z.string().refine(isValidDate, dateError(label)).nullable().optional();
 
 export const ROLES = ['admin', 'unit', 'leader'] as const satisfies readonly Role[];
 
@@ -91,20 +100,20 @@ export const projectPatchInput = z.object({
   rowVersion: z.number({ error: '缺少版本号，请刷新后重试' }).int().positive(),
   name: name('项目名称', 200).optional(),
   domainId: recordId('领域').optional(),
-  levels: z.array(z.string().min(1)).max(20).optional(),
+  levels: z.array(z.string().min(1, '级别不能为空').max(20, '级别不超过20字')).max(20, '级别不超过20个').optional(),
   unitId: recordId('责任单位').optional(),
-  leadUnit: z.string().max(100).nullable().optional(),
+  leadUnit: z.string().max(100, '牵头单位不超过100字').nullable().optional(),
   leaderId: optionalId,
   chargeLeaderId: optionalId,
-  commissioner: z.string().max(100).nullable().optional(),
+  commissioner: z.string().max(100, '服务专员不超过100字').nullable().optional(),
   totalInvestment: wanAmount('总投资').refine((y) => y >= 0, '总投资不能为负数').optional(),
   plannedStart: date('计划开工日期'),
   plannedCompletion: date('计划竣工日期'),
   stage: z.enum(STAGES).optional(),
-  township: z.string().max(50).nullable().optional(),
-  lat: z.number().min(-90).max(90).nullable().optional(),
-  lon: z.number().min(-180).max(180).nullable().optional(),
-  content: z.string().max(2000).optional(),
+  township: z.string().max(50, '所在乡镇不超过50字').nullable().optional(),
+  lat: z.number({ error: '纬度须为数字' }).min(-90, '纬度须在-90至90之间').max(90, '纬度须在-90至90之间').nullable().optional(),
+  lon: z.number({ error: '经度须为数字' }).min(-180, '经度须在-180至180之间').max(180, '经度须在-180至180之间').nullable().optional(),
+  content: z.string().max(2000, '建设内容不超过2000字').optional(),
 });
 
 /** Annual plan and, optionally, twelve monthly plans (万元) that must add up to it. */
@@ -119,7 +128,7 @@ export const planInput = z
     path: ['monthly'],
   });
 
-export const returnInput = z.object({ reason: z.string({ error: '请填写退回原因' }).trim().min(2, '请填写退回原因').max(500) });
+export const returnInput = z.object({ reason: z.string({ error: '请填写退回原因' }).trim().min(2, '请填写退回原因').max(500, '退回原因不超过500字') });
 
 export const monthQuery = z.object({ month: z.string().regex(MONTH_RE, '月份须为 YYYY-MM 格式').optional() });
 
@@ -174,8 +183,8 @@ export const PROBLEM_CATEGORIES = ['资金筹措', '用地保障', '审批协调
 /** A problem a unit asks the county to coordinate, raised with its monthly report. The server checks the category against the campaign's. */
 export const problemInput = z.object({
   category: z.string({ error: '请选择问题类别' }).trim().min(1, '请选择问题类别').max(20, '问题类别不超过20字'),
-  description: z.string({ error: '请描述问题' }).trim().min(5, '请具体描述问题（至少5字）').max(2000),
-  askedOf: z.string().trim().max(500).default(''),
+  description: z.string({ error: '请描述问题' }).trim().min(5, '请具体描述问题（至少5字）').max(2000, '问题描述不超过2000字'),
+  askedOf: z.string().trim().max(500, '需协调事项不超过500字').default(''),
   dueOn: date('期望解决日期'),
 });
 
@@ -218,7 +227,7 @@ export const letterInput = z.object({
 
 export const alertQuery = z.object({
   includeCleared: z.enum(['0', '1']).optional(),
-  level: z.coerce.number({ error: '调度层级须为1–3' }).int('调度层级须为1–3').min(1, '调度层级须为1–3').max(3, '调度层级须为1–3').optional(),
+  level: z.enum(['1', '2', '3'], { error: '调度层级须为1–3' }).transform(Number).optional(),
 });
 
 export interface LetterView {

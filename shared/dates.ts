@@ -3,10 +3,27 @@
 export const MONTH_RE = /^\d{4}-(0[1-9]|1[0-2])$/;
 export const DATE_RE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
+/** Dates the product accepts: from the People's Republic's founding to the end of the century. */
+export const MIN_DATE_YEAR = 1949;
+export const MAX_DATE_YEAR = 2100;
+
+/** A real calendar day written YYYY-MM-DD, within MIN_DATE_YEAR–MAX_DATE_YEAR. */
 export function isValidDate(s: string): boolean {
-  if (!DATE_RE.test(s)) return false;
-  const d = new Date(`${s}T00:00:00Z`);
-  return d.toISOString().slice(0, 10) === s;
+  return dateProblem(s) === null;
+}
+
+/** What is wrong with a date: not a real YYYY-MM-DD day ('format'), outside MIN_DATE_YEAR–MAX_DATE_YEAR ('range'), or null. */
+export function dateProblem(s: unknown): 'format' | 'range' | null {
+  if (typeof s !== 'string' || !DATE_RE.test(s)) return 'format';
+  const year = Number(s.slice(0, 4));
+  // Year 0 and the like are refused as out of range before Date sees them.
+  if (year < MIN_DATE_YEAR || year > MAX_DATE_YEAR) return 'range';
+  return new Date(`${s}T00:00:00Z`).toISOString().slice(0, 10) === s ? null : 'format';
+}
+
+/** The Chinese message for a date field's problem. */
+export function dateMessage(label: string, problem: 'format' | 'range'): string {
+  return problem === 'range' ? `${label}须在${MIN_DATE_YEAR}年至${MAX_DATE_YEAR}年之间` : `${label}须为有效日期（YYYY-MM-DD）`;
 }
 
 export function monthOf(date: string): string {

@@ -148,12 +148,20 @@ export interface SocketData {
   rotateSeconds: number;
   /** The display follows meeting mode (per display token; a person's browser does). */
   followsMeetings: boolean;
+  /** The hash of the session token a person's browser connected with (null for a display token). */
+  sessionHash?: string | null;
 }
 
 /**
  * Room names: every client joins `wall`; a kiosk also its token's room and a person their user's
  * room, so revoking a token or ending a user's sessions can cut them off.
  */
-export const ROOMS = { wall: 'wall', display: (id: number) => `display:${id}`, user: (id: number) => `user:${id}` } as const;
+export const ROOMS = {
+  wall: 'wall',
+  display: (id: number) => `display:${id}`,
+  user: (id: number) => `user:${id}`,
+  /** The sockets of one sign-in session (by the hash of its token), ended at logout. */
+  session: (tokenHash: string) => `session:${tokenHash}`,
+} as const;
 
 export type SummaryEventName = keyof ServerToClientEvents;

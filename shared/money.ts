@@ -7,15 +7,25 @@ export type Yuan = number;
 export const YUAN_PER_WAN = 10_000;
 export const YUAN_PER_YI = 100_000_000;
 
-const DECIMAL = /^-?\d+(\.\d{1,4})?$/;
+/**
+ * The one amount grammar of the API and the forms: ASCII digits, an optional minus, thousands
+ * separators only between groups of three ("1,234,567.5"), one decimal point, at most four decimals
+ * of 万元 (one yuan). "1,5", ",1", "1,,000", "１２" and "1e5" are not amounts.
+ */
+export const WAN_GRAMMAR = /^-?(?:\d+|\d{1,3}(?:,\d{3})+)(?:\.\d{1,4})?$/;
+
+/** The message for an amount that does not follow WAN_GRAMMAR. */
+export const WAN_FORMAT_MESSAGE = '金额格式不正确';
 
 /**
- * Parses an amount in 万元 given as a decimal string or number ("123.45", 12.5) into exact yuan.
- * At most four decimals (one yuan). Returns null when the input is not such a number.
+ * Parses an amount in 万元 given as a decimal string or number ("123.45", "1,234.5", 12.5) into exact
+ * yuan, by WAN_GRAMMAR. Returns null when the input is not such a number. Sheet imports normalise
+ * full-width digits and commas and 万/亿 suffixes first, then call this same parser.
  */
 export function parseWan(input: string | number): Yuan | null {
-  const text = typeof input === 'number' ? numberToPlainString(input) : input.trim().replace(/,/g, '');
-  if (text === null || !DECIMAL.test(text)) return null;
+  const raw = typeof input === 'number' ? numberToPlainString(input) : typeof input === 'string' ? input.trim() : null;
+  if (raw === null || !WAN_GRAMMAR.test(raw)) return null;
+  const text = raw.replace(/,/g, '');
   const negative = text.startsWith('-');
   const [whole, frac = ''] = (negative ? text.slice(1) : text).split('.');
   const yuan = Number(whole) * YUAN_PER_WAN + Number(frac.padEnd(4, '0'));

@@ -1,6 +1,6 @@
 // 通知渠道: work-chat robots (企业微信群机器人, 钉钉自定义机器人) and the notices sent to them.
 import { z } from 'zod';
-import { MAX_ID } from './api.js';
+import { MAX_ID, queryId } from './api.js';
 
 /** What a channel may take; an empty list means all of them. */
 export const NOTICE_KINDS = [
@@ -153,6 +153,6 @@ export type ChannelPatch = z.infer<typeof channelPatch>;
 
 export const outboxQuery = z.object({
   state: z.enum(['pending', 'sending', 'sent', 'failed'], { error: '状态须为 pending、sending、sent 或 failed' }).optional(),
-  channelId: z.coerce.number({ error: '渠道编号须为正整数' }).int('渠道编号须为正整数').positive('渠道编号须为正整数').max(MAX_ID, '渠道编号须为正整数').optional(),
-  limit: z.coerce.number({ error: '条数须为1–500' }).int('条数须为1–500').min(1, '条数须为1–500').max(500, '条数须为1–500').default(100),
+  channelId: queryId('渠道编号').optional(),
+  limit: z.string({ error: '条数须为1–500' }).regex(/^[0-9]{1,3}$/, '条数须为1–500').transform(Number).pipe(z.number().min(1, '条数须为1–500').max(500, '条数须为1–500')).default(100),
 });

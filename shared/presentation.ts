@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { MAX_ID } from './api.js';
 import { addMonths, isValidDate, MONTH_RE, monthIndex, reportingMonth, yearOf } from './dates.js';
+import { dateError } from './schemas.js';
 import type { LaggingProject, Snapshot } from './snapshot.js';
 import { WALL_PAGES, type WallPageKey } from './wall.js';
 
@@ -109,7 +110,7 @@ export const presentationDecisionInput = z
     category: z.string({ error: '请选择问题类别' }).trim().min(1, '请选择问题类别').max(50, '问题类别不超过50字').optional(),
     decision: text('议定事项', 2, 2000),
     owner: text('责任单位或责任人', 2, 100),
-    deadline: z.string({ error: '请填写完成时限' }).refine(isValidDate, '完成时限须为有效日期（YYYY-MM-DD）'),
+    deadline: z.string({ error: '请填写完成时限' }).refine(isValidDate, dateError('完成时限')),
   })
   .refine((d) => d.problemId !== undefined || d.category !== undefined, { message: '请选择已有问题或新问题的类别', path: ['category'] });
 export type PresentationDecisionInput = z.infer<typeof presentationDecisionInput>;

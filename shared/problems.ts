@@ -1,7 +1,8 @@
 // 问题台账 (销号式管理), 调度会 and 挂点领导 duties: the contract between server and screen.
 import { z } from 'zod';
-import { MAX_ID } from './api.js';
+import { MAX_ID, queryId } from './api.js';
 import { isValidDate } from './dates.js';
+import { dateError } from './schemas.js';
 import type { DispatchLevel, ProblemState } from './types.js';
 
 // ── Problems ────────────────────────────────────────────────────────────────────────────────
@@ -33,7 +34,7 @@ export const PROBLEM_LEVEL_LABELS: Record<DispatchLevel, string> = {
 
 const text = (label: string, min = 2, max = 1000) =>
   z.string({ error: `请填写${label}` }).trim().min(min, `请填写${label}`).max(max, `${label}不超过${max}字`);
-const isoDate = (label: string) => z.string({ error: `请填写${label}` }).refine(isValidDate, `${label}须为有效日期（YYYY-MM-DD）`);
+const isoDate = (label: string) => z.string({ error: `请填写${label}` }).refine(isValidDate, dateError(label));
 
 /** POST /api/problems/:id/actions — one transition, audited. */
 export const problemActionInput = z.discriminatedUnion('action', [
@@ -114,12 +115,11 @@ export interface ProblemRecord extends ProblemDetail {
   steps: ProblemStep[];
 }
 
-const positiveId = (label: string) =>
-  z.coerce.number({ error: `${label}须为正整数` }).int(`${label}须为正整数`).positive(`${label}须为正整数`).max(MAX_ID, `${label}超出范围`);
+const positiveId = queryId;
 
 export const problemQuery = z.object({
   state: z.enum(['pending', 'coordinating', 'resolved', 'closed', 'returned', 'open'], { error: '状态须为 pending、coordinating、resolved、closed、returned 或 open' }).optional(),
-  level: z.coerce.number({ error: '调度层级须为1–3' }).int('调度层级须为1–3').min(1, '调度层级须为1–3').max(3, '调度层级须为1–3').optional(),
+  level: z.enum(['1', '2', '3'], { error: '调度层级须为1–3' }).transform(Number).optional(),
   category: z.string({ error: '问题类别须为文字' }).optional(),
   domainId: positiveId('领域编号').optional(),
   unitId: positiveId('单位编号').optional(),

@@ -1,13 +1,16 @@
 // Input schemas shared by the server (validation) and the screen (forms). Messages are Chinese,
 // for the people who read them next to the field.
 import { z } from 'zod';
-import { isValidDate, MONTH_RE } from './dates.js';
-import { parseWan } from './money.js';
+import { dateMessage, dateProblem, isValidDate, MONTH_RE } from './dates.js';
+import { parseWan, WAN_FORMAT_MESSAGE } from './money.js';
+
+/** The error of a date field: not a real day, or outside 1949–2100 — each said in its own words. */
+export const dateError = (label: string) => ({ error: (issue: { input?: unknown }) => dateMessage(label, dateProblem(issue.input) ?? 'format') });
 
 const optionalDate = (label: string) =>
   z
     .string({ error: `${label}须为日期（YYYY-MM-DD）` })
-    .refine(isValidDate, `${label}须为有效日期（YYYY-MM-DD）`)
+    .refine(isValidDate, dateError(label))
     .nullish();
 
 /** 本月完成投资 in 万元 (number or decimal string) → exact yuan. */
@@ -17,7 +20,7 @@ export const wanAmount = (label: string) =>
     .transform((v, ctx) => {
       const yuan = parseWan(v);
       if (yuan === null) {
-        ctx.addIssue({ code: 'custom', message: `${label}须为数字（万元，最多四位小数）` });
+        ctx.addIssue({ code: 'custom', message: `${WAN_FORMAT_MESSAGE}：${label}须为数字（万元，千分位逗号每三位一组，最多四位小数）` });
         return z.NEVER;
       }
       return yuan;
@@ -45,14 +48,14 @@ export type ReportInput = z.output<typeof reportInput>;
 export type ReportInputRaw = z.input<typeof reportInput>;
 
 export const loginInput = z.object({
-  username: z.string({ error: '请输入用户名' }).trim().min(1, '请输入用户名').max(64),
-  password: z.string({ error: '请输入密码' }).min(1, '请输入密码').max(256),
+  username: z.string({ error: '请输入用户名' }).trim().min(1, '请输入用户名').max(64, '用户名不超过64字'),
+  password: z.string({ error: '请输入密码' }).min(1, '请输入密码').max(256, '密码不超过256位'),
 });
 
 /** The shape of every API error body. */
 export interface ApiError {
   error: {
-    code: 'invalid' | 'unauthorized' | 'forbidden' | 'not_found' | 'conflict' | 'rate_limited' | 'internal';
+    code: 'invalid' | 'unauthorized' | 'forbidden' | 'not_found' | 'conflict' | 'rate_limited' | 'internal' | 'too_large' | 'unsupported_media_type' | 'unavailable';
     message: string;
     /** Field path → Chinese message, for 422. */
     fields?: Record<string, string>;
@@ -73,7 +76,14 @@ export function fieldErrors(error: z.ZodError): Record<string, string> {
 function chinese(issue: z.core.$ZodIssue): string {
   if (/[\u4e00-\u9fff]/.test(issue.message)) return issue.message;
   if (issue.path.length === 0) return '请求内容格式不正确，须为 JSON 对象';
-  if (issue.code === 'too_big') return '内容过长或数值过大';
-  if (issue.code === 'too_small') return '内容过短或数值过小';
+  // Name the limit: the field is the key of the field map this message goes to.
+  if (issue.code === 'too_big') {
+    const max = String(issue.maximum);
+    return issue.origin === 'string' ? `不超过${max}字` : issue.origin === 'array' ? `不超过${max}项` : `不能大于${max}`;
+  }
+  if (issue.code === 'too_small') {
+    const min = String(issue.minimum);
+    return issue.origin === 'string' ? `至少${min}字` : issue.origin === 'array' ? `至少${min}项` : `不能小于${min}`;
+  }
   return '格式不正确';
 }

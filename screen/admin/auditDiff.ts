@@ -22,6 +22,7 @@ export const ACTION_LABELS: Record<string, string> = {
   'display_token.revoke': '停用大屏令牌',
   'auth.login': '登录',
   'auth.logout': '退出登录',
+  'store.backup': '数据备份',
   seed: '导入演示数据',
 };
 
@@ -35,6 +36,7 @@ const ENTITY_LABELS: Record<string, string> = {
   unit: '单位',
   display_token: '大屏令牌',
   campaign: '年度',
+  store: '数据库',
 };
 
 export const entityLabel = (entity: string, id: string) => `${ENTITY_LABELS[entity] ?? entity} #${id}`;

@@ -1,16 +1,19 @@
 import { Router } from 'express';
 import { z } from 'zod';
+import { queryId } from '../../shared/api.js';
 import type { Deps } from '../services/deps.js';
 import { createDisplayToken, createUnit, displayTokensFor, renameUnitById, revokeDisplayTokenById, setDisplayTokenFollows } from '../services/directory.js';
 import { assertRole } from '../services/access.js';
+import { backupFor } from '../services/backup.js';
+import { sendFile } from './files.js';
 import { createUser, patchUser, resetPassword, usersFor } from '../services/users.js';
 import { parseInput } from '../services/validate.js';
 import { listAudit } from '../store/audit.js';
 import { idParam, requireUser, signedIn } from './session.js';
 
 const auditQuery = z.object({
-  limit: z.coerce.number().int().min(1).max(500).default(100),
-  before: z.coerce.number().int().positive().optional(),
+  limit: z.string().regex(/^[0-9]{1,3}$/, '条数须为1–500的整数').transform(Number).pipe(z.number().min(1, '条数须为1–500的整数').max(500, '条数须为1–500的整数')).default(100),
+  before: queryId('审计记录编号').optional(),
 });
 
 /** Staff's console: users, units, display tokens and the audit log. */
@@ -51,6 +54,13 @@ export function adminRouter(deps: Deps): Router {
   router.delete('/display-tokens/:id', async (req, res) => {
     await revokeDisplayTokenById(deps, requireUser(res), idParam(req.params.id, '令牌编号'));
     res.status(204).end();
+  });
+
+  // A consistent dump of the whole store (restore with `npm run restore -- FILE`).
+  router.get('/admin/backup', async (_req, res) => {
+    const file = await backupFor(deps, requireUser(res));
+    res.setHeader('Cache-Control', 'no-store');
+    sendFile(res, file, 'application/x-ndjson; charset=utf-8');
   });
 
   router.get('/audit', async (req, res) => {

@@ -1,26 +1,52 @@
-import { Router } from 'express';
-import { rateLimit } from 'express-rate-limit';
+import { Router, type Request, type Response } from 'express';
+import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
 import type { ApiError } from '../../shared/schemas.js';
 import { hashToken, login, logout, SESSION_DAYS } from '../services/auth.js';
 import { changeOwnPassword } from '../services/users.js';
 import type { Deps } from '../services/deps.js';
 import { requireUser, SESSION_COOKIE, sessionToken } from './session.js';
 
-export function authRouter(deps: Deps, secureCookies: boolean): Router {
-  const router = Router();
-  // Only failed attempts count, so a shared office IP is not locked out by its own staff.
-  const limiter = rateLimit({
-    windowMs: 10 * 60_000,
-    limit: 10,
+/** Failed logins counted per account and address, and per address alone. */
+export const LOGIN_LIMITS = { windowMinutes: 10, perAccount: 10, perAddress: 100 } as const;
+
+const refused = (message: string) => (_req: Request, res: Response) => {
+  res.status(429).json({ error: { code: 'rate_limited', message } } satisfies ApiError);
+};
+
+/**
+ * Only failed attempts count. One username from one address: 10 in 10 minutes, whether the account
+ * exists or not (same answer, same timing). One address alone gets a much higher ceiling, so a
+ * reporter mistyping behind the office's NAT address does not lock out colleagues.
+ */
+function loginLimiters() {
+  const common = {
+    windowMs: LOGIN_LIMITS.windowMinutes * 60_000,
     skipSuccessfulRequests: true,
     standardHeaders: 'draft-8',
     legacyHeaders: false,
-    handler: (_req, res) => {
-      res.status(429).json({ error: { code: 'rate_limited', message: '登录失败次数过多，请10分钟后再试' } } satisfies ApiError);
-    },
+  } as const;
+  const perAddress = rateLimit({
+    ...common,
+    limit: LOGIN_LIMITS.perAddress,
+    keyGenerator: (req) => ipKeyGenerator(req.ip ?? ''),
+    handler: refused('本网络地址登录失败次数过多，请10分钟后再试'),
   });
+  const perAccount = rateLimit({
+    ...common,
+    limit: LOGIN_LIMITS.perAccount,
+    keyGenerator: (req) => {
+      const name = typeof req.body?.username === 'string' ? req.body.username.trim().toLowerCase().slice(0, 64) : '';
+      return `${ipKeyGenerator(req.ip ?? '')}|${name}`;
+    },
+    handler: refused('登录失败次数过多，请10分钟后再试'),
+  });
+  return { perAddress, perAccount };
+}
 
-  router.post('/login', limiter, async (req, res) => {
+export function authRouter(deps: Deps, secureCookies: boolean): Router {
+  const router = Router();
+  const { perAddress, perAccount } = loginLimiters();
+  router.post('/login', perAddress, perAccount, async (req, res) => {
     const { user, token, expiresAt } = await login(deps.db, req.body);
     res.cookie(SESSION_COOKIE, token, {
       httpOnly: true,
@@ -44,7 +70,7 @@ export function authRouter(deps: Deps, secureCookies: boolean): Router {
 
   router.post('/logout', async (req, res) => {
     const user = requireUser(res);
-    await logout(deps.db, sessionToken(req.headers.cookie)!, user);
+    await logout(deps, sessionToken(req.headers.cookie)!, user);
     res.clearCookie(SESSION_COOKIE, { path: '/' });
     res.status(204).end();
   });

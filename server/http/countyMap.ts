@@ -13,7 +13,7 @@ import { requireUser, signedIn } from './session.js';
 const readText = express.text({ type: () => true, limit: MAP_MAX_BYTES });
 
 const tooLarge: ErrorRequestHandler = (err, _req, _res, next) => {
-  if (err?.type === 'entity.too.large') next(new AppError(413, 'invalid', `地图文件过大（最大 ${MAP_MAX_BYTES / 1024 / 1024} MB），请简化后再上传`));
+  if (err?.type === 'entity.too.large') next(new AppError(413, 'too_large', `文件或请求过大（上限 ${MAP_MAX_BYTES / 1024 / 1024} MB）：请简化地图后再上传`));
   else next(err);
 };
 

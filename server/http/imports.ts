@@ -17,7 +17,8 @@ const rawBody = express.raw({ type: () => true, limit: IMPORT_MAX_BYTES });
 
 const tooLarge: ErrorRequestHandler = (err, _req, _res, next) => {
   if (err?.type === 'entity.too.large') {
-    next(new AppError(413, 'invalid', `文件过大：上限为${IMPORT_MAX_BYTES / 1024 / 1024}MB`, { file: '文件过大，请拆分后分批导入' }));
+    const limit = `${IMPORT_MAX_BYTES / 1024 / 1024} MB`;
+    next(new AppError(413, 'too_large', `文件或请求过大（上限 ${limit}）`, { file: `文件或请求过大（上限 ${limit}），请拆分后分批导入` }));
   } else next(err);
 };
 

@@ -1,5 +1,5 @@
 // Session cookie → the signed-in user, and the guards routes use.
-import { MAX_ID } from '../../shared/api.js';
+import { DECIMAL_ID, MAX_ID } from '../../shared/api.js';
 import { parse as parseCookie } from 'cookie';
 import type { RequestHandler, Response } from 'express';
 import type { User } from '../../shared/types.js';
@@ -29,10 +29,13 @@ export const signedIn: RequestHandler = (_req, res, next) => {
   next();
 };
 
-/** A positive integer path parameter within the store's int4 ids, or 422. */
+/**
+ * A positive integer path parameter within the store's int4 ids, written in decimal digits only
+ * ("0x1", "1e0", " 1" and "01.0" are not ids), or 422.
+ */
 export function idParam(raw: string | string[] | undefined, label = '编号'): number {
-  const id = Number(raw);
-  if (!Number.isSafeInteger(id) || id <= 0 || id > MAX_ID) throw Invalid({ id: `${label}须为正整数` }, `${label}无效`);
+  const id = typeof raw === 'string' && DECIMAL_ID.test(raw) ? Number(raw) : 0;
+  if (id <= 0 || id > MAX_ID) throw Invalid({ id: `${label}须为正整数` }, `${label}无效`);
   return id;
 }
 

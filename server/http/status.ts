@@ -9,8 +9,16 @@ import { Unauthorized } from '../errors.js';
 
 export function statusRouter(deps: Deps): Router {
   const router = Router();
-  router.get('/health', (_req, res) => {
-    res.json({ status: 'ok', store: deps.db.kind, cache: deps.cache.kind, cacheConnected: deps.cache.healthy(), today: chinaDate(deps.clock()) });
+  // 200 while the store answers; 503 (status "degraded", storeConnected false) while it does not, so
+  // load balancers, systemd watchdogs and the walls' watchdog see an outage.
+  router.get('/health', async (_req, res) => {
+    const storeConnected = await deps.db.ping();
+    res.status(storeConnected ? 200 : 503).json({
+      status: storeConnected ? 'ok' : 'degraded',
+      store: deps.db.kind, storeConnected,
+      cache: deps.cache.kind, cacheConnected: deps.cache.healthy(),
+      today: chinaDate(deps.clock()),
+    });
   });
   // Signed-in users, and wall kiosks with a display token (Authorization: Bearer … or ?token=…).
   router.get('/snapshot', async (req, res) => {

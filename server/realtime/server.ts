@@ -2,10 +2,11 @@
 import type { Server as HttpServer } from 'node:http';
 import { Server, type Socket } from 'socket.io';
 import { ROOMS, type ClientToServerEvents, type InterServerEvents, type ServerToClientEvents, type SocketData } from '../../shared/events.js';
-import { sessionUser } from '../services/auth.js';
+import { hashToken, sessionUser } from '../services/auth.js';
 import type { Deps, Notifier } from '../services/deps.js';
 import { displayByToken } from '../services/directory.js';
 import { currentSnapshot } from '../services/snapshot.js';
+import { sameOrigin } from '../http/origin.js';
 import { sessionToken } from '../http/session.js';
 import { registerPresentationHandlers } from './presentation.js';
 import { registerDrillHandlers } from './drillRequests.js';
@@ -14,11 +15,13 @@ import { registerMapHandlers } from './mapRequests.js';
 export type IoServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 export type IoSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 
-export function createIo(httpServer: HttpServer): IoServer {
+export function createIo(httpServer: HttpServer, allowedOrigins: readonly string[] = []): IoServer {
   return new Server(httpServer, {
     // Walls sit behind flaky networks: detect dead links within ~45 s.
     pingInterval: 20_000,
     pingTimeout: 25_000,
+    // A page of another site must not open a socket with a signed-in user's cookie.
+    allowRequest: (req, callback) => callback(null, sameOrigin(req, allowedOrigins)),
   });
 }
 
@@ -42,11 +45,13 @@ export function authenticate(io: IoServer, deps: Deps): void {
         };
         return next();
       }
-      const user = await sessionUser(deps.db, sessionToken(socket.handshake.headers.cookie));
+      const cookieToken = sessionToken(socket.handshake.headers.cookie);
+      const user = await sessionUser(deps.db, cookieToken);
       if (!user) return next(new Error(REFUSED.noCredentials));
       socket.data = {
         kind: 'user', userId: user.id, role: user.role, unitId: user.unitId,
         displayId: null, displayName: null, rotateSeconds: DEFAULT_ROTATE_SECONDS, followsMeetings: true,
+        sessionHash: hashToken(cookieToken!),
       };
       next();
     } catch (err) {
@@ -67,6 +72,7 @@ export function registerWallHandlers(socket: IoSocket, deps: Deps): void {
   void socket.join(ROOMS.wall);
   if (socket.data.displayId) void socket.join(ROOMS.display(socket.data.displayId));
   if (socket.data.userId) void socket.join(ROOMS.user(socket.data.userId));
+  if (socket.data.sessionHash) void socket.join(ROOMS.session(socket.data.sessionHash));
   const { displayId, displayName: name, rotateSeconds, followsMeetings } = socket.data;
   socket.emit('display:config', { displayId, name, rotateSeconds, followsMeetings });
   registerPresentationHandlers(socket, deps);
@@ -96,6 +102,9 @@ export function ioNotifier(io: IoServer): Notifier {
     },
     endUser(userId) {
       io.in(ROOMS.user(userId)).disconnectSockets(true);
+    },
+    endSession(tokenHash) {
+      io.in(ROOMS.session(tokenHash)).disconnectSockets(true);
     },
     updateDisplay(config) {
       if (config.displayId) io.to(ROOMS.display(config.displayId)).emit('display:config', config);

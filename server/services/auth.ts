@@ -6,6 +6,7 @@ import { Unauthorized } from '../errors.js';
 import { parseInput } from './validate.js';
 import { audit } from '../store/audit.js';
 import type { Db } from '../store/db.js';
+import type { Deps } from './deps.js';
 import { countUsers, deleteSession, findCredentials, findSessionUser, insertSession, insertUser } from '../store/users.js';
 import { hashPassword, randomPassword, verifyPassword } from './passwords.js';
 
@@ -18,11 +19,15 @@ let dummyHash: Promise<string> | null = null;
 
 export async function login(db: Db, body: unknown): Promise<{ user: User; token: string; expiresAt: Date }> {
   const { username, password } = parseInput(loginInput, body);
-  const found = await findCredentials(db, username);
+  // Awaited on every path (made once), so even the first attempt takes as long for either kind of name.
   dummyHash ??= hashPassword('not-a-password');
-  const ok = await verifyPassword(password, found?.passwordHash ?? (await dummyHash));
+  const dummy = await dummyHash;
+  const found = await findCredentials(db, username);
+  const ok = await verifyPassword(password, found?.passwordHash ?? dummy);
   if (!found || !ok) throw Unauthorized('用户名或密码错误');
-  const { passwordHash: _omit, ...user } = found;
+  // Only someone who knows the password learns that the account exists and is disabled.
+  if (found.disabled) throw Unauthorized('账号已停用，请联系管理员');
+  const { passwordHash: _omit, disabled: _disabled, ...user } = found;
   const token = randomBytes(32).toString('base64url');
   const expiresAt = await db.tx(async (q) => {
     await audit(q, { userId: user.id, name: user.displayName }, 'auth.login', 'user', user.id, null, null);
@@ -35,11 +40,14 @@ export async function sessionUser(db: Db, token: string | undefined): Promise<Us
   return token ? findSessionUser(db, hashToken(token)) : null;
 }
 
-export async function logout(db: Db, token: string, user: User): Promise<void> {
-  await db.tx(async (q) => {
-    await deleteSession(q, hashToken(token));
+/** Ends one session, and the sockets opened with it (a wall in that browser stops answering at once). */
+export async function logout(deps: Deps, token: string, user: User): Promise<void> {
+  const tokenHash = hashToken(token);
+  await deps.db.tx(async (q) => {
+    await deleteSession(q, tokenHash);
     await audit(q, { userId: user.id, name: user.displayName }, 'auth.logout', 'user', user.id, null, null);
   });
+  deps.notifier.endSession?.(tokenHash);
 }
 
 /**

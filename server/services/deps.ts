@@ -17,6 +17,8 @@ export interface Notifier {
   revokeDisplay(displayId: number): void;
   /** Cuts off the sockets of a user whose sessions were ended (disabled, role changed, password reset). */
   endUser(userId: number): void;
+  /** Cuts off the sockets opened with one session (logout). */
+  endSession?(tokenHash: string): void;
   /** Tells the walls of a display token its changed settings (`display:config`). */
   updateDisplay?(config: DisplayConfig): void;
 }

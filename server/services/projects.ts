@@ -1,6 +1,7 @@
 // The ledger as staff keep it: reading by role, editing a project, setting its plans, its history.
 import { planInput, projectPatchInput, type ProjectHistory } from '../../shared/api.js';
 import { monthsOfYear } from '../../shared/dates.js';
+import { formatWan } from '../../shared/money.js';
 import type { Project, User } from '../../shared/types.js';
 import { summaryPatch } from '../domain/snapshot.js';
 import { Conflict, Invalid, NotFound } from '../errors.js';
@@ -9,7 +10,7 @@ import { bumpVersion } from '../store/campaigns.js';
 import type { Queryable } from '../store/db.js';
 import { getMonthlyPlan, getProject, listProjects, lockProject, replaceMonthlyPlan, updateProject } from '../store/projects.js';
 import { getUnit, leaderExists, listDomains, listLevels } from '../store/reference.js';
-import { listReports } from '../store/reports.js';
+import { acceptedTotalBefore, listReports } from '../store/reports.js';
 import { assertCanRead, assertRole } from './access.js';
 import { announce, finishChange } from './change.js';
 import type { Deps } from './deps.js';
@@ -33,11 +34,17 @@ const STALE = '该项目已被他人修改，请刷新后重试';
 export async function patchProject(deps: Deps, user: User, id: number, body: unknown): Promise<Project> {
   assertRole(user, 'admin');
   const { rowVersion, ...fields } = parseInput(projectPatchInput, body);
-  return editProject(deps, user, id, 'project.update', async (q, campaignId, before) => {
+  return editProject(deps, user, id, 'project.update', async (q, campaignId, before, year) => {
     await checkReferences(q, campaignId, fields);
     const start = fields.plannedStart !== undefined ? fields.plannedStart : before.plannedStart;
     const end = fields.plannedCompletion !== undefined ? fields.plannedCompletion : before.plannedCompletion;
     if (start && end && end < start) throw Invalid({ plannedCompletion: '计划竣工日期不能早于计划开工日期' });
+    if (fields.totalInvestment !== undefined) {
+      const done = await acceptedTotalBefore(q, id, `${year}-01`);
+      if (before.annualPlan > fields.totalInvestment - done) {
+        throw Invalid({ totalInvestment: `总投资不能少于往年已完成投资${formatWan(done)}万元与年度计划投资${formatWan(before.annualPlan)}万元之和` });
+      }
+    }
     if (!(await updateProject(q, id, rowVersion, fields))) throw Conflict(STALE);
     return fields;
   });
@@ -61,6 +68,14 @@ export async function setPlan(deps: Deps, user: User, id: number, body: unknown)
   assertRole(user, 'admin');
   const { rowVersion, annualPlan, monthly } = parseInput(planInput, body);
   await editProject(deps, user, id, 'project.plan', async (q, _campaignId, before, year) => {
+    // The year's plan can be at most what remains of the total investment after earlier years.
+    const done = await acceptedTotalBefore(q, id, `${year}-01`);
+    const remaining = before.totalInvestment - done;
+    if (annualPlan > remaining) {
+      throw Invalid({
+        annualPlan: `年度计划投资不能超过剩余总投资${formatWan(Math.max(remaining, 0))}万元（总投资${formatWan(before.totalInvestment)}万元，往年已完成${formatWan(done)}万元）`,
+      });
+    }
     if (!(await updateProject(q, id, rowVersion, { annualPlan }))) throw Conflict(STALE);
     const previous = await getMonthlyPlan(q, id, year);
     await replaceMonthlyPlan(q, id, year, monthsOfYear(year), monthly);

@@ -96,4 +96,6 @@ export async function changeOwnPassword(deps: Deps, user: User, sessionTokenHash
     await deleteSessionsOf(q, user.id, sessionTokenHash);
     await audit(q, actorOf(user), 'user.password_change', 'user', user.id, null, null);
   });
+  // Every socket of the account goes, this session's too (its page reconnects with the kept cookie).
+  deps.notifier.endUser(user.id);
 }

@@ -11,6 +11,10 @@ export interface Db extends Queryable {
   readonly kind: 'pglite' | 'postgres';
   /** Runs fn in one transaction: commits when it resolves, rolls back when it throws. */
   tx<T>(fn: (q: Queryable) => Promise<T>): Promise<T>;
+  /** Runs fn in one transaction that sees one consistent state of every table (REPEATABLE READ). */
+  snapshot<T>(fn: (q: Queryable) => Promise<T>): Promise<T>;
+  /** Whether the store answers now (PostgreSQL: a SELECT 1 within a few seconds; PGlite is in-process). */
+  ping(): Promise<boolean>;
   close(): Promise<void>;
 }
 
@@ -47,43 +51,159 @@ export async function openPglite(dataDir?: string): Promise<Db> {
     kind: 'pglite',
     query: q.query,
     tx: (fn) => db.transaction((t) => fn({ query: async (sql, params) => (await t.query<never>(sql, params)).rows })),
+    // PGlite runs one transaction at a time: every transaction already sees one consistent state.
+    snapshot: (fn) => db.transaction((t) => fn({ query: async (sql, params) => (await t.query<never>(sql, params)).rows })),
+    ping: async () => !db.closed,
     close: () => db.close(),
   };
 }
 
-export async function openPostgres(url: string): Promise<Db> {
+/** The store cannot be reached (connection refused, lost or shut down): the request may be retried later. */
+export class StoreUnavailableError extends Error {
+  constructor(override readonly cause: unknown) {
+    super(`store unavailable: ${cause instanceof Error ? cause.message : String(cause)}`);
+  }
+}
+
+const CONNECTION_CODES = new Set(['57P01', '57P02', '57P03', '08000', '08001', '08003', '08004', '08006', '53300']);
+const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
+
+/** Whether a PostgreSQL client error means the connection (not the statement) failed. */
+export function isConnectionError(err: unknown): boolean {
+  if (err instanceof StoreUnavailableError) return true;
+  const e = err as { code?: string; message?: string } | null;
+  if (!e) return false;
+  if (e.code && (CONNECTION_CODES.has(e.code) || NETWORK_CODES.has(e.code))) return true;
+  return /Connection terminated|connection error|timeout exceeded when trying to connect|Client was closed|not queryable/i.test(e.message ?? '');
+}
+
+const unavailable = (err: unknown) => (isConnectionError(err) ? new StoreUnavailableError(err) : err);
+
+/** Reads are safe to run again on a new connection; a write whose connection died may have committed. */
+const READ_ONLY = /^\s*(SELECT|SHOW)\b/i;
+
+export interface PostgresOptions {
+  /** Called on each failed first connection, before waiting `delayMs` for the next try. */
+  onWait?: (attempt: number, delayMs: number, err: Error) => void;
+  /** Give up after this many failed first connections (default: keep trying). */
+  maxAttempts?: number;
+}
+
+export async function openPostgres(url: string, opts: PostgresOptions = {}): Promise<Db> {
   const pool = new pg.Pool({
     connectionString: url,
     max: 10,
     options: '-c TimeZone=UTC',
+    // A dead server must not hold requests for the OS's TCP timeout.
+    connectionTimeoutMillis: 5_000,
+    keepAlive: true,
     types: { getTypeParser: ((oid: number, format?: string) => parsers[oid] ?? pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser },
   });
-  // An idle connection dropped by the server (restart, admin shutdown) must not crash the process;
-  // the pool replaces it and the next query reports any lasting outage.
+  // An idle connection dropped by the server (restart, failover, pg_terminate_backend) must not crash
+  // the process; the pool replaces it and the next query reports any lasting outage.
   pool.on('error', (err) => console.warn(`PostgreSQL idle connection lost: ${err.message}`));
-  await pool.query('SELECT 1');
+  // At start, wait for the database (it may still be starting, or restarting under systemd).
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await pool.query('SELECT 1');
+      break;
+    } catch (err) {
+      if (!isConnectionError(err) || attempt >= (opts.maxAttempts ?? Infinity)) {
+        await pool.end().catch(() => undefined);
+        throw err;
+      }
+      const delayMs = Math.min(30_000, 1_000 * 2 ** Math.min(attempt - 1, 5));
+      opts.onWait?.(attempt, delayMs, err as Error);
+      await new Promise((r) => setTimeout(r, delayMs));
+    }
+  }
+
+  async function query<T>(sql: string, params?: unknown[]): Promise<T[]> {
+    try {
+      return (await pool.query(sql, params as unknown[])).rows as T[];
+    } catch (err) {
+      if (!isConnectionError(err) || !READ_ONLY.test(sql)) throw unavailable(err);
+      // The connection went away under a read: once more on a fresh one.
+      try {
+        return (await pool.query(sql, params as unknown[])).rows as T[];
+      } catch (again) {
+        throw unavailable(again);
+      }
+    }
+  }
+
+  async function connect(): Promise<pg.PoolClient> {
+    try {
+      return await pool.connect();
+    } catch (err) {
+      throw unavailable(err);
+    }
+  }
+
+  /** A pooled connection inside BEGIN, listened to while it is checked out. */
+  async function begin(statement: string) {
+    const client = await connect();
+    // While checked out the pool listens no more: a connection killed mid-transaction emits 'error'
+    // on the client, which would end the process without a listener. The failing query reports it.
+    const state: { broken: Error | null } = { broken: null };
+    const onError = (err: Error) => {
+      state.broken = err;
+    };
+    client.on('error', onError);
+    try {
+      await client.query(statement);
+      return { client, state, onError };
+    } catch (err) {
+      client.removeListener('error', onError);
+      client.release(err as Error);
+      throw unavailable(err);
+    }
+  }
+
+  async function runTx<T>(fn: (q: Queryable) => Promise<T>, statement: string): Promise<T> {
+    // A connection that failed before BEGIN ran nothing: take another once.
+    const { client, state, onError } = await begin(statement).catch((err) => {
+      if (err instanceof StoreUnavailableError) return begin(statement);
+      throw err;
+    });
+    // One connection runs one statement at a time; queue callers that issue several at once.
+    let tail: Promise<unknown> = Promise.resolve();
+    const q = <R>(sql: string, params?: unknown[]) => {
+      const run = tail.then(() => client.query(sql, params as unknown[]));
+      tail = run.catch(() => undefined);
+      return run.then((r) => r.rows as R[]);
+    };
+    let failed: Error | null = null;
+    try {
+      const result = await fn({ query: q });
+      await q('COMMIT');
+      return result;
+    } catch (err) {
+      if (state.broken || isConnectionError(err)) failed = state.broken ?? (err as Error);
+      else await q('ROLLBACK').catch(() => undefined);
+      throw unavailable(err);
+    } finally {
+      client.removeListener('error', onError);
+      // A broken connection is destroyed, not returned to the pool.
+      client.release(failed ?? undefined);
+    }
+  }
+
   return {
     kind: 'postgres',
-    query: async (sql, params) => (await pool.query(sql, params as unknown[])).rows,
-    tx: async (fn) => {
-      const client = await pool.connect();
+    query,
+    tx: (fn) => runTx(fn, 'BEGIN'),
+    snapshot: (fn) => runTx(fn, 'BEGIN ISOLATION LEVEL REPEATABLE READ'),
+    async ping() {
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<boolean>((resolve) => {
+        timer = setTimeout(() => resolve(false), 3_000);
+      });
+      const answer = pool.query('SELECT 1').then(() => true, () => false);
       try {
-        await client.query('BEGIN');
-        // One connection runs one statement at a time; queue callers that issue several at once.
-        let tail: Promise<unknown> = Promise.resolve();
-        const query = <T>(sql: string, params?: unknown[]) => {
-          const run = tail.then(() => client.query(sql, params as unknown[]));
-          tail = run.catch(() => undefined);
-          return run.then((r) => r.rows as T[]);
-        };
-        const result = await fn({ query });
-        await client.query('COMMIT');
-        return result;
-      } catch (err) {
-        await client.query('ROLLBACK').catch(() => undefined);
-        throw err;
+        return await Promise.race([answer, timeout]);
       } finally {
-        client.release();
+        clearTimeout(timer);
       }
     },
     close: () => pool.end(),

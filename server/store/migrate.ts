@@ -24,13 +24,17 @@ const MIGRATIONS: { version: number; name: string; sql: string }[] = [
   { version: 11, name: 'problem_due_history', sql: problemDueHistory },
 ];
 
-export async function migrate(db: Db): Promise<number[]> {
+/** The versions this program knows, in order. */
+export const MIGRATION_VERSIONS: readonly number[] = MIGRATIONS.map((m) => m.version);
+
+/** Applies the pending migrations, or only those among `only` (a restore rebuilds a backup's schema first). */
+export async function migrate(db: Db, only?: readonly number[]): Promise<number[]> {
   await db.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
     version int PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
   const done = new Set((await db.query<{ version: number }>('SELECT version FROM schema_migrations')).map((r) => r.version));
   const applied: number[] = [];
   for (const m of MIGRATIONS) {
-    if (done.has(m.version)) continue;
+    if (done.has(m.version) || (only && !only.includes(m.version))) continue;
     await db.tx(async (q) => {
       // Serialize concurrent starters on PostgreSQL; the second one finds the row and skips.
       await q.query('LOCK TABLE schema_migrations IN EXCLUSIVE MODE');

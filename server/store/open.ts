@@ -1,12 +1,12 @@
 import { mkdirSync } from 'node:fs';
-import { type Db, openPglite, openPostgres } from './db.js';
+import { type Db, openPglite, openPostgres, type PostgresOptions } from './db.js';
 import { migrate } from './migrate.js';
 
 /** PostgreSQL when a URL is given, else PGlite persisted in dataDir (or in memory when dataDir is null). */
-export async function openStore(opts: { databaseUrl?: string; dataDir: string | null }): Promise<Db> {
+export async function openStore(opts: { databaseUrl?: string; dataDir: string | null } & PostgresOptions): Promise<Db> {
   let db: Db;
   if (opts.databaseUrl) {
-    db = await openPostgres(opts.databaseUrl);
+    db = await openPostgres(opts.databaseUrl, opts);
   } else {
     if (opts.dataDir) mkdirSync(opts.dataDir, { recursive: true });
     db = await openPglite(opts.dataDir ?? undefined);

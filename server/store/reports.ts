@@ -52,6 +52,18 @@ export async function acceptedTotalExcept(q: Queryable, projectId: number, month
   return rows[0].total;
 }
 
+/** Accepted investment of the months before one (e.g. before the campaign year): what is no longer to be planned. */
+export async function acceptedTotalBefore(q: Queryable, projectId: number, month: string): Promise<Yuan> {
+  const rows = await q.query<{ total: Yuan }>(
+    `SELECT COALESCE(sum(investment), 0)::int8 AS total FROM (
+       SELECT DISTINCT ON (month) investment FROM reports
+       WHERE project_id = $1 AND status = 'accepted' AND month < $2
+       ORDER BY month, revision DESC) a`,
+    [projectId, month],
+  );
+  return rows[0].total;
+}
+
 export async function getReport(q: Queryable, id: number): Promise<Report | null> {
   return (await q.query<Report>(`${SELECT} WHERE id = $1`, [id]))[0] ?? null;
 }

@@ -56,9 +56,10 @@ export async function setPasswordHash(q: Queryable, id: number, hash: string): P
   await q.query('UPDATE users SET password_hash = $2 WHERE id = $1', [id, hash]);
 }
 
-export async function findCredentials(q: Queryable, username: string): Promise<(User & { passwordHash: string }) | null> {
-  const rows = await q.query<User & { passwordHash: string }>(
-    `SELECT ${USER}, password_hash AS "passwordHash" FROM users WHERE username = $1 AND NOT disabled`,
+/** An account by username, disabled ones included (login tells them apart only after the right password). */
+export async function findCredentials(q: Queryable, username: string): Promise<(User & { passwordHash: string; disabled: boolean }) | null> {
+  const rows = await q.query<User & { passwordHash: string; disabled: boolean }>(
+    `SELECT ${USER}, password_hash AS "passwordHash", disabled FROM users WHERE username = $1`,
     [username],
   );
   return rows[0] ?? null;

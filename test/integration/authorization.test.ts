@@ -107,6 +107,7 @@ const CASES: Case[] = [
   { name: 'GET /api/projects/:id/history', call: (c, x) => c.get(`/api/projects/${x.bridge}/history`), ok: { unitOwn: 200, leader: 200, admin: 200 } },
   { name: 'GET /api/users', call: (c) => c.get('/api/users'), ok: { admin: 200 } },
   { name: 'GET /api/audit', call: (c) => c.get('/api/audit'), ok: { admin: 200 } },
+  { name: 'GET /api/admin/backup', call: (c) => c.raw('/api/admin/backup'), ok: { admin: 200 } },
   { name: 'GET /api/display-tokens', call: (c) => c.get('/api/display-tokens'), ok: { admin: 200 } },
   { name: 'GET /api/reports', call: (c) => c.get('/api/reports'), ok: { unitOwn: 200, unitOther: 200, leader: 200, admin: 200 } },
   { name: 'GET /api/snapshot', call: (c) => c.get('/api/snapshot'), ok: { display: 200, unitOwn: 200, unitOther: 200, leader: 200, admin: 200 } },

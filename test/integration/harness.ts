@@ -78,6 +78,8 @@ export async function startHarness(opts: {
   /** Share an already seeded store with another harness (a second server process). */
   store?: { db: Db; drop(): Promise<void> };
   clock?: () => Date;
+  /** ALLOWED_ORIGINS: origins besides the server's own that may write. */
+  allowedOrigins?: string[];
   /** Options of the notify worker (robot timeout, links' base URL). */
   notify?: NotifyOptions;
 }): Promise<Harness> {
@@ -95,7 +97,7 @@ export async function startHarness(opts: {
   // As the server does: a seed's own date is the product date unless the test gives a clock.
   const frozen = opts.seed?.campaign.frozenToday;
   const clock = opts.clock ?? (frozen ? dayClock(frozen) : undefined);
-  const app = createApp(httpServer, { db, cache, log, clock, redisUrl: opts.redisUrl, notify: opts.notify });
+  const app = createApp(httpServer, { db, cache, log, clock, redisUrl: opts.redisUrl, notify: opts.notify, allowedOrigins: opts.allowedOrigins });
   if (opts.seed || opts.store) await refreshCampaign(app.deps);
   await new Promise<void>((resolve) => httpServer.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`;
@@ -170,6 +172,7 @@ export async function request(
 export function client(h: Harness, cookie: string | null, headers: Record<string, string> = {}) {
   const all = { ...headers, ...(cookie && { cookie }) };
   return {
+    cookie,
     get: (path: string) => request(`${h.url}${path}`, 'GET', undefined, all),
     post: (path: string, body: unknown = {}) => request(`${h.url}${path}`, 'POST', body, all),
     patch: (path: string, body: unknown) => request(`${h.url}${path}`, 'PATCH', body, all),

@@ -5,7 +5,7 @@ import { z } from 'zod';
 export type JsonSchema = Record<string, unknown>;
 /** Who may call: the session roles, and `display` for a wall kiosk's display token. */
 export type Caller = 'admin' | 'unit' | 'leader' | 'display';
-export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 422 | 429;
+export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 422 | 429 | 503;
 
 export const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -39,13 +39,14 @@ export const file = (type: string, description: string) => ({
 });
 
 const errorKinds = {
-  400: ['BadRequest', 'The body is not valid JSON (a body over 1 MB gets 413 with the same shape)'],
+  400: ['BadRequest', 'The body is not valid JSON (a body over 1 MB gets 413 「文件或请求过大（上限 1 MB）」; a state-changing request from another site gets 403, one with a form or text/plain body 415)'],
   401: ['Unauthorized', 'Not signed in (or display token invalid)'],
   403: ['Forbidden', 'Signed in, but this role or unit may not do it'],
   404: ['NotFound', 'No such record, or no campaign year stored yet'],
   409: ['Conflict', 'Stale edit, or a state that forbids the action; reload and retry'],
   422: ['Invalid', 'Invalid input; error.fields maps each field to a Chinese message'],
   429: ['RateLimited', 'Too many failed attempts'],
+  503: ['Unavailable', 'The store cannot be reached right now (e.g. PostgreSQL restarting); retry later (Retry-After)'],
 } as const satisfies Record<ErrorStatus, readonly [string, string]>;
 
 /** components.responses: one per error status, all with the shared Error body. */

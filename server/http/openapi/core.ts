@@ -5,10 +5,10 @@ export const ANYONE: Caller[] = ['admin', 'unit', 'leader'];
 
 export const core: Routes = {
   'GET /api/health': {
-    summary: 'Liveness and backing services',
+    summary: 'Liveness and backing services; 503 with status "degraded" and storeConnected false while the store cannot be reached',
     roles: [],
     reply: ok(ref('Health')),
-    errors: [],
+    errors: [503],
   },
   'GET /api/snapshot': {
     summary: 'The aggregate snapshot of the campaign year, with version',
@@ -28,7 +28,7 @@ export const core: Routes = {
   'POST /api/auth/login': {
     summary: 'Log in; sets the httpOnly session cookie',
     roles: [],
-    notes: 'Ten failed attempts from one address in ten minutes get 429.',
+    notes: 'Failed attempts are limited: the 11th for one username from one address within ten minutes gets 429 (known or unknown usernames alike), and 100 from one address. A disabled account gets 401 with its own message only after the right password.',
     body: 'LoginInput',
     reply: ok(ref('Session'), 'Signed in; Set-Cookie carries the session'),
     errors: [401, 422, 429],

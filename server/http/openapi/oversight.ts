@@ -152,6 +152,12 @@ export const oversight: Routes = {
     reply: noContent('Revoked'),
     errors: [401, 403, 404, 422],
   },
+  'GET /api/admin/backup': {
+    summary: 'A consistent dump of the whole store (JSON Lines, xmdd-backup-YYYYMMDD-hhmmss.jsonl); restore with npm run restore -- FILE',
+    roles: ['admin'],
+    reply: file('application/x-ndjson', 'The backup file, as an attachment'),
+    errors: [401, 403, 503],
+  },
   'GET /api/audit': {
     summary: 'The audit log, newest first, a page at a time',
     roles: ['admin'],

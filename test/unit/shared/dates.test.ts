@@ -14,6 +14,11 @@ describe('dates', () => {
     expect(isValidDate('2021-02-29')).toBe(false);
     expect(isValidDate('2020-2-1')).toBe(false);
   });
+  it('takes days between 1949 and 2100 only', () => {
+    expect(isValidDate('1949-01-01')).toBe(true);
+    expect(isValidDate('2100-12-31')).toBe(true);
+    for (const bad of ['1948-12-31', '1899-12-31', '0000-01-01', '2101-01-01', '9999-12-31']) expect(isValidDate(bad), bad).toBe(false);
+  });
 
   it('lists the months of a year and counts days', () => {
     expect(monthsOfYear(2020)).toHaveLength(12);

@@ -20,6 +20,15 @@ describe('parseWan', () => {
   it('refuses what is not an amount of at most four decimals', () => {
     for (const bad of ['', 'abc', '1.23456', '1e5', '12万', Number.NaN, Infinity, 1e300, '１２']) expect(parseWan(bad as never)).toBeNull();
   });
+
+  it('takes thousands separators only between groups of three', () => {
+    expect(parseWan('1,000')).toBe(10_000_000);
+    expect(parseWan('12,345,678.1234')).toBe(123_456_781_234);
+    expect(parseWan('-1,000.5')).toBe(-10_005_000);
+    for (const bad of ['1,5', ',1', '1,,000', '1,000,00', '1000,000', '1,000.', '.5', '1.2.3', '1,000.12345', '１,０００', '1，000', '+1', '1 000', '0x10', ' ']) {
+      expect(parseWan(bad), bad).toBeNull();
+    }
+  });
 });
 
 describe('display', () => {

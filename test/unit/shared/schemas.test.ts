@@ -16,7 +16,7 @@ describe('fieldErrors', () => {
   });
   it('never passes on zod\u2019s English defaults', () => {
     expect(errorsOf(letterInput, [1, 2])).toEqual({ _: '请求内容格式不正确，须为 JSON 对象' });
-    expect(errorsOf(z.object({ a: z.string().max(2) }), { a: 'abc' })).toEqual({ a: '内容过长或数值过大' });
+    expect(errorsOf(z.object({ a: z.string().max(2) }), { a: 'abc' })).toEqual({ a: '不超过2字' });
   });
   it('refuses ids the store cannot hold', () => {
     expect(errorsOf(letterInput, { kind: 'warning', unitId: MAX_ID + 1 })).toEqual({ unitId: '责任单位不存在' });
