@@ -9,7 +9,7 @@ import { evaluateLagRules, SEVERITY_RANK, worstSeverity } from './lagRules.js';
 import type { LagHit, LedgerInput, MonthlyFigure } from './ledger.js';
 import { countProblems, emptyUnitTally, rankUnits, reportTimeliness, type UnitTally } from './ranking.js';
 import { isCompletedThisYear, isCompletionPlanned, isStartedThisYear, isStartPlanned } from './yearPlan.js';
-import type { AsOf } from './asOf.js';
+import { countsIn, type AsOf } from './asOf.js';
 import { dueScheduleMonths, indexByProject, monthsThrough, projectSchedulePlan, spreadAnnualPlan } from './schedule.js';
 
 export interface Summary {
@@ -95,8 +95,8 @@ export function computeSummary(input: LedgerInput): Summary {
   const dueMonths = asOf.monthEnd ? months : dueScheduleMonths(year, today, campaign.settings.reportDeadlineDay);
   const plans = indexByProject(input.plans, year, (p) => p.amount);
   const isAccepted = (f: MonthlyFigure) => f.status === 'accepted';
-  // Only months through 数据统计至 count (asOf.countsIn); later accepted reports are 本月已报.
-  const accepted = indexByProject(input.monthly, year, (f) => f.investment, (f) => isAccepted(f) && f.month <= month);
+  // Only months through 数据统计至 count; later accepted reports are 本月已报.
+  const accepted = indexByProject(input.monthly, year, (f) => f.investment, (f) => isAccepted(f) && countsIn(f.month, asOf));
   const openMonth = asOf.monthEnd ? null : openMonthOf(input.monthly, year, month, today);
   const filings = filingsByProject(input.monthly);
   const problems = groupBy(input.problems, (p) => p.projectId);
