@@ -108,6 +108,8 @@ export function demoProblemLedger(
   return {
     problems,
     meetings: [
+      // Problem 4 was on two meetings and the deadline of the later one has passed: 通报批评.
+      meeting(45, '前期', [decision(4, -35)]),
       meeting(31, '上月', [
         decision(3, -10),
         decision(4, -5),

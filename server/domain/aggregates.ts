@@ -9,7 +9,7 @@ import { evaluateLagRules, SEVERITY_RANK, worstSeverity } from './lagRules.js';
 import type { LagHit, LedgerInput, MonthlyFigure } from './ledger.js';
 import { countProblems, emptyUnitTally, rankUnits, reportTimeliness, type UnitTally } from './ranking.js';
 import { isCompletedThisYear, isCompletionPlanned, isStartedThisYear, isStartPlanned } from './yearPlan.js';
-import type { AsOf } from './asOf.js';
+import { countsIn, type AsOf } from './asOf.js';
 import { applyOpenings, coveredByOpening, openingsByProject } from './openings.js';
 import { dueScheduleMonths, indexByProject, monthsThrough, projectSchedulePlan, spreadAnnualPlan } from './schedule.js';
 
@@ -100,8 +100,8 @@ export function computeSummary(input: LedgerInput): Summary {
   // months through 数据统计至 count (asOf.countsIn), later accepted reports are 本月已报.
   const openings = openingsByProject(input.openings);
   const accepted = applyOpenings(
-    indexByProject(input.monthly, year, (f) => f.investment, (f) => isAccepted(f) && f.month <= month),
-    input.openings?.filter((o) => o.throughMonth <= month),
+    indexByProject(input.monthly, year, (f) => f.investment, (f) => isAccepted(f) && countsIn(f.month, asOf)),
+    input.openings?.filter((o) => countsIn(o.throughMonth, asOf)),
     year,
   );
   const openMonth = asOf.monthEnd ? null : openMonthOf(input.monthly, year, month, today);

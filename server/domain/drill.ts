@@ -16,7 +16,7 @@ import {
 } from '../../shared/drill.js';
 import { formatWan, ratio, type Yuan } from '../../shared/money.js';
 import type { ProblemDetail } from '../../shared/problems.js';
-import { OPEN_PROBLEM_STATES, STAGE_LABELS, type Alert, type Leader, type Level, type Project, type ProblemState, type Report, type Stage } from '../../shared/types.js';
+import { STAGE_LABELS, UNCLOSED_PROBLEM_STATES, type Alert, type Leader, type Level, type Project, type ProblemState, type Report, type Stage } from '../../shared/types.js';
 import type { Summary } from './aggregates.js';
 import { SEVERITY_RANK, worstSeverity } from './lagRules.js';
 import type { LagHit, LedgerInput, LedgerProblem } from './ledger.js';
@@ -94,7 +94,8 @@ export function drillFacts(input: LedgerInput, summary: Summary): DrillFacts[] {
 }
 
 function problemMatches(p: LedgerProblem, state: NonNullable<ProjectQuery['problemState']>, today: string): boolean {
-  const open = OPEN_PROBLEM_STATES.includes(p.state);
+  // 未销号 (口径说明): a unit's own 已解决 stays open until confirmed, as the wall counts it.
+  const open = UNCLOSED_PROBLEM_STATES.includes(p.state);
   if (state === 'open') return open;
   if (state === 'overdue') return open && p.dueOn !== null && p.dueOn < today;
   return p.state === state;

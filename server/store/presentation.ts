@@ -42,12 +42,3 @@ export async function eventsUntil(q: Queryable, campaignId: number, until: strin
     [campaignId, until],
   );
 }
-
-/** Ids of the campaign's problems raised by an instant. */
-export async function problemsRaisedBy(q: Queryable, campaignId: number, until: string): Promise<Set<number>> {
-  const rows = await q.query<{ id: number }>(
-    'SELECT pr.id FROM problems pr JOIN projects p ON p.id = pr.project_id WHERE p.campaign_id = $1 AND pr.created_at <= $2',
-    [campaignId, until],
-  );
-  return new Set(rows.map((r) => r.id));
-}

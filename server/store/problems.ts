@@ -1,15 +1,9 @@
 // 问题台账: problems with their project, unit, domain and linked leader, their steps, and how many
 // held meetings had them on the agenda.
-import type { ProblemView } from '../../shared/api.js';
 import type { ProblemAction, ProblemDetail, ProblemStep } from '../../shared/problems.js';
 import type { DispatchLevel, ProblemState } from '../../shared/types.js';
 import { problemFacts } from '../domain/problemSummary.js';
 import type { Queryable } from './db.js';
-
-const VIEW = `SELECT pr.id, pr.project_id AS "projectId", p.name AS project, u.name AS unit, pr.category, pr.description,
-  pr.asked_of AS "askedOf", to_char(pr.due_on, 'YYYY-MM-DD') AS "dueOn", pr.state,
-  COALESCE(us.display_name, '') AS "raisedBy", pr.created_at AS "createdAt", pr.closed_at AS "closedAt"
-  FROM problems pr JOIN projects p ON p.id = pr.project_id JOIN units u ON u.id = p.unit_id LEFT JOIN users us ON us.id = pr.raised_by`;
 
 /** Held meetings that had the problem on the agenda (上犹 附件2 四(三) counts them). */
 export const HELD_MEETINGS = `(SELECT count(*) FROM meeting_items mi JOIN meetings m ON m.id = mi.meeting_id
@@ -134,6 +128,3 @@ export async function stepsOf(q: Queryable, problemId: number): Promise<ProblemS
   );
 }
 
-export async function listCampaignProblems(q: Queryable, campaignId: number): Promise<ProblemView[]> {
-  return q.query<ProblemView>(`${VIEW} WHERE p.campaign_id = $1 ORDER BY pr.created_at, pr.id`, [campaignId]);
-}

@@ -1,7 +1,7 @@
 // What the project card shows, worked out from the card: figure tiles, dates, problem and alert lines.
 import type { CardLeader, CardProblem, ProjectCard } from '../../../shared/drill.js';
 import { formatPercent, formatWan, ratio } from '../../../shared/money.js';
-import { PROBLEM_STATE_LABELS, STAGE_LABELS } from '../../../shared/types.js';
+import { PROBLEM_STATE_LABELS, STAGE_LABELS, UNCLOSED_PROBLEM_STATES } from '../../../shared/types.js';
 
 export interface CardFigure {
   key: string;
@@ -45,8 +45,9 @@ export function problemLine(p: CardProblem): string {
 }
 
 /** Open problems (待协调, 协调中) are counted apart from the settled ones. */
+/** 未销号 (口径说明): 已解决 awaiting confirmation included. */
 export function openProblemCount(problems: readonly CardProblem[]): number {
-  return problems.filter((p) => p.state === 'pending' || p.state === 'coordinating').length;
+  return problems.filter((p) => UNCLOSED_PROBLEM_STATES.includes(p.state)).length;
 }
 
 /** "数据截至 2020年10月31日": the month end a frozen meeting's figures stand at (YYYY-MM-DD). */

@@ -106,6 +106,7 @@ describe('project card facts', () => {
     const p = { id: 1, category: '用地保障', description: 'x', state: 'pending' as const, level: 1 as const, owner: '县自然资源局', ageDays: 32, overdue: true, dueOn: '2020-10-01' };
     expect(problemLine(p)).toBe('待协调 · 32天 · 县自然资源局 · 已逾期');
     expect(openProblemCount([p, { ...p, id: 2, state: 'closed' }, { ...p, id: 3, state: 'coordinating' }])).toBe(2);
+    expect(openProblemCount([p, { ...p, id: 2, state: 'resolved' }, { ...p, id: 3, state: 'returned' }])).toBe(2);
   });
 });
 
