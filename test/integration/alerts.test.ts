@@ -148,7 +148,7 @@ describe.each(backends())('alerts, letters and bulletins on %s', (backend) => {
     const warnings = ((await admin.get('/api/letters')).body as any[]).filter((l) => l.kind === 'warning' && l.unitId === chengtou);
     const cited = new Set(warnings.flatMap((l) => l.alertIds as number[]));
     // December 7th: November's reports are overdue, so new alerts are raised after the warnings were issued.
-    await h.db.query("UPDATE campaigns SET frozen_today = '2020-12-07'");
+    now = new Date('2020-12-07T02:00:00.000Z');
     try {
       await refreshCampaign(h.app.deps);
       const open = (await alertsOf(admin)).filter((a) => a.unitId === chengtou);
@@ -172,7 +172,7 @@ describe.each(backends())('alerts, letters and bulletins on %s', (backend) => {
       const refused = await admin.post('/api/letters', { kind: 'supervision', unitId: chengtou, alertIds: [uncovered.id] });
       expect(refused.status).toBe(422);
     } finally {
-      await h.db.query("UPDATE campaigns SET frozen_today = '2020-11-20'");
+      now = START;
       await refreshCampaign(h.app.deps);
     }
   });

@@ -188,7 +188,7 @@ describe.each(backends())('dispatch meetings on %s', (backend) => {
     expect(snap.problems.flagged).toBe(before.problems.flagged);
 
     const dayTo = async (date: string) => {
-      await h.db.query('UPDATE campaigns SET frozen_today = $1', [date]);
+      now = new Date(`${date}T02:00:00.000Z`);
       await refreshCampaign(h.app.deps);
     };
     try {

@@ -192,7 +192,9 @@ describe.each(backends())('mid-year ledger with opening figures on %s', (backend
     expect(byName['新材料产业园（二期）']).toMatchObject({ completedToDate: 2_300 * WAN, investmentSinceStart: 26_500 * WAN });
     expect(byName['白马大桥']).toMatchObject({ completedToDate: 700 * WAN, investmentSinceStart: 9_100 * WAN });
     const s = (await admin.get('/api/snapshot')).body;
-    expect(s.totals.completed).toBe(25_505_000 + 600 * WAN);
+    // March is still open for reporting on 03-15: the wall shows it apart (本月已报) until it is counted.
+    expect(s.totals.completed).toBe(25_505_000);
+    expect(s.openMonth).toMatchObject({ month: '2027-03', investment: 600 * WAN });
   });
 });
 
