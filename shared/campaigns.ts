@@ -14,6 +14,8 @@ export interface CampaignInfo {
   lastYear: number;
   /** The year every endpoint works on unless `?campaign=<id>` asks for another. */
   active: boolean;
+  /** Rolled over into the next year (年度结转): it takes only its December reports until January's deadline. */
+  rolledOver: boolean;
 }
 
 export const MIN_YEAR = 2000;
@@ -34,6 +36,8 @@ const group = (label: string) =>
   z.object({
     name: text(`${label}名称`, 32),
     target: wanAmount(`${label}目标`).refine((y) => y >= 0, `${label}目标不能为负数`).nullish(),
+    /** A multi-year campaign's target for its whole period (上犹 工业50亿 over 2021-2023). */
+    periodTarget: wanAmount(`${label}周期目标`).refine((y) => y >= 0, `${label}周期目标不能为负数`).nullish(),
   });
 
 const LEADER_RANKS = ['county_head', 'executive_deputy', 'deputy', 'other'] as const satisfies readonly LeaderRank[];
@@ -87,3 +91,8 @@ export const campaignInput = z
 
 export type CampaignInput = z.output<typeof campaignInput>;
 export type CampaignInputRaw = z.input<typeof campaignInput>;
+
+/** 年度结转: the next year, into which the unfinished projects carry over. */
+export const rolloverInput = z.object({
+  year: z.number({ error: '请填写结转到的年度' }).int('结转年度须为整数').min(MIN_YEAR, `结转年度须在${MIN_YEAR}-${MAX_YEAR}之间`).max(MAX_YEAR, `结转年度须在${MIN_YEAR}-${MAX_YEAR}之间`),
+});

@@ -2,6 +2,7 @@
 // Amounts are integer yuan; ratios are 0..1 numbers (display rounds them).
 import type { Yuan } from './money.js';
 import type { ProblemSummary } from './problems.js';
+import type { CampaignPeriod, PriorYear } from './yearTurn.js';
 import type { Alert, LagRule, LeaderRank, RankingWeights, Severity } from './types.js';
 
 export interface Snapshot {
@@ -40,6 +41,10 @@ export interface Snapshot {
   problems: ProblemSummary;
   /** Latest ticker events, newest first, at most TICKER_LIMIT. */
   events: TickerEvent[];
+  /** 同比: the county's previous year as of the same month end, when it is in the store. */
+  priorYear?: PriorYear | null;
+  /** A multi-year campaign's period targets and its earlier years' figures (上犹 2021-2023). */
+  period?: CampaignPeriod | null;
 }
 
 /** 本月已报: what units have reported, and staff accepted, for the month still open. */

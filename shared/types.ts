@@ -84,6 +84,8 @@ export interface Domain {
   code: string;
   name: string;
   target: Yuan;
+  /** A multi-year campaign's target for its whole period (上犹 工业50亿 over 2021-2023), null when none. */
+  periodTarget?: Yuan | null;
   sortOrder: number;
 }
 
@@ -93,6 +95,7 @@ export interface Level {
   name: string;
   plannedCount: number | null;
   plannedAnnual: Yuan | null;
+  periodTarget?: Yuan | null;
 }
 
 export interface Unit {

@@ -1,4 +1,5 @@
 // The summary shaped for clients: the full snapshot and the patch a single change pushes.
+import type { CampaignPeriod, PriorYear } from '../../shared/yearTurn.js';
 import type { SummaryPatch } from '../../shared/events.js';
 import type { ProblemSummary } from '../../shared/problems.js';
 import { TICKER_LIMIT, type Snapshot, type TickerEvent } from '../../shared/snapshot.js';
@@ -14,6 +15,8 @@ export interface SnapshotMeta {
   /** 问题台账 at a glance (domain/problemSummary.ts). */
   problems: ProblemSummary;
   events: TickerEvent[];
+  priorYear?: PriorYear | null;
+  period?: CampaignPeriod | null;
 }
 
 export function buildSnapshot(summary: Summary, meta: SnapshotMeta): Snapshot {
@@ -26,6 +29,8 @@ export function buildSnapshot(summary: Summary, meta: SnapshotMeta): Snapshot {
     alerts: sortAlerts(meta.alerts.filter((a) => a.state !== 'cleared')),
     problems: meta.problems,
     events: [...meta.events].sort((a, b) => compareDesc(a.at, b.at)).slice(0, TICKER_LIMIT),
+    priorYear: meta.priorYear ?? null,
+    period: meta.period ?? null,
   };
 }
 

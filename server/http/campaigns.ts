@@ -1,7 +1,7 @@
 import { Router } from 'express';
-import { campaignYears, createCampaign } from '../services/campaigns.js';
+import { campaignYears, createCampaign, rolloverCampaign } from '../services/campaigns.js';
 import type { Deps } from '../services/deps.js';
-import { requireUser, signedIn } from './session.js';
+import { idParam, requireUser, signedIn } from './session.js';
 
 /** /api/campaigns: the county's campaign years; staff create one. */
 export function campaignsRouter(deps: Deps): Router {
@@ -12,6 +12,9 @@ export function campaignsRouter(deps: Deps): Router {
   });
   router.post('/', async (req, res) => {
     res.status(201).json(await createCampaign(deps, requireUser(res), req.body));
+  });
+  router.post('/:id/rollover', async (req, res) => {
+    res.status(201).json(await rolloverCampaign(deps, requireUser(res), idParam(req.params.id, '年度台账编号'), req.body));
   });
   return router;
 }

@@ -1,14 +1,17 @@
 // Campaign years (年度台账): listed for the console and API clients, created from scratch by staff.
-import { campaignInput, type CampaignInfo } from '../../shared/campaigns.js';
+import { campaignInput, rolloverInput, type CampaignInfo } from '../../shared/campaigns.js';
 import { DEFAULT_SETTINGS, type User } from '../../shared/types.js';
 import { rankOfTitle } from '../domain/leaderRank.js';
-import { Conflict } from '../errors.js';
+import { Conflict, Invalid, NotFound } from '../errors.js';
 import { audit } from '../store/audit.js';
-import { campaignOfYear, listCampaigns, newestYear } from '../store/campaigns.js';
+import { campaignOfYear, getCampaign, listCampaigns, newestYear, successorOf } from '../store/campaigns.js';
+import { listDomains, listLevels } from '../store/reference.js';
+import { carryProblems, carryProjects } from '../store/rollover.js';
 import { insertCampaignYear } from '../store/campaignYear.js';
 import { assertRole } from './access.js';
 import { refreshCampaign } from './change.js';
 import type { Deps } from './deps.js';
+import { todayFor } from './snapshot.js';
 import { parseInput } from './validate.js';
 
 export async function campaignYears(deps: Deps): Promise<CampaignInfo[]> {
@@ -34,13 +37,15 @@ export async function createCampaign(deps: Deps, user: User, body: unknown): Pro
         county: input.county, year: input.year, firstYear, lastYear, title: input.title, frozenToday: null,
         settings: { ...DEFAULT_SETTINGS, reportDeadlineDay: input.reportDeadlineDay ?? DEFAULT_SETTINGS.reportDeadlineDay },
       },
-      domains: (input.domains ?? []).map((d, i) => ({ code: `d${i + 1}`, name: d.name, target: d.target ?? 0 })),
-      levels: (input.levels ?? []).map((l, i) => ({ code: `l${i + 1}`, name: l.name, plannedCount: null, plannedAnnual: l.target ?? null })),
+      domains: (input.domains ?? []).map((d, i) => ({ code: `d${i + 1}`, name: d.name, target: d.target ?? 0, periodTarget: d.periodTarget ?? null })),
+      levels: (input.levels ?? []).map((l, i) => ({
+        code: `l${i + 1}`, name: l.name, plannedCount: null, plannedAnnual: l.target ?? null, periodTarget: l.periodTarget ?? null,
+      })),
       units: input.units ?? [],
       leaders: (input.leaders ?? []).map((l) => ({ name: l.name, title: l.title, rank: l.rank ?? rankOfTitle(l.title) })),
       activate: active,
     });
-    const info: CampaignInfo = { id: campaignId, county: input.county, title: input.title, year: input.year, firstYear, lastYear, active };
+    const info: CampaignInfo = { id: campaignId, county: input.county, title: input.title, year: input.year, firstYear, lastYear, active, rolledOver: false };
     await audit(q, { userId: user.id, name: user.displayName }, 'campaign.create', 'campaign', campaignId, null, { ...info, ...input });
     return info;
   }).catch((err: unknown) => {
@@ -49,5 +54,57 @@ export async function createCampaign(deps: Deps, user: User, body: unknown): Pro
   });
   // The new active year's first snapshot; walls see the version move and fetch it.
   if (created.active) await refreshCampaign(deps);
+  return created;
+}
+
+/**
+ * 年度结转: the next year's campaign, active at once, with every project not completed by 31 December
+ * carried over (its investment since start as an opening balance, its open problems copied). The year
+ * that ended stays readable and takes its December reports until January's deadline.
+ */
+export async function rolloverCampaign(deps: Deps, user: User, id: number, body: unknown): Promise<CampaignInfo & { carried: number; problems: number }> {
+  assertRole(user, 'admin');
+  const { year } = parseInput(rolloverInput, body);
+  const actor = { userId: user.id, name: user.displayName };
+  const created = await deps.db.tx(async (q) => {
+    // The old year's row lock serialises two staff rolling it over at once.
+    const [locked] = await q.query<{ id: number }>('SELECT id FROM campaigns WHERE id = $1 FOR UPDATE', [id]);
+    const from = locked ? await getCampaign(q, id) : null;
+    if (!from) throw NotFound('年度台账不存在');
+    if (year !== from.year + 1) throw Invalid({ year: `${from.year}年度只能结转至${from.year + 1}年度` });
+    if (await successorOf(q, from.id)) throw Conflict(`${from.county}${from.year}年度已结转至${year}年度`);
+    if (await campaignOfYear(q, from.county, year)) throw Conflict(`${from.county}${year}年度台账已存在`);
+    if ((await newestYear(q, from.county)) !== from.year) throw Conflict('只能结转最新年度的台账');
+    const today = todayFor(from, deps.clock());
+    if (today < `${from.year}-12-01`) throw Conflict(`${from.year}年度尚未到年底，12月1日起方可结转`);
+
+    // Inside a multi-year campaign the period, title and period targets carry on; after it, a one-year campaign.
+    const inPeriod = year <= from.lastYear;
+    const [domains, levels] = await Promise.all([listDomains(q, from.id), listLevels(q, from.id)]);
+    const { campaignId } = await insertCampaignYear(q, {
+      campaign: {
+        county: from.county, year, firstYear: inPeriod ? from.firstYear : year, lastYear: inPeriod ? from.lastYear : year,
+        title: from.title, frozenToday: null, settings: from.settings,
+      },
+      domains: domains.map((d) => ({ code: d.code, name: d.name, target: d.target, periodTarget: inPeriod ? d.periodTarget ?? null : null })),
+      levels: levels.map((l) => ({ ...l, periodTarget: inPeriod ? l.periodTarget ?? null : null })),
+      units: [],
+      leaders: [],
+      activate: true,
+      rolledFrom: from.id,
+    });
+    const carried = await carryProjects(q, from.id, campaignId, from.year, actor);
+    const problems = await carryProblems(q, carried, from.year, actor);
+    const info = {
+      id: campaignId, county: from.county, title: from.title, year,
+      firstYear: inPeriod ? from.firstYear : year, lastYear: inPeriod ? from.lastYear : year, active: true, rolledOver: false,
+      carried: carried.size, problems,
+    };
+    await audit(q, actor, 'campaign.rollover', 'campaign', campaignId, { id: from.id, year: from.year }, info);
+    return info;
+  }).catch((err: unknown) => {
+    throw (err as { code?: string })?.code === '23505' ? Conflict(`该年度已结转至${year}年度`) : err;
+  });
+  await refreshCampaign(deps);
   return created;
 }

@@ -22,6 +22,7 @@ import { announce, finishChange } from './change.js';
 import type { Deps } from './deps.js';
 import { importOptions, noHeader, oneAtATime, readSheet, type ReadSheet, type SheetFit } from './sheetFile.js';
 import { requireCampaign, todayFor } from './snapshot.js';
+import { assertWritable } from './yearClosure.js';
 
 /** Sheet rows checked between two turns of the event loop (~50 ms of work on a slow core). */
 const PLAN_SLICE = 1_000;
@@ -75,6 +76,7 @@ async function commit(deps: Deps, user: User, plan: LedgerPlan, filename: string
     // Thousands of rows in a few dozen statements: let other requests in between them.
     const q = yielding(tx);
     const campaign = await requireCampaign(q);
+    await assertWritable(q, campaign, todayFor(campaign, deps.clock()));
     // A ledger import changes many projects at once: the version skips one, so every wall sees the
     // gap and fetches the whole snapshot (new map points, lists) instead of applying a summary.
     await bumpVersion(q, campaign.id);

@@ -20,6 +20,7 @@ import { ANNOUNCE_LIMIT, announce, finishChange } from './change.js';
 import type { Deps, Push } from './deps.js';
 import { importOptions, noHeader, oneAtATime, readSheet, type ReadSheet, type SheetFit } from './sheetFile.js';
 import { requireCampaign, todayFor } from './snapshot.js';
+import { assertWritable } from './yearClosure.js';
 
 export type MonthImportOutcome = { committed: false; preview: ImportPreview } | { committed: true; result: ImportResult };
 
@@ -69,6 +70,7 @@ async function commit(deps: Deps, user: User, sheet: Sheet, asked: string | unde
 
     const live = plan.rows.filter((r) => !r.excluded && (r.verdict === 'create' || r.verdict === 'update'));
     const month = plan.preview.month!;
+    await assertWritable(q, campaign, todayFor(campaign, deps.clock()), month);
     const now = deps.clock();
     const at = now.toISOString();
     const inserted = await insertAcceptedReports(q, live.map((r) => ({

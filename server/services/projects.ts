@@ -6,7 +6,7 @@ import type { Project, User } from '../../shared/types.js';
 import { summaryPatch } from '../domain/snapshot.js';
 import { Conflict, Invalid, NotFound } from '../errors.js';
 import { audit, projectAudit } from '../store/audit.js';
-import { bumpVersion } from '../store/campaigns.js';
+import { bumpVersion, campaignOfProject } from '../store/campaigns.js';
 import type { Queryable } from '../store/db.js';
 import { getMonthlyPlan, getProject, listProjects, lockProject, replaceMonthlyPlan, updateProject } from '../store/projects.js';
 import { getUnit, leaderExists, listDomains, listLevels } from '../store/reference.js';
@@ -15,7 +15,8 @@ import { assertCanRead, assertRole } from './access.js';
 import { announce, finishChange } from './change.js';
 import type { Deps } from './deps.js';
 import { parseInput } from './validate.js';
-import { requireCampaign } from './snapshot.js';
+import { requireCampaign, todayFor } from './snapshot.js';
+import { assertWritable } from './yearClosure.js';
 
 export async function projectsFor(deps: Deps, user: User): Promise<Project[]> {
   const campaign = await requireCampaign(deps.db);
@@ -89,7 +90,9 @@ type Edit = (q: Queryable, campaignId: number, before: Project, year: number) =>
 /** One audited transaction that changes a project and re-publishes the figures. */
 async function editProject(deps: Deps, user: User, id: number, action: string, edit: Edit): Promise<Project> {
   const result = await deps.db.tx(async (q) => {
-    const campaign = await requireCampaign(q);
+    // The project's own year, which a rolled-over year refuses to change.
+    const campaign = (await campaignOfProject(q, id)) ?? (await requireCampaign(q));
+    await assertWritable(q, campaign, todayFor(campaign, deps.clock()));
     const version = await bumpVersion(q, campaign.id);
     if (!(await lockProject(q, id))) throw NotFound('项目不存在');
     const before = (await getProject(q, id))!;

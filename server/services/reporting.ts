@@ -1,6 +1,7 @@
 // The month's reporting picture for staff (and for a unit, its own part): who filed, who is late.
 import { monthQuery, type MonthReportRow, type ReportingCalendar } from '../../shared/api.js';
-import { chinaDate } from '../../shared/dates.js';
+import { chinaDate, yearOf } from '../../shared/dates.js';
+import { campaignOfYear, getCampaign } from '../store/campaigns.js';
 import type { User } from '../../shared/types.js';
 import { isLate, reportingCalendar } from '../domain/calendar.js';
 import { Invalid } from '../errors.js';
@@ -16,9 +17,12 @@ export async function calendarFor(deps: Deps): Promise<ReportingCalendar> {
 
 export async function monthOverview(deps: Deps, user: User, query: unknown): Promise<MonthReportRow[]> {
   const { month: asked } = parseInput(monthQuery, query);
-  const campaign = await requireCampaign(deps.db);
-  const today = todayFor(campaign, deps.clock());
-  const month = asked ?? reportingCalendar(today, campaign.settings).reportingMonth;
+  const active = await requireCampaign(deps.db);
+  const today = todayFor(active, deps.clock());
+  const month = asked ?? reportingCalendar(today, active.settings).reportingMonth;
+  // Across the turn of the year the month owed (December) belongs to last year's ledger.
+  const other = yearOf(month) === active.year ? null : await campaignOfYear(deps.db, active.county, yearOf(month));
+  const campaign = (other !== null && (await getCampaign(deps.db, other))) || active;
   const rows = await monthRows(deps.db, campaign.id, month, user.role === 'unit' ? user.unitId ?? -1 : null);
   const ids = rows.flatMap((r) => [r.latestId, r.acceptedId]).filter((id): id is number => id !== null);
   const reports = await reportsByIds(deps.db, ids);

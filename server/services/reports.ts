@@ -7,7 +7,10 @@ import { checkReport } from '../domain/reportRules.js';
 import { summaryPatch } from '../domain/snapshot.js';
 import { Conflict, Invalid, NotFound } from '../errors.js';
 import { audit } from '../store/audit.js';
-import { bumpVersion } from '../store/campaigns.js';
+import { bumpVersion, campaignOfProject } from '../store/campaigns.js';
+import { projectOfYear, syncCarriedSinceStart } from '../store/rollover.js';
+import { yearOf } from '../../shared/dates.js';
+import { assertWritable } from './yearClosure.js';
 import { getProject, lockProject } from '../store/projects.js';
 import { acceptedTotalExcept, getReport, insertReport, latestRevision, latestStatus, reviewReport } from '../store/reports.js';
 import { assertCanFile, assertRole } from './access.js';
@@ -24,15 +27,18 @@ const actorOf = (user: User) => ({ userId: user.id, name: user.displayName });
  * A unit's report waits for review ('submitted', or 'draft' when only saved); staff's is accepted
  * at once. A form filled against an older revision (baseRevision) is refused with 409.
  */
-export async function submitReport(deps: Deps, user: User, projectId: number, body: unknown): Promise<Report> {
-  const before = await getProject(deps.db, projectId);
+export async function submitReport(deps: Deps, user: User, requestedId: number, body: unknown): Promise<Report> {
+  const before = await getProject(deps.db, requestedId);
   if (!before) throw NotFound('项目不存在');
   assertCanFile(user, before);
   const input = parseInput(reportInput, body);
   const status: ReportStatus = input.draft ? 'draft' : user.role === 'admin' ? 'accepted' : 'submitted';
+  // Across the turn of the year a December report filed on the new year's project goes to last year's.
+  const projectId = await projectOfYear(deps.db, requestedId, yearOf(input.month));
 
   const result = await deps.db.tx(async (q) => {
-    const campaign = await requireCampaign(q);
+    const campaign = (await campaignOfProject(q, projectId)) ?? (await requireCampaign(q));
+    await assertWritable(q, campaign, todayFor(campaign, deps.clock()), input.month);
     // Lock order everywhere: the campaign row (version) first, then the project row.
     const version = status === 'draft' ? null : await bumpVersion(q, campaign.id);
     await lockProject(q, projectId);
@@ -62,6 +68,7 @@ export async function submitReport(deps: Deps, user: User, projectId: number, bo
     if (version === null) return { report, change: null };
 
     if (status === 'accepted') {
+      await syncCarriedSinceStart(q, projectId);
       const milestones = await applyMilestones(q, actorOf(user), project, report);
       const change = await finishChange(q, campaign, version, now, (summary, writeEvent) =>
         acceptedPushes(version, project, report, milestones, summary, writeEvent));
@@ -87,6 +94,7 @@ export async function acceptReport(deps: Deps, user: User, reportId: number): Pr
   assertRole(user, 'admin');
   const { report, change } = await review(deps, reportId, async (q, version, campaign, project, r) => {
     const accepted = await reviewReport(q, r.id, 'accepted', user.displayName, null);
+    await syncCarriedSinceStart(q, r.projectId);
     await audit(q, actorOf(user), 'report.accept', 'report', r.id, { status: r.status }, { status: 'accepted' });
     const milestones = await applyMilestones(q, actorOf(user), project, accepted);
     const change = await finishChange(q, campaign, version, deps.clock(), (summary, writeEvent) =>
@@ -119,10 +127,13 @@ type Reviewer = (q: Queryable, version: number, campaign: Campaign, project: Pro
 /** Only the latest revision of a month, still awaiting review, can be accepted or returned. */
 async function review(deps: Deps, reportId: number, act: Reviewer) {
   return deps.db.tx(async (q) => {
-    const campaign = await requireCampaign(q);
+    const found = await getReport(q, reportId);
+    if (!found) throw NotFound('月报不存在');
+    // The report's own year (a December report reviewed after the turn of the year included).
+    const campaign = (await campaignOfProject(q, found.projectId)) ?? (await requireCampaign(q));
+    await assertWritable(q, campaign, todayFor(campaign, deps.clock()), found.month);
     const version = await bumpVersion(q, campaign.id);
-    const r = await getReport(q, reportId);
-    if (!r) throw NotFound('月报不存在');
+    const r = (await getReport(q, reportId))!;
     await lockProject(q, r.projectId);
     if (r.status !== 'submitted') throw Conflict('该月报不是待审核状态，请刷新后查看');
     if (r.revision !== (await latestRevision(q, r.projectId, r.month))) throw Conflict('该月报已有更新的版本，请审核最新版本');

@@ -1,5 +1,6 @@
 // Reading and recomputing the campaign snapshot.
-import { chinaDate } from '../../shared/dates.js';
+import { addMonths, chinaDate, yearOf } from '../../shared/dates.js';
+import type { CampaignPeriod, PriorYear } from '../../shared/yearTurn.js';
 import type { Snapshot } from '../../shared/snapshot.js';
 import type { Campaign } from '../../shared/types.js';
 import type { Summary } from '../domain/aggregates.js';
@@ -9,7 +10,8 @@ import { summarizeProblems } from '../domain/problemSummary.js';
 import { alertsAsOf, campaignAsOf, endOfChinaDay, eventsAsOf, ledgerAsOf, problemsAsOf } from '../domain/monthEnd.js';
 import { buildSnapshot } from '../domain/snapshot.js';
 import { listAlerts, listOpenAlerts } from '../store/alerts.js';
-import { currentVersion } from '../store/campaigns.js';
+import { campaignOfYear, currentVersion, getCampaign } from '../store/campaigns.js';
+import { listDomains, listLevels } from '../store/reference.js';
 import { requireCampaign } from './campaignScope.js';
 import type { Queryable } from '../store/db.js';
 import { recentEvents } from '../store/events.js';
@@ -39,6 +41,43 @@ export async function figuresAsOf(q: Queryable, campaign: Campaign, asOf: AsOf):
   return { input: ledgerAsOf(ledger, asOf), summary: campaignAsOf(ledger, asOf) };
 }
 
+/**
+ * The figures across years a snapshot carries: the county's previous year as of the same month end
+ * (同比), and a multi-year campaign's period targets with what its earlier years completed.
+ */
+export async function yearContext(q: Queryable, campaign: Campaign, month: string): Promise<{ priorYear: PriorYear | null; period: CampaignPeriod | null }> {
+  const yearEnd = async (year: number, at: string) => {
+    const id = await campaignOfYear(q, campaign.county, year);
+    const c = id === null ? null : await getCampaign(q, id);
+    return c && (await figuresAsOf(q, c, monthEndAsOf(at))).summary;
+  };
+  const prevMonth = addMonths(month, -12);
+  const prior = yearOf(month) === campaign.year ? await yearEnd(campaign.year - 1, prevMonth) : null;
+  const priorYear = prior && {
+    year: campaign.year - 1, month: prevMonth,
+    completed: prior.totals.completed, started: prior.totals.started, completedProjects: prior.totals.completedProjects,
+  };
+  if (campaign.firstYear === campaign.lastYear) return { priorYear, period: null };
+
+  const earlier: (Summary | null)[] = [];
+  for (let y = campaign.firstYear; y < campaign.year; y++) earlier.push(await yearEnd(y, `${y}-12`));
+  const before = (pick: (s: Summary) => readonly { name: string; completed: number }[], name: string) =>
+    earlier.reduce((sum, s) => sum + (s ? pick(s).find((g) => g.name === name)?.completed ?? 0 : 0), 0);
+  const [domains, levels] = await Promise.all([listDomains(q, campaign.id), listLevels(q, campaign.id)]);
+  const byDomain = domains.map((d) => ({ name: d.name, target: d.periodTarget ?? null, before: before((s) => s.byDomain, d.name) }));
+  const byLevel = levels.map((l) => ({ name: l.name, target: l.periodTarget ?? null, before: before((s) => s.byLevel, l.name) }));
+  const targets = (byDomain.some((g) => g.target !== null) ? byDomain : byLevel).map((g) => g.target ?? 0);
+  return {
+    priorYear,
+    period: {
+      firstYear: campaign.firstYear, lastYear: campaign.lastYear,
+      target: targets.some((t) => t > 0) ? targets.reduce((a, b) => a + b, 0) : null,
+      before: earlier.reduce((sum, s) => sum + (s?.totals.completed ?? 0), 0),
+      byDomain, byLevel,
+    },
+  };
+}
+
 /** Recomputes the snapshot from the store as of `version` (the caller holds it steady). */
 export async function snapshotFromStore(q: Queryable, campaign: Campaign, version: number, now: Date, summary?: Summary): Promise<Snapshot> {
   const today = todayFor(campaign, now);
@@ -49,6 +88,7 @@ export async function snapshotFromStore(q: Queryable, campaign: Campaign, versio
     listProblemDetails(q, campaign.id, today),
   ]);
   return buildSnapshot(s, {
+    ...(await yearContext(q, campaign, s.reportingMonth)),
     version,
     generatedAt: now.toISOString(),
     campaign: { id: campaign.id, county: campaign.county, year: campaign.year, title: campaign.title },
@@ -88,6 +128,7 @@ export async function monthEndSnapshot(q: Queryable, campaign: Campaign, month: 
     listProblemDetails(q, campaign.id, asOf),
   ]);
   return buildSnapshot(summary, {
+    ...(await yearContext(q, campaign, month)),
     version,
     generatedAt: now.toISOString(),
     campaign: { id: campaign.id, county: campaign.county, year: campaign.year, title: campaign.title },

@@ -7,8 +7,10 @@ import type { Queryable } from './db.js';
 
 export interface CampaignYear {
   campaign: Omit<Campaign, 'id'>;
-  domains: { code: string; name: string; target: Yuan }[];
+  domains: { code: string; name: string; target: Yuan; periodTarget?: Yuan | null }[];
   levels: Level[];
+  /** The year it was rolled over from (年度结转). */
+  rolledFrom?: number;
   units: string[];
   leaders: { name: string; title: string; rank: LeaderRank }[];
   /** Make it the year every endpoint works on. */
@@ -25,15 +27,15 @@ export interface WrittenYear {
 }
 
 export async function insertCampaignYear(q: Queryable, y: CampaignYear): Promise<WrittenYear> {
-  const campaignId = await insertCampaign(q, y.campaign);
+  const campaignId = await insertCampaign(q, y.campaign, y.rolledFrom ?? null);
   if (y.activate) await activateCampaign(q, campaignId);
   const domainRows = await insertMany(
-    q, 'domains', ['campaign_id', 'code', 'name', 'target', 'sort_order'],
-    y.domains.map((d, i) => [campaignId, d.code, d.name, d.target, i]), { returning: 'id, code' },
+    q, 'domains', ['campaign_id', 'code', 'name', 'target', 'period_target', 'sort_order'],
+    y.domains.map((d, i) => [campaignId, d.code, d.name, d.target, d.periodTarget ?? null, i]), { returning: 'id, code' },
   );
   if (y.levels.length) {
-    await insertMany(q, 'levels', ['campaign_id', 'code', 'name', 'planned_count', 'planned_annual', 'sort_order'],
-      y.levels.map((l, i) => [campaignId, l.code, l.name, l.plannedCount, l.plannedAnnual, i]));
+    await insertMany(q, 'levels', ['campaign_id', 'code', 'name', 'planned_count', 'planned_annual', 'period_target', 'sort_order'],
+      y.levels.map((l, i) => [campaignId, l.code, l.name, l.plannedCount, l.plannedAnnual, l.periodTarget ?? null, i]));
   }
   return {
     campaignId,

@@ -22,8 +22,9 @@ export async function getCampaign(q: Queryable, id: number): Promise<Campaign | 
 
 export async function listCampaigns(q: Queryable): Promise<CampaignInfo[]> {
   return q.query<CampaignInfo>(
-    `SELECT id, county, title, year, first_year AS "firstYear", last_year AS "lastYear", active
-     FROM campaigns ORDER BY county, year`,
+    `SELECT id, county, title, year, first_year AS "firstYear", last_year AS "lastYear", active,
+       EXISTS (SELECT 1 FROM campaigns n WHERE n.rolled_from = c.id) AS "rolledOver"
+     FROM campaigns c ORDER BY county, year`,
   );
 }
 
@@ -35,6 +36,18 @@ export async function campaignOfYear(q: Queryable, county: string, year: number)
 export async function newestYear(q: Queryable, county: string): Promise<number | null> {
   const rows = await q.query<{ year: number | null }>('SELECT max(year) AS year FROM campaigns WHERE county = $1', [county]);
   return rows[0]?.year ?? null;
+}
+
+/** The year this one was rolled over into (年度结转), if it was. */
+export async function successorOf(q: Queryable, campaignId: number): Promise<number | null> {
+  const rows = await q.query<{ id: number }>('SELECT id FROM campaigns WHERE rolled_from = $1', [campaignId]);
+  return rows[0]?.id ?? null;
+}
+
+/** The campaign year a project belongs to. */
+export async function campaignOfProject(q: Queryable, projectId: number): Promise<Campaign | null> {
+  const rows = await q.query<{ id: number }>('SELECT campaign_id AS id FROM projects WHERE id = $1', [projectId]);
+  return rows[0] ? getCampaign(q, rows[0].id) : null;
 }
 
 /** Makes one campaign year the one every endpoint works on (a deployment serves one at a time). */
@@ -57,11 +70,11 @@ export async function bumpVersion(q: Queryable, campaignId: number): Promise<num
 }
 
 /** Inserts an inactive campaign year; activateCampaign makes it current. */
-export async function insertCampaign(q: Queryable, c: Omit<Campaign, 'id'>): Promise<number> {
+export async function insertCampaign(q: Queryable, c: Omit<Campaign, 'id'>, rolledFrom: number | null = null): Promise<number> {
   const rows = await q.query<{ id: number }>(
-    `INSERT INTO campaigns (county, year, first_year, last_year, title, frozen_today, settings, active)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, false) RETURNING id`,
-    [c.county, c.year, c.firstYear, c.lastYear, c.title, c.frozenToday, JSON.stringify(c.settings)],
+    `INSERT INTO campaigns (county, year, first_year, last_year, title, frozen_today, settings, active, rolled_from)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, false, $8) RETURNING id`,
+    [c.county, c.year, c.firstYear, c.lastYear, c.title, c.frozenToday, JSON.stringify(c.settings), rolledFrom],
   );
   return rows[0].id;
 }

@@ -10,6 +10,7 @@ import campaignYears from './migrations/007_campaign_years.js';
 import openingBalances from './migrations/008_opening_balances.js';
 import notify from './migrations/010_notify.js';
 import problemDueHistory from './migrations/011_problem_due_history.js';
+import rollover from './migrations/012_rollover.js';
 
 const MIGRATIONS: { version: number; name: string; sql: string }[] = [
   { version: 1, name: 'initial', sql: initial },
@@ -22,6 +23,7 @@ const MIGRATIONS: { version: number; name: string; sql: string }[] = [
   { version: 8, name: 'opening_balances', sql: openingBalances },
   { version: 10, name: 'notify', sql: notify },
   { version: 11, name: 'problem_due_history', sql: problemDueHistory },
+  { version: 12, name: 'rollover', sql: rollover },
 ];
 
 /** The versions this program knows, in order. */

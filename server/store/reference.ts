@@ -31,12 +31,12 @@ export async function leaderExists(q: Queryable, id: number): Promise<boolean> {
 }
 
 export async function listDomains(q: Queryable, campaignId: number): Promise<Domain[]> {
-  return q.query<Domain>('SELECT id, code, name, target, sort_order AS "sortOrder" FROM domains WHERE campaign_id = $1 ORDER BY sort_order, id', [campaignId]);
+  return q.query<Domain>('SELECT id, code, name, target, period_target AS "periodTarget", sort_order AS "sortOrder" FROM domains WHERE campaign_id = $1 ORDER BY sort_order, id', [campaignId]);
 }
 
 export async function listLevels(q: Queryable, campaignId: number): Promise<Level[]> {
   return q.query<Level>(
-    'SELECT code, name, planned_count AS "plannedCount", planned_annual AS "plannedAnnual" FROM levels WHERE campaign_id = $1 ORDER BY sort_order, code',
+    'SELECT code, name, planned_count AS "plannedCount", planned_annual AS "plannedAnnual", period_target AS "periodTarget" FROM levels WHERE campaign_id = $1 ORDER BY sort_order, code',
     [campaignId],
   );
 }

@@ -60,7 +60,7 @@ describe.skipIf(!hasChromium())('a county starts on its own, in Chromium', () =>
     });
     const cookie = login.headers.get('set-cookie')!.split(';')[0];
     const years = await (await fetch(`${server.url}/api/campaigns`, { headers: { cookie } })).json();
-    expect(years).toEqual([{ id: expect.any(Number), county: '示范县', title: '项目建设提速年', year: 2027, firstYear: 2027, lastYear: 2027, active: true }]);
+    expect(years).toEqual([{ id: expect.any(Number), county: '示范县', title: '项目建设提速年', year: 2027, firstYear: 2027, lastYear: 2027, active: true, rolledOver: false }]);
     const again = await fetch(`${server.url}/api/campaigns`, {
       method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify({ county: '示范县', title: '项目建设提速年', year: 2027 }),
     });

@@ -63,7 +63,7 @@ describe.each(backends())('campaign years on %s', (backend) => {
   it('creates the first campaign year, active at once, with its groups, units and leaders', async () => {
     const res = await admin.post('/api/campaigns', FIRST);
     expect(res.status).toBe(201);
-    expect(res.body).toEqual({ id: expect.any(Number), county: COUNTY, title: '项目建设提速年', year: 2027, firstYear: 2027, lastYear: 2027, active: true });
+    expect(res.body).toEqual({ id: expect.any(Number), county: COUNTY, title: '项目建设提速年', year: 2027, firstYear: 2027, lastYear: 2027, active: true, rolledOver: false });
     expect((await admin.get('/api/campaigns')).body).toEqual([res.body]);
 
     const campaign = (await admin.get('/api/campaign')).body;
