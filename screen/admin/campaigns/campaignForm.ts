@@ -8,6 +8,8 @@ export interface GroupRow {
   name: string;
   /** 万元 as typed; empty for none. */
   target: string;
+  /** A multi-year campaign's target for the whole period, 万元 as typed. */
+  periodTarget?: string;
 }
 
 export interface CampaignForm {
@@ -49,8 +51,14 @@ export function parseLeaderLine(line: string): { name: string; title: string } {
   return m ? { name: m[1], title: m[2] } : { name: line, title: '县领导' };
 }
 
-const groups = (rows: GroupRow[]) =>
-  rows.filter((r) => r.name.trim() || r.target.trim()).map((r) => ({ name: r.name.trim(), ...(r.target.trim() && { target: r.target.trim() }) }));
+const groups = (rows: GroupRow[], multiYear: boolean) =>
+  rows
+    .filter((r) => r.name.trim() || r.target.trim() || r.periodTarget?.trim())
+    .map((r) => ({
+      name: r.name.trim(),
+      ...(r.target.trim() && { target: r.target.trim() }),
+      ...(multiYear && r.periodTarget?.trim() && { periodTarget: r.periodTarget.trim() }),
+    }));
 
 export function campaignBody(f: CampaignForm): CampaignInputRaw {
   const units = lines(f.units);
@@ -61,8 +69,8 @@ export function campaignBody(f: CampaignForm): CampaignInputRaw {
     year: f.year,
     firstYear: f.firstYear,
     lastYear: f.lastYear,
-    domains: f.grouping === 'levels' ? [] : groups(f.domains),
-    levels: f.grouping === 'domains' ? [] : groups(f.levels),
+    domains: f.grouping === 'levels' ? [] : groups(f.domains, f.lastYear > f.firstYear),
+    levels: f.grouping === 'domains' ? [] : groups(f.levels, f.lastYear > f.firstYear),
     reportDeadlineDay: f.reportDeadlineDay,
     ...(units.length && { units }),
     ...(leaders.length && { leaders }),

@@ -23,4 +23,12 @@ describe('the campaign set-up form', () => {
     expect(parseLeaderLine('张三(副县长)')).toEqual({ name: '张三', title: '副县长' });
     expect(campaignBody(blankForm(2027)).units).toBeUndefined();
   });
+
+  it('sends the period targets of a multi-year campaign only', () => {
+    const form = { ...blankForm(2021), county: '上犹县', lastYear: 2023 };
+    form.domains[0] = { name: '工业', target: '150000', periodTarget: '500000' };
+    expect(campaignBody(form).domains![0]).toEqual({ name: '工业', target: '150000', periodTarget: '500000' });
+    expect(campaignInput.parse(campaignBody(form)).domains![0].periodTarget).toBe(5_000_000_000);
+    expect(campaignBody({ ...form, lastYear: 2021 }).domains![0]).toEqual({ name: '工业', target: '150000' });
+  });
 });
