@@ -146,6 +146,14 @@ describe.each(backends())('the turn of the year on %s', (backend) => {
     const p = await byName();
     const plan = await admin.put(`/api/projects/${p['新材料产业园（二期）'].id}/plan`, { rowVersion: p['新材料产业园（二期）'].rowVersion, annualPlan: 10_000, monthly: null });
     expect(plan.status, JSON.stringify(plan.body)).toBe(200);
+    // Or by sheet: the annual-plan column of the new year on the carried projects.
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('2028年计划');
+    ws.addRow(['项目名称', '责任单位', '总投资', '2028年计划投资']);
+    ws.addRow(['城区中学', '县城投公司', 6_000, 1_800]);
+    const sheet = await fetch(`${h.url}/api/imports/ledger?dryRun=0`, { method: 'POST', headers: { cookie }, body: new Uint8Array(Buffer.from(await wb.xlsx.writeBuffer())) });
+    expect(sheet.status, await sheet.clone().text()).toBe(201);
+    expect((await byName())['城区中学']).toMatchObject({ annualPlan: 1_800 * WAN, investmentSinceStart: p['城区中学'].investmentSinceStart });
     now = at('2028-03-10');
     expect((await report(p['新材料产业园（二期）'].id, { month: '2028-02', investment: 2500 })).status).toBe(201);
     const s = (await admin.get('/api/snapshot')).body;
