@@ -306,6 +306,8 @@ export interface BulletinView {
   ranking: import('./snapshot.js').UnitRank[];
   weights: import('./types.js').RankingWeights;
   lagging: import('./snapshot.js').LaggingProject[];
+  /** 同比: the county's previous year as of the same month end, when it is in the store. */
+  priorYear?: import('./yearTurn.js').PriorYear | null;
   problems: {
     /** 未销号: pending, coordinating and 已解决 awaiting 销号. */
     open: number;

@@ -121,8 +121,11 @@ export const useWallStore = defineStore('wall', () => {
 
   function receive(outcome: Outcome) {
     if (outcome.decision === 'gap') return requestSnapshot();
+    const month = snapshot.value?.reportingMonth;
     commit(outcome.data);
     if (outcome.decision === 'apply') lastUpdatedAt.value = Date.now();
+    // A new 数据统计至 month: the year-before figures (同比) and the period's are of another month now.
+    if (month !== undefined && outcome.data.snapshot && outcome.data.snapshot.reportingMonth !== month) requestSnapshot();
   }
 
   function alertRaised(a: AlertRaised) {

@@ -3,6 +3,7 @@
 import type { FileChild } from 'docx';
 import type { GroupFigures } from '../../shared/snapshot.js';
 import { SEVERITY_LABELS } from '../../shared/types.js';
+import { countChangeText, growthText } from '../../shared/yearTurn.js';
 import { chineseDate, chineseDateIn, chineseMonth, monthsToDate, percentText, pointsText, RANK_COMPONENTS, scoreText, wanText, weightShares, yiText } from './format.js';
 import { body, caption, closing, dateline, gap, heading, officeMark, packGongwen, redRule, table, title, type Column } from './gongwen.js';
 import type { BulletinDoc } from './types.js';
@@ -36,17 +37,23 @@ export function versusSchedule(rate: number, share: number): string {
   return `${rate > share ? '超' : '低于'}序时进度（${percentText(share)}）${points}个百分点`;
 }
 
+/** 「（同比增长11.5%）」 after a figure, or nothing without the previous year's. */
+const inParens = (text: string) => (text ? `（${text}）` : '');
+
 function overall(doc: BulletinDoc): string[] {
   const t = doc.totals;
+  const prior = doc.priorYear;
   const paragraphs = [
     `${doc.year}年全县共安排重点项目${t.projects}个，总投资${yiText(t.totalInvestment)}亿元，年度计划投资${yiText(t.annualPlan)}亿元。` +
-      `${monthsToDate(doc.month)}累计完成投资${yiText(t.completed)}亿元，占年度计划的${percentText(t.completionRate)}，` +
+      `${monthsToDate(doc.month)}累计完成投资${yiText(t.completed)}亿元${prior ? inParens(growthText(t.completed, prior.completed)) : ''}，占年度计划的${percentText(t.completionRate)}，` +
       `${versusSchedule(t.completionRate, doc.scheduleShare)}；完成/序时为${percentText(t.scheduleRate)}。`,
   ];
   const counts: string[] = [];
-  if (t.startPlanned) counts.push(`计划新开工项目${t.startPlanned}个，已开工${t.started}个，开工率${percentText(t.startRate)}`);
+  const started = prior ? inParens(countChangeText(t.started, prior.started)) : '';
+  const completed = prior ? inParens(countChangeText(t.completedProjects, prior.completedProjects)) : '';
+  if (t.startPlanned) counts.push(`计划新开工项目${t.startPlanned}个，已开工${t.started}个${started}，开工率${percentText(t.startRate)}`);
   if (t.completionPlanned) {
-    counts.push(`计划竣工项目${t.completionPlanned}个，已竣工${t.completedProjects}个，竣工率${percentText(t.completionProjectRate)}`);
+    counts.push(`计划竣工项目${t.completionPlanned}个，已竣工${t.completedProjects}个${completed}，竣工率${percentText(t.completionProjectRate)}`);
   }
   counts.push(t.laggingCount ? `进度滞后项目${t.laggingCount}个` : '无进度滞后项目');
   paragraphs.push(`${counts.join('；')}。`);

@@ -4,6 +4,7 @@ import ExcelJS from 'exceljs';
 import type { Yuan } from '../../shared/money.js';
 import type { GroupFigures } from '../../shared/snapshot.js';
 import { PROBLEM_STATE_LABELS, SEVERITY_LABELS } from '../../shared/types.js';
+import { growth, type PriorYear } from '../../shared/yearTurn.js';
 import { chineseDate, percentText, RANK_COMPONENTS, scoreText, wanText, wanValue, weightShares } from './format.js';
 import type { BulletinDoc } from './types.js';
 
@@ -34,6 +35,13 @@ export async function buildBulletinXlsx(doc: BulletinDoc): Promise<Buffer> {
 function overallSheet(wb: ExcelJS.Workbook, doc: BulletinDoc): void {
   const t = doc.totals;
   const p = doc.problems;
+  // 同比: the previous year's figures of the same month beside this year's, and the growth as a rate.
+  const prior = doc.priorYear ?? null;
+  const sameMonth = (label: string, cell: (y: PriorYear) => Cell): Cell[][] => (prior ? [[`${prior.year}年同期${label}`, cell(prior)]] : []);
+  const yoy = (y: PriorYear): Cell => {
+    const g = growth(t.completed, y.completed);
+    return g === null ? '—' : { rate: g };
+  };
   const rows: Cell[][] = [
     ['通报月份', `${doc.month.slice(0, 4)}年${Number(doc.month.slice(5))}月`],
     ['发布日期', chineseDate(doc.issuedOn)],
@@ -41,15 +49,19 @@ function overallSheet(wb: ExcelJS.Workbook, doc: BulletinDoc): void {
     ['总投资(万元)', { wan: t.totalInvestment }],
     ['年度计划(万元)', { wan: t.annualPlan }],
     ['累计完成(万元)', { wan: t.completed }],
+    ...sameMonth('累计完成(万元)', (y) => ({ wan: y.completed })),
+    ...(prior ? [['累计完成同比增长', yoy(prior)]] : []),
     ['完成率', { rate: t.completionRate }],
     ['序时进度', { rate: doc.scheduleShare }],
     ['序时计划(万元)', { wan: t.schedulePlan }],
     ['完成/序时', { rate: t.scheduleRate }],
     ['计划开工(个)', t.startPlanned],
     ['已开工(个)', t.started],
+    ...sameMonth('已开工(个)', (y) => y.started),
     ['开工率', { rate: t.startRate }],
     ['计划竣工(个)', t.completionPlanned],
     ['已竣工(个)', t.completedProjects],
+    ...sameMonth('已竣工(个)', (y) => y.completedProjects),
     ['竣工率', { rate: t.completionProjectRate }],
     ['滞后项目(个)', t.laggingCount],
     ['未销号问题(个)', p.open],

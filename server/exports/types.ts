@@ -2,6 +2,7 @@
 import type { ProblemView } from '../../shared/api.js';
 import type { GroupFigures, LaggingProject, LeaderFigures, Totals, UnitRank } from '../../shared/snapshot.js';
 import type { LetterKind, RankingWeights } from '../../shared/types.js';
+import type { PriorYear } from '../../shared/yearTurn.js';
 
 export interface LetterProject {
   code: string;
@@ -57,6 +58,8 @@ export interface BulletinDoc {
   /** 序时进度 share of the year (planned to date / annual plan). */
   scheduleShare: number;
   totals: Totals;
+  /** 同比: the county's previous year as of the same month end, when the store has it. */
+  priorYear?: PriorYear | null;
   byDomain: GroupFigures[];
   byLevel: GroupFigures[];
   byLeader: LeaderFigures[];

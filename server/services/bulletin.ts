@@ -15,7 +15,7 @@ import { audit } from '../store/audit.js';
 import { listProblemDetails } from '../store/problems.js';
 import { assertRole } from './access.js';
 import type { Deps } from './deps.js';
-import { figuresAsOf, requireCampaign, todayFor } from './snapshot.js';
+import { figuresAsOf, requireCampaign, todayFor, yearContext } from './snapshot.js';
 import { parseInput } from './validate.js';
 
 const monthParam = z.string().regex(MONTH_RE, '月份须为 YYYY-MM 格式');
@@ -57,6 +57,7 @@ export async function bulletinFor(deps: Deps, user: User, rawMonth: unknown): Pr
     ranking: summary.ranking,
     weights: campaign.settings.rankingWeights,
     lagging: summary.lagging,
+    priorYear: (await yearContext(deps.db, campaign, month)).priorYear,
     problems: problemSection(problems, asOf.day, campaign.settings.problemCategories),
   };
 }

@@ -1,6 +1,8 @@
 // The 领域 page's cards and level rows: one group's figures in the words the wall shows.
 import { formatPercent, formatYi, ratio } from '../../../shared/money.js';
 import type { GroupFigures } from '../../../shared/snapshot.js';
+import { periodLength, periodProgress, type CampaignPeriod, type PeriodGroup } from '../../../shared/yearTurn.js';
+import { yiShort } from '../../panels/yearTurnLines.js';
 import { progressTone, scheduleShare, type ProgressTone } from './progress.js';
 
 export interface GroupCard {
@@ -26,6 +28,8 @@ export interface GroupCard {
   gapLabel: '超序时' | '欠序时';
   gapAmount: string;
   tone: ProgressTone;
+  /** A multi-year campaign's progress of this group over the whole period, e.g. 「三年目标50亿 · 完成62%」. */
+  period: string | null;
 }
 
 export function groupCard(g: GroupFigures): GroupCard {
@@ -47,14 +51,35 @@ export function groupCard(g: GroupFigures): GroupCard {
     gapAmount: formatYi(Math.abs(g.completed - g.schedulePlan)),
     scheduleText: formatPercent(scheduleShare(g)),
     tone: progressTone(g.scheduleRate),
+    period: null,
   };
 }
 
-/** The page's two views: the domains as cards, the levels as a table (or the levels alone when the campaign has no domains). */
-export function groupViews(byDomain: readonly GroupFigures[], byLevel: readonly GroupFigures[]) {
+/**
+ * Each group's line over a multi-year campaign's whole period (earlier years plus this one), by name;
+ * a group the period sets nothing for gets none.
+ */
+export function periodTexts(period: CampaignPeriod, groups: readonly PeriodGroup[], current: readonly GroupFigures[]): Map<string, string> {
+  const length = periodLength(period);
+  return new Map(
+    periodProgress(groups, current).map((p) => [
+      p.name,
+      p.target && p.rate !== null
+        ? `${length}目标${yiShort(p.target)}亿 · 完成${formatPercent(p.rate, 0)}`
+        : `${length}累计完成${yiShort(p.completed)}亿`,
+    ]),
+  );
+}
+
+/**
+ * The page's two views: the domains as cards, the levels as a table (or the levels alone when the campaign
+ * has no domains). A multi-year campaign's cards carry their period line.
+ */
+export function groupViews(byDomain: readonly GroupFigures[], byLevel: readonly GroupFigures[], period: CampaignPeriod | null = null) {
   const primary = byDomain.length ? byDomain : byLevel;
+  const periods = period ? periodTexts(period, byDomain.length ? period.byDomain : period.byLevel, primary) : null;
   return {
-    cards: primary.map(groupCard),
+    cards: primary.map((g) => ({ ...groupCard(g), period: periods?.get(g.name) ?? null })),
     cardsAre: byDomain.length ? ('domain' as const) : ('level' as const),
     levels: byDomain.length ? byLevel.map(groupCard) : [],
   };

@@ -10,7 +10,7 @@ import { buildBulletinXlsx } from '../../../server/exports/bulletinXlsx.js';
 import { chineseDate, chineseDateIn, monthsToDate, percentText, wanText, weightShares, yiText } from '../../../server/exports/format.js';
 import { titleLines } from '../../../server/exports/gongwen.js';
 import { buildLetterDocx } from '../../../server/exports/letter.js';
-import { BULLETIN, QUIET_BULLETIN, SUPERVISION, WARNING } from './fixtures.js';
+import { BULLETIN, BULLETIN_WITH_PRIOR_YEAR, QUIET_BULLETIN, SUPERVISION, WARNING } from './fixtures.js';
 
 /** document.xml of a .docx, and its text with the runs joined. */
 async function docxParts(buffer: Buffer): Promise<{ xml: string; text: string }> {
@@ -108,6 +108,17 @@ describe('月通报 .docx', () => {
     expect(tableCount(xml)).toBe(6);
   });
 
+  it('compares with the same month of the year before where the county has it (同比)', async () => {
+    const { text } = await docxParts(await buildBulletinDocx(BULLETIN_WITH_PRIOR_YEAR));
+    expect(text).toContain('1—5月累计完成投资38.46亿元（同比增长11.5%），占年度计划的45.3%');
+    expect(text).toContain('已开工15个（同比增加3个），开工率62.5%；计划竣工项目12个，已竣工3个（同比减少2个），竣工率25.0%');
+    expect((await docxParts(await buildBulletinDocx(BULLETIN))).text).not.toContain('同比');
+    const nothingLastYear = { ...BULLETIN_WITH_PRIOR_YEAR, priorYear: { ...BULLETIN_WITH_PRIOR_YEAR.priorYear!, completed: 0, started: 15 } };
+    const { text: first } = await docxParts(await buildBulletinDocx(nothingLastYear));
+    expect(first).toContain('累计完成投资38.46亿元，占年度计划');
+    expect(first).toContain('已开工15个（同比持平）');
+  });
+
   it('says so in a sentence instead of drawing an empty table', async () => {
     const { xml, text } = await docxParts(await buildBulletinDocx(QUIET_BULLETIN));
     for (const s of ['本月无分层级数据。', '本月暂无单位排名数据。', '本月无滞后项目。', '全县重点项目无未销号问题', '本年度尚无报送县级协调的问题。', '无进度滞后项目。']) {
@@ -171,6 +182,22 @@ describe('月通报 .xlsx', () => {
     expect(ranking.getCell('N4').value).toBe(81.25);
     expect(ranking.getCell('N4').numFmt).toBe('0.0');
     expect(wb.getWorksheet('问题台账')!.getCell('E3').value).toBe('厂区扩建用地约12亩尚未完成报批，影响二期管网施工');
+  });
+
+  it('puts the same month of the year before beside the figures, and the growth as a rate (同比)', async () => {
+    const rows = (wb: ExcelJS.Workbook) =>
+      new Map(wb.getWorksheet('总体情况')!.getSheetValues().slice(3).filter(Boolean).map((r) => [(r as unknown[])[1], (r as unknown[])[2]]));
+    const wb = await load(BULLETIN_WITH_PRIOR_YEAR);
+    const figures = rows(wb);
+    expect(figures.get('2019年同期累计完成(万元)')).toBe(344_930);
+    expect(figures.get('累计完成同比增长')).toBe(3_845_970_000 / 3_449_300_000 - 1);
+    expect(figures.get('2019年同期已开工(个)')).toBe(12);
+    expect(figures.get('2019年同期已竣工(个)')).toBe(5);
+    const overall = wb.getWorksheet('总体情况')!;
+    const growthRow = overall.getColumn(1).values.indexOf('累计完成同比增长');
+    expect(overall.getRow(growthRow).getCell(2).numFmt).toBe('0.0%');
+    expect(overall.getRow(growthRow - 2).getCell(1).value).toBe('累计完成(万元)');
+    expect([...rows(await load()).keys()].some((k) => /同期|同比/.test(String(k)))).toBe(false);
   });
 
   it('writes a sentence on sheets with nothing to list', async () => {

@@ -134,6 +134,12 @@ export const QUIET_BULLETIN: BulletinDoc = {
   problems: { open: 0, resolved: 0, overdue: 0, flagged: 0, closedThisMonth: 0, byCategory: [], items: [] },
 };
 
+/** The same month with 2019's figures of May to compare with (同比). */
+export const BULLETIN_WITH_PRIOR_YEAR: BulletinDoc = {
+  ...BULLETIN,
+  priorYear: { year: 2019, month: '2019-05', completed: 3_449_300_000, started: 12, completedProjects: 5 },
+};
+
 function group(key: string, name: string, projects: number, target: number | null, annualPlan: number, completed: number, laggingCount: number) {
   const schedulePlan = Math.round((annualPlan * 5) / 12);
   return { key, name, projects, target, annualPlan, completed, completionRate: completed / annualPlan, schedulePlan, scheduleRate: completed / schedulePlan, laggingCount };
