@@ -95,4 +95,7 @@ export type CampaignInputRaw = z.input<typeof campaignInput>;
 /** 年度结转: the next year, into which the unfinished projects carry over. */
 export const rolloverInput = z.object({
   year: z.number({ error: '请填写结转到的年度' }).int('结转年度须为整数').min(MIN_YEAR, `结转年度须在${MIN_YEAR}-${MAX_YEAR}之间`).max(MAX_YEAR, `结转年度须在${MIN_YEAR}-${MAX_YEAR}之间`),
+  /** The new year's targets per group name (万元); groups not named start without one. */
+  domains: z.array(group('领域'), { error: '领域须为列表' }).max(30, '领域不超过30个').optional(),
+  levels: z.array(group('项目级别'), { error: '项目级别须为列表' }).max(30, '项目级别不超过30个').optional(),
 });

@@ -12,8 +12,9 @@ import { assertRole } from './access.js';
 import { announce, finishChange } from './change.js';
 import type { Deps } from './deps.js';
 import { enqueueEscalated } from './notifyEnqueue.js';
-import { requireCampaign } from './snapshot.js';
+import { requireCampaign, todayFor } from './snapshot.js';
 import { parseInput } from './validate.js';
+import { assertWritable } from './yearClosure.js';
 
 const actorOf = (user: User) => ({ userId: user.id, name: user.displayName });
 
@@ -76,6 +77,7 @@ type AlertEdit = (q: Queryable, alert: Alert) => Promise<void>;
 async function changeAlert(deps: Deps, user: User, id: number, edit: AlertEdit): Promise<Alert> {
   const result = await deps.db.tx(async (q) => {
     const campaign = await requireCampaign(q);
+    await assertWritable(q, campaign, todayFor(campaign, deps.clock()));
     const version = await bumpVersion(q, campaign.id);
     const alert = await getAlert(q, id);
     if (!alert) throw NotFound('预警不存在');

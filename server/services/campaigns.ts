@@ -11,6 +11,7 @@ import { insertCampaignYear } from '../store/campaignYear.js';
 import { assertRole } from './access.js';
 import { refreshCampaign } from './change.js';
 import type { Deps } from './deps.js';
+import { withCampaign } from './campaignScope.js';
 import { todayFor } from './snapshot.js';
 import { parseInput } from './validate.js';
 
@@ -53,7 +54,7 @@ export async function createCampaign(deps: Deps, user: User, body: unknown): Pro
     throw (err as { code?: string })?.code === '23505' ? taken() : err;
   });
   // The new active year's first snapshot; walls see the version move and fetch it.
-  if (created.active) await refreshCampaign(deps);
+  if (created.active) await withCampaign(created.id, () => refreshCampaign(deps));
   return created;
 }
 
@@ -64,7 +65,8 @@ export async function createCampaign(deps: Deps, user: User, body: unknown): Pro
  */
 export async function rolloverCampaign(deps: Deps, user: User, id: number, body: unknown): Promise<CampaignInfo & { carried: number; problems: number }> {
   assertRole(user, 'admin');
-  const { year } = parseInput(rolloverInput, body);
+  const { year, domains: domainTargets, levels: levelTargets } = parseInput(rolloverInput, body);
+  const targetOf = (list: typeof domainTargets, name: string) => list?.find((g) => g.name === name)?.target ?? null;
   const actor = { userId: user.id, name: user.displayName };
   const created = await deps.db.tx(async (q) => {
     // The old year's row lock serialises two staff rolling it over at once.
@@ -76,7 +78,8 @@ export async function rolloverCampaign(deps: Deps, user: User, id: number, body:
     if (await campaignOfYear(q, from.county, year)) throw Conflict(`${from.county}${year}年度台账已存在`);
     if ((await newestYear(q, from.county)) !== from.year) throw Conflict('只能结转最新年度的台账');
     const today = todayFor(from, deps.clock());
-    if (today < `${from.year}-12-01`) throw Conflict(`${from.year}年度尚未到年底，12月1日起方可结转`);
+    // The year runs to its end: November's reports are due in December and the wall shows the year.
+    if (today < `${year}-01-01`) throw Conflict(`${from.year}年度尚未结束，${year}年1月1日起方可结转`);
 
     // Inside a multi-year campaign the period, title and period targets carry on; after it, a one-year campaign.
     const inPeriod = year <= from.lastYear;
@@ -86,8 +89,9 @@ export async function rolloverCampaign(deps: Deps, user: User, id: number, body:
         county: from.county, year, firstYear: inPeriod ? from.firstYear : year, lastYear: inPeriod ? from.lastYear : year,
         title: from.title, frozenToday: null, settings: from.settings,
       },
-      domains: domains.map((d) => ({ code: d.code, name: d.name, target: d.target, periodTarget: inPeriod ? d.periodTarget ?? null : null })),
-      levels: levels.map((l) => ({ ...l, periodTarget: inPeriod ? l.periodTarget ?? null : null })),
+      // The year's targets are the new year's own (given here, or none); the period's carry on.
+      domains: domains.map((d) => ({ code: d.code, name: d.name, target: targetOf(domainTargets, d.name) ?? 0, periodTarget: inPeriod ? d.periodTarget ?? null : null })),
+      levels: levels.map((l) => ({ ...l, plannedCount: null, plannedAnnual: targetOf(levelTargets, l.name), periodTarget: inPeriod ? l.periodTarget ?? null : null })),
       units: [],
       leaders: [],
       activate: true,
@@ -105,6 +109,6 @@ export async function rolloverCampaign(deps: Deps, user: User, id: number, body:
   }).catch((err: unknown) => {
     throw (err as { code?: string })?.code === '23505' ? Conflict(`该年度已结转至${year}年度`) : err;
   });
-  await refreshCampaign(deps);
+  await withCampaign(created.id, () => refreshCampaign(deps));
   return created;
 }

@@ -12,7 +12,7 @@ import { yielding } from '../store/bulk.js';
 import type { Queryable } from '../store/db.js';
 import { insertEvents, type NewEvent } from '../store/events.js';
 import type { Deps, Push } from './deps.js';
-import { bumpVersion } from '../store/campaigns.js';
+import { bumpVersion, getActiveCampaign } from '../store/campaigns.js';
 import { enqueueRecomputed } from './notifyEnqueue.js';
 import { requireCampaign, snapshotFromStore, summarize, todayFor } from './snapshot.js';
 
@@ -151,6 +151,8 @@ async function syncAlerts(q: Queryable, campaignId: number, version: number, sum
 /** After commit: cache the snapshot, then announce the change to every client. */
 export async function announce(deps: Deps, result: ChangeResult): Promise<void> {
   await deps.cache.set(result.snapshot);
+  // The walls show the active year: a late report of the year that ended changes only its own figures.
+  if ((await getActiveCampaign(deps.db))?.id !== result.snapshot.campaign.id) return;
   deps.notifier.publish(result.snapshot.campaign.id, result.pushes);
 }
 

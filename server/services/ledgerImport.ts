@@ -76,10 +76,10 @@ async function commit(deps: Deps, user: User, plan: LedgerPlan, filename: string
     // Thousands of rows in a few dozen statements: let other requests in between them.
     const q = yielding(tx);
     const campaign = await requireCampaign(q);
-    await assertWritable(q, campaign, todayFor(campaign, deps.clock()));
     // A ledger import changes many projects at once: the version skips one, so every wall sees the
     // gap and fetches the whole snapshot (new map points, lists) instead of applying a summary.
     await bumpVersion(q, campaign.id);
+    await assertWritable(q, campaign, todayFor(campaign, deps.clock()));
     const version = await bumpVersion(q, campaign.id);
     const unitIds = await ensureUnits(q, plan.newUnits);
     const leaderIds = await ensureLeaders(q, plan.newLeaders);

@@ -22,12 +22,14 @@ import { monthEndAsOf } from '../domain/asOf.js';
 import type { Queryable } from '../store/db.js';
 import { figuresAsOf, requireCampaign, todayFor } from './snapshot.js';
 import { parseInput } from './validate.js';
+import { assertWritable } from './yearClosure.js';
 
 export async function issueLetter(deps: Deps, user: User, body: unknown): Promise<LetterView> {
   assertRole(user, 'admin');
   const input = parseInput(letterInput, body);
   const result = await deps.db.tx(async (q) => {
     const campaign = await requireCampaign(q);
+    await assertWritable(q, campaign, todayFor(campaign, deps.clock()));
     const version = await bumpVersion(q, campaign.id);
     const unit = await getUnit(q, input.unitId);
     if (!unit) throw Invalid({ unitId: '责任单位不存在' });

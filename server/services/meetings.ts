@@ -25,6 +25,7 @@ import { enqueueAssigned } from './notifyEnqueue.js';
 import { actorOf, problemChange, type ProblemEvent } from './problemLedger.js';
 import { requireCampaign, todayFor } from './snapshot.js';
 import { parseInput } from './validate.js';
+import { assertWritable } from './yearClosure.js';
 
 /** Staff run the meetings; county leaders chair them and may do the same. Units read their problems' steps. */
 const assertCanRun = (user: User) => assertRole(user, 'admin', 'leader');
@@ -69,6 +70,7 @@ export async function createMeeting(deps: Deps, user: User, body: unknown): Prom
   const input = parseInput(meetingInput, body);
   return deps.db.tx(async (q) => {
     const campaign = await requireCampaign(q);
+    await assertWritable(q, campaign, todayFor(campaign, deps.clock()));
     checkYear(campaign, input.heldOn);
     const domainId = input.kind === 'domain_group' ? input.domainId! : null;
     if (domainId && !(await listDomains(q, campaign.id)).some((d) => d.id === domainId)) throw Invalid({ domainId: '领域不存在' });
@@ -90,6 +92,7 @@ async function editPlanned(deps: Deps, user: User, id: number, edit: PlannedEdit
   assertCanRun(user);
   return deps.db.tx(async (q) => {
     const campaign = await requireCampaign(q);
+    await assertWritable(q, campaign, todayFor(campaign, deps.clock()));
     const meeting = await lockMeeting(q, id);
     if (!meeting) throw NotFound('会议不存在');
     if (meeting.state === 'held') throw Conflict('会议已召开，除议定事项外不能再修改');
@@ -153,6 +156,7 @@ export async function decide(deps: Deps, user: User, id: number, body: unknown):
   const input = parseInput(decisionInput, body);
   const result = await deps.db.tx(async (q) => {
     const campaign = await requireCampaign(q);
+    await assertWritable(q, campaign, todayFor(campaign, deps.clock()));
     const version = await bumpVersion(q, campaign.id);
     const now = deps.clock();
     const at = now.toISOString();
@@ -194,6 +198,7 @@ export async function markMeetingHeld(deps: Deps, user: User, id: number): Promi
   assertCanRun(user);
   const result = await deps.db.tx(async (q) => {
     const campaign = await requireCampaign(q);
+    await assertWritable(q, campaign, todayFor(campaign, deps.clock()));
     const version = await bumpVersion(q, campaign.id);
     const now = deps.clock();
     const today = todayFor(campaign, now);

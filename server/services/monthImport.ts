@@ -21,6 +21,8 @@ import type { Deps, Push } from './deps.js';
 import { importOptions, noHeader, oneAtATime, readSheet, type ReadSheet, type SheetFit } from './sheetFile.js';
 import { requireCampaign, todayFor } from './snapshot.js';
 import { assertWritable } from './yearClosure.js';
+import { successorOf } from '../store/campaigns.js';
+import { syncCarriedSinceStart } from '../store/rollover.js';
 
 export type MonthImportOutcome = { committed: false; preview: ImportPreview } | { committed: true; result: ImportResult };
 
@@ -78,6 +80,8 @@ async function commit(deps: Deps, user: User, sheet: Sheet, asked: string | unde
       startedOn: r.input!.startedOn ?? null, completedOn: r.input!.completedOn ?? null, remark: r.input!.remark ?? '',
     })), { userId: user.id, name: user.displayName, at });
     const byProject = new Map(inserted.map((r) => [r.projectId, r]));
+    // December figures of a year already rolled over move the carried projects' since-start totals.
+    if (await successorOf(q, campaign.id)) for (const r of live) await syncCarriedSinceStart(q, r.projectId!);
     const reports: Report[] = live.map((r) => ({
       id: byProject.get(r.projectId!)!.id, projectId: r.projectId!, month, revision: byProject.get(r.projectId!)!.revision,
       investment: r.input!.investment, progress: r.input!.progress, startedOn: r.input!.startedOn ?? null,

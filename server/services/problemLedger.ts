@@ -17,6 +17,7 @@ import type { Deps, Push } from './deps.js';
 import { enqueueAssigned } from './notifyEnqueue.js';
 import { requireCampaign, todayFor } from './snapshot.js';
 import { parseInput } from './validate.js';
+import { assertWritable } from './yearClosure.js';
 
 export const actorOf = (user: User) => ({ userId: user.id, name: user.displayName });
 
@@ -49,6 +50,7 @@ export async function actOnProblem(deps: Deps, user: User, id: number, body: unk
   const result = await deps.db.tx(async (q) => {
     const campaign = await requireCampaign(q);
     const version = await bumpVersion(q, campaign.id);
+    await assertWritable(q, campaign, todayFor(campaign, deps.clock()));
     const now = deps.clock();
     const at = now.toISOString();
     const today = todayFor(campaign, now);

@@ -13,6 +13,8 @@ import type { Deps } from './deps.js';
 import { actorOf, problemChange } from './problemLedger.js';
 import { requireCampaign, todayFor } from './snapshot.js';
 import { parseInput } from './validate.js';
+import { assertWritable } from './yearClosure.js';
+import { campaignOfProject } from '../store/campaigns.js';
 
 export async function raiseProblem(deps: Deps, user: User, projectId: number, body: unknown): Promise<ProblemDetail> {
   const project = await getProject(deps.db, projectId);
@@ -20,8 +22,10 @@ export async function raiseProblem(deps: Deps, user: User, projectId: number, bo
   assertCanFile(user, project);
   const input = parseInput(problemInputFor((await requireCampaign(deps.db)).settings.problemCategories), body);
   const result = await deps.db.tx(async (q) => {
-    const campaign = await requireCampaign(q);
+    // The project's own year, which a rolled-over year refuses to change.
+    const campaign = (await campaignOfProject(q, projectId)) ?? (await requireCampaign(q));
     const version = await bumpVersion(q, campaign.id);
+    await assertWritable(q, campaign, todayFor(campaign, deps.clock()));
     const now = deps.clock();
     const at = now.toISOString();
     if (input.dueOn && input.dueOn < todayFor(campaign, now)) throw Invalid({ dueOn: '期望解决日期不能早于今天' });

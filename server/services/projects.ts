@@ -92,8 +92,8 @@ async function editProject(deps: Deps, user: User, id: number, action: string, e
   const result = await deps.db.tx(async (q) => {
     // The project's own year, which a rolled-over year refuses to change.
     const campaign = (await campaignOfProject(q, id)) ?? (await requireCampaign(q));
-    await assertWritable(q, campaign, todayFor(campaign, deps.clock()));
     const version = await bumpVersion(q, campaign.id);
+    await assertWritable(q, campaign, todayFor(campaign, deps.clock()));
     if (!(await lockProject(q, id))) throw NotFound('项目不存在');
     const before = (await getProject(q, id))!;
     const changed = await edit(q, campaign.id, before, campaign.year);

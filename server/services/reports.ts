@@ -8,14 +8,15 @@ import { summaryPatch } from '../domain/snapshot.js';
 import { Conflict, Invalid, NotFound } from '../errors.js';
 import { audit } from '../store/audit.js';
 import { bumpVersion, campaignOfProject } from '../store/campaigns.js';
-import { projectOfYear, syncCarriedSinceStart } from '../store/rollover.js';
+import { dropCarriedIfCompleted, projectOfYear, syncCarriedSinceStart } from '../store/rollover.js';
+import { withCampaign } from './campaignScope.js';
 import { yearOf } from '../../shared/dates.js';
 import { assertWritable } from './yearClosure.js';
 import { getProject, lockProject } from '../store/projects.js';
 import { acceptedTotalExcept, getReport, insertReport, latestRevision, latestStatus, reviewReport } from '../store/reports.js';
 import { assertCanFile, assertRole } from './access.js';
 import { acceptedPushes, applyMilestones } from './accepted.js';
-import { announce, finishChange, type ChangeResult } from './change.js';
+import { announce, finishChange, refreshCampaign, type ChangeResult } from './change.js';
 import type { Deps } from './deps.js';
 import { enqueueReturned } from './notifyEnqueue.js';
 import { parseInput } from './validate.js';
@@ -38,9 +39,10 @@ export async function submitReport(deps: Deps, user: User, requestedId: number, 
 
   const result = await deps.db.tx(async (q) => {
     const campaign = (await campaignOfProject(q, projectId)) ?? (await requireCampaign(q));
-    await assertWritable(q, campaign, todayFor(campaign, deps.clock()), input.month);
-    // Lock order everywhere: the campaign row (version) first, then the project row.
+    // Lock order everywhere: the campaign row (version) first, then the project row; the year's
+    // closure is checked under that lock, so a rollover committing meanwhile is seen.
     const version = status === 'draft' ? null : await bumpVersion(q, campaign.id);
+    await assertWritable(q, campaign, todayFor(campaign, deps.clock()), input.month);
     await lockProject(q, projectId);
     const project = (await getProject(q, projectId))!;
     assertCanFile(user, project);
@@ -62,17 +64,17 @@ export async function submitReport(deps: Deps, user: User, requestedId: number, 
     const report = await insertReport(q, {
       projectId, month: input.month, investment: input.investment, progress: input.progress,
       startedOn: input.startedOn ?? null, completedOn: input.completedOn ?? null, remark: input.remark ?? '',
-      status, userId: user.id, userName: user.displayName,
+      status, userId: user.id, userName: user.displayName, createdAt: now.toISOString(),
     });
     await audit(q, actorOf(user), `report.${status === 'draft' ? 'draft' : 'submit'}`, 'report', report.id, null, report);
     if (version === null) return { report, change: null };
 
     if (status === 'accepted') {
-      await syncCarriedSinceStart(q, projectId);
       const milestones = await applyMilestones(q, actorOf(user), project, report);
+      const next = await carryOn(q, projectId);
       const change = await finishChange(q, campaign, version, now, (summary, writeEvent) =>
         acceptedPushes(version, project, report, milestones, summary, writeEvent));
-      return { report, change };
+      return { report, change, next };
     }
     const change = await finishChange(q, campaign, version, now, async (summary, writeEvent) => {
       const monthLabel = `${Number(report.month.slice(5))}月`;
@@ -86,22 +88,25 @@ export async function submitReport(deps: Deps, user: User, requestedId: number, 
   });
 
   if (result.change) await announce(deps, result.change);
+  await refreshNextYear(deps, 'next' in result ? result.next ?? null : null);
   return result.report;
 }
 
 /** Staff accept a submitted report: it becomes the month's figure and reaches every wall. */
 export async function acceptReport(deps: Deps, user: User, reportId: number): Promise<Report> {
   assertRole(user, 'admin');
+  let next: number | null = null;
   const { report, change } = await review(deps, reportId, async (q, version, campaign, project, r) => {
-    const accepted = await reviewReport(q, r.id, 'accepted', user.displayName, null);
-    await syncCarriedSinceStart(q, r.projectId);
+    const accepted = await reviewReport(q, r.id, 'accepted', user.displayName, null, deps.clock().toISOString());
     await audit(q, actorOf(user), 'report.accept', 'report', r.id, { status: r.status }, { status: 'accepted' });
     const milestones = await applyMilestones(q, actorOf(user), project, accepted);
+    next = await carryOn(q, r.projectId);
     const change = await finishChange(q, campaign, version, deps.clock(), (summary, writeEvent) =>
       acceptedPushes(version, project, accepted, milestones, summary, writeEvent));
     return { report: accepted, change };
   });
   await announce(deps, change);
+  await refreshNextYear(deps, next);
   return report;
 }
 
@@ -110,7 +115,7 @@ export async function returnReport(deps: Deps, user: User, reportId: number, bod
   assertRole(user, 'admin');
   const { reason } = parseInput(returnInput, body);
   const { report, change } = await review(deps, reportId, async (q, version, campaign, project, r) => {
-    const returned = await reviewReport(q, r.id, 'returned', user.displayName, reason);
+    const returned = await reviewReport(q, r.id, 'returned', user.displayName, reason, deps.clock().toISOString());
     await audit(q, actorOf(user), 'report.return', 'report', r.id, { status: r.status }, { status: 'returned', reason });
     await enqueueReturned(q, returned, project, reason, deps.clock());
     const change = await finishChange(q, campaign, version, deps.clock(), async (summary) => [
@@ -131,8 +136,9 @@ async function review(deps: Deps, reportId: number, act: Reviewer) {
     if (!found) throw NotFound('月报不存在');
     // The report's own year (a December report reviewed after the turn of the year included).
     const campaign = (await campaignOfProject(q, found.projectId)) ?? (await requireCampaign(q));
-    await assertWritable(q, campaign, todayFor(campaign, deps.clock()), found.month);
+    // The row lock first: a rollover committing meanwhile is seen by the check.
     const version = await bumpVersion(q, campaign.id);
+    await assertWritable(q, campaign, todayFor(campaign, deps.clock()), found.month, { review: true });
     const r = (await getReport(q, reportId))!;
     await lockProject(q, r.projectId);
     if (r.status !== 'submitted') throw Conflict('该月报不是待审核状态，请刷新后查看');
@@ -140,4 +146,17 @@ async function review(deps: Deps, reportId: number, act: Reviewer) {
     const project = (await getProject(q, r.projectId))!;
     return act(q, version, campaign, project, r);
   });
+}
+
+/**
+ * After a late December report in a year already rolled over: the next year's copy takes the new
+ * since-start total, or goes when the report completed the project. The next year's id when it changed.
+ */
+async function carryOn(q: Queryable, projectId: number): Promise<number | null> {
+  await syncCarriedSinceStart(q, projectId);
+  return dropCarriedIfCompleted(q, projectId);
+}
+
+async function refreshNextYear(deps: Deps, campaignId: number | null): Promise<void> {
+  if (campaignId !== null) await withCampaign(campaignId, () => refreshCampaign(deps));
 }

@@ -8,8 +8,9 @@ import { bumpVersion, setSettings } from '../store/campaigns.js';
 import { assertRole } from './access.js';
 import { announce, finishChange } from './change.js';
 import type { Deps } from './deps.js';
-import { requireCampaign } from './snapshot.js';
+import { requireCampaign, todayFor } from './snapshot.js';
 import { parseInput } from './validate.js';
+import { assertWritable } from './yearClosure.js';
 
 export async function updateSettings(deps: Deps, user: User, body: unknown): Promise<Campaign> {
   assertRole(user, 'admin');
@@ -17,6 +18,7 @@ export async function updateSettings(deps: Deps, user: User, body: unknown): Pro
   const result = await deps.db.tx(async (q) => {
     const campaign = await requireCampaign(q);
     const version = await bumpVersion(q, campaign.id);
+    await assertWritable(q, campaign, todayFor(campaign, deps.clock()));
     const settings = { ...campaign.settings, ...patch };
     if (!(settings.lagYellowPoints < settings.lagOrangePoints && settings.lagOrangePoints < settings.lagRedPoints)) {
       throw Invalid({ lagOrangePoints: '阈值须满足：黄色 < 橙色 < 红色' });

@@ -19,11 +19,15 @@ export async function closureOf(q: Queryable, campaign: Campaign, today: string)
  * Refuses a write to a year rolled over: everything but its December reports at once, those after
  * January's deadline (409 in Chinese).
  */
-export async function assertWritable(q: Queryable, campaign: Campaign, today: string, reportMonth?: string): Promise<void> {
+export async function assertWritable(
+  q: Queryable, campaign: Campaign, today: string, reportMonth?: string, opts: { review?: boolean } = {},
+): Promise<void> {
   const closure = await closureOf(q, campaign, today);
   if (closure === 'open') return;
   const { year } = campaign;
   if (closure === 'closing' && reportMonth === `${year}-12`) return;
+  // A December report filed in time (it could only be filed while the window was open) is still reviewed.
+  if (opts.review && reportMonth === `${year}-12`) return;
   if (closure === 'closing' && reportMonth !== undefined) {
     throw Conflict(`${year}年度已结转至${year + 1}年度，仅可补报${year}年12月的月报（截至${closingDeadline(campaign)}）`);
   }

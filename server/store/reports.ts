@@ -87,10 +87,12 @@ export async function latestStatus(q: Queryable, projectId: number, month: strin
 }
 
 /** Staff's review: the status changes, the figures of the revision never do. */
-export async function reviewReport(q: Queryable, id: number, status: 'accepted' | 'returned', reviewer: string, reason: string | null): Promise<Report> {
+export async function reviewReport(
+  q: Queryable, id: number, status: 'accepted' | 'returned', reviewer: string, reason: string | null, at: string | null = null,
+): Promise<Report> {
   const rows = await q.query<Report>(
-    `UPDATE reports SET status = $2, reviewed_by = $3, reviewed_at = now(), return_reason = $4 WHERE id = $1 RETURNING ${COLUMNS}`,
-    [id, status, reviewer, reason],
+    `UPDATE reports SET status = $2, reviewed_by = $3, reviewed_at = COALESCE($5::timestamptz, now()), return_reason = $4 WHERE id = $1 RETURNING ${COLUMNS}`,
+    [id, status, reviewer, reason, at],
   );
   return rows[0];
 }

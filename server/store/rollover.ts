@@ -81,3 +81,28 @@ export async function projectOfYear(q: Queryable, projectId: number, year: numbe
   }
   return id;
 }
+
+/**
+ * A late December report that completes a project after the rollover: its copy in the next year goes,
+ * as completed projects stay in their year — unless the copy already has a life of its own (reports,
+ * meeting items, escalations, contacts). Returns the next year's campaign id when the copy was removed.
+ */
+export async function dropCarriedIfCompleted(q: Queryable, projectId: number): Promise<number | null> {
+  const [copy] = await q.query<{ id: number; campaignId: number }>(
+    `SELECT n.id, n.campaign_id AS "campaignId" FROM projects n
+       JOIN projects o ON o.id = n.carried_from JOIN campaigns c ON c.id = o.campaign_id
+     WHERE n.carried_from = $1 AND o.completed_on IS NOT NULL AND o.completed_on <= make_date(c.year, 12, 31)
+       AND NOT EXISTS (SELECT 1 FROM reports r WHERE r.project_id = n.id)
+       AND NOT EXISTS (SELECT 1 FROM commissioner_contacts k WHERE k.project_id = n.id)
+       AND NOT EXISTS (SELECT 1 FROM meeting_items mi JOIN problems pr ON pr.id = mi.problem_id WHERE pr.project_id = n.id)
+       AND NOT EXISTS (SELECT 1 FROM alert_escalations e JOIN alerts a ON a.id = e.alert_id WHERE a.project_id = n.id)`,
+    [projectId],
+  );
+  if (!copy) return null;
+  await q.query('DELETE FROM problem_steps WHERE problem_id IN (SELECT id FROM problems WHERE project_id = $1)', [copy.id]);
+  for (const table of ['problems', 'alerts', 'events', 'opening_balances', 'monthly_plans']) {
+    await q.query(`DELETE FROM ${table} WHERE project_id = $1`, [copy.id]);
+  }
+  await q.query('DELETE FROM projects WHERE id = $1', [copy.id]);
+  return copy.campaignId;
+}

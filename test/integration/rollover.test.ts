@@ -6,7 +6,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { refreshCampaign } from '../../server/services/change.js';
-import { backends, client, startHarness, type Client, type Harness } from './harness.js';
+import { backends, client, startHarness, userClient, type Client, type Harness } from './harness.js';
 
 const WAN = 10_000;
 type Row = (string | number | null)[];
@@ -102,7 +102,7 @@ describe.each(backends())('the turn of the year on %s', (backend) => {
     expect(again.status).toBe(409);
     expect(again.body.error.message).toContain('已结转');
     expect((await admin.post(`/api/campaigns/${y2028}/rollover`, { year: 2030 })).status).toBe(422);
-    // 2028 is the newest, but it has not reached its December.
+    // 2028 is the newest, but it has not ended.
     expect((await admin.post(`/api/campaigns/${y2028}/rollover`, { year: 2029 })).status).toBe(409);
     expect((await admin.get('/api/campaigns')).body).toHaveLength(2);
   });
@@ -118,12 +118,21 @@ describe.each(backends())('the turn of the year on %s', (backend) => {
     const after2027 = await byName(`?campaign=${y2027}`);
     expect(after2027['新材料产业园（二期）'].completedToDate).toBe(before2027['新材料产业园（二期）'].completedToDate + 700 * WAN);
     expect((await byName())['新材料产业园（二期）'].investmentSinceStart).toBe(p2028['新材料产业园（二期）'].investmentSinceStart + 700 * WAN);
+    // A unit's December report filed in the window is still reviewed after it closes.
+    const { client: unit } = await userClient(h, admin, { username: 'cttz', role: 'unit', unit: '县城投公司' });
+    const filed = await unit.post(`/api/projects/${p2028['城区中学'].id}/reports`, { month: '2027-12', investment: 200, progress: '主体封顶' });
+    expect(filed.status, JSON.stringify(filed.body)).toBe(201);
+    expect(filed.body.status).toBe('submitted');
     // Only December: another month of 2027 is refused.
     const november = await report(before2027['城区中学'].id, { month: '2027-10', investment: 1 });
     expect(november.status).toBe(409);
     expect(november.body.error.message).toContain('仅可补报2027年12月');
 
     now = at('2028-01-06');
+    expect((await admin.post(`/api/reports/${filed.body.id}/accept`)).status).toBe(200);
+    expect((await byName(`?campaign=${y2027}`))['城区中学'].completedToDate).toBe(before2027['城区中学'].completedToDate + 200 * WAN);
+    const settings = await admin.patch(`/api/campaign/settings?campaign=${y2027}`, { reportDeadlineDay: 25 });
+    expect(settings.status).toBe(409);
     const closed = await report(before2027['城区中学'].id, { month: '2027-12', investment: 100 });
     expect(closed.status).toBe(409);
     expect(closed.body.error.message).toBe('2027年度已结转关闭，不再接受填报、导入和修改');
@@ -199,6 +208,10 @@ describe.each(backends())('a 2021-2023 campaign on %s', (backend) => {
     expect(first.period.byDomain).toEqual([{ name: '工业', target: 500_000 * WAN, before: 0 }, { name: '农业', target: 40_000 * WAN, before: 0 }]);
 
     now = at('2021-12-05');
+    const early = await admin.post(`/api/campaigns/${created.body.id}/rollover`, { year: 2022 });
+    expect(early.status).toBe(409);
+    expect(early.body.error.message).toBe('2021年度尚未结束，2022年1月1日起方可结转');
+    now = at('2022-01-02');
     const rolled = await admin.post(`/api/campaigns/${created.body.id}/rollover`, { year: 2022 });
     expect(rolled.status, JSON.stringify(rolled.body)).toBe(201);
     expect(rolled.body).toMatchObject({ year: 2022, firstYear: 2021, lastYear: 2023, title: '项目大会战', carried: 2 });
@@ -210,5 +223,33 @@ describe.each(backends())('a 2021-2023 campaign on %s', (backend) => {
     expect(second.period.byDomain).toEqual([{ name: '工业', target: 500_000 * WAN, before: 5_000 * WAN }, { name: '农业', target: 40_000 * WAN, before: 1_000 * WAN }]);
     expect(second.period.before).toBe(6_000 * WAN);
     expect(second.priorYear).toMatchObject({ year: 2021, month: '2021-02', completed: 6_000 * WAN });
+  });
+});
+
+describe.each(backends())('a December report completing a project after the rollover on %s', (backend) => {
+  let h: Harness;
+  let admin: Client;
+  let now = at('2027-03-15');
+
+  beforeAll(async () => {
+    h = await startHarness({ backend, clock: () => now });
+    const cookie = await h.login();
+    admin = client(h, cookie);
+    await admin.post('/api/campaigns', { county: '示范县', title: '项目建设提速年', year: 2027, domains: [{ name: '工业' }, { name: '基础设施' }], levels: [{ name: '省重点' }, { name: '县重点' }] });
+    const res = await fetch(`${h.url}/api/imports/ledger?dryRun=0`, { method: 'POST', headers: { cookie }, body: new Uint8Array(await ledgerSheet()) });
+    expect(res.status, await res.clone().text()).toBe(201);
+  });
+  afterAll(() => h.close());
+
+  it('takes the project out of the next year, as completed projects stay in theirs', async () => {
+    now = at('2028-01-02');
+    const rolled = await admin.post(`/api/campaigns/${(await admin.get('/api/campaigns')).body[0].id}/rollover`, { year: 2028 });
+    expect(rolled.body.carried).toBe(3);
+    const bridge = ((await admin.get('/api/projects')).body as any[]).find((p) => p.name === '白马大桥');
+    const res = await admin.post(`/api/projects/${bridge.id}/reports`, { month: '2027-12', investment: 500, progress: '通车', completedOn: '2027-12-26' });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    const names = ((await admin.get('/api/projects')).body as any[]).map((p) => p.name).sort();
+    expect(names).toEqual(['城区中学', '新材料产业园（二期）']);
+    expect((await admin.get('/api/snapshot')).body.totals.projects).toBe(2);
   });
 });

@@ -33,7 +33,7 @@ export const campaigns: Routes = {
       'or by the ledger import (an annual-plan column). Inside a multi-year campaign the period and its targets carry on. ' +
       'The old year stays readable with ?campaign=<id> and takes its December reports until January\'s report deadline, ' +
       'then reports, imports and edits get 409. year must be the next year (422); a second rollover, or rolling over a year ' +
-      'that is not the newest, gets 409; before 1 December, 409. Audited.',
+      'that is not the newest, gets 409; before 1 January of the next year, 409. domains/levels [{name, target}] set the new year\'s group targets (万元; others start without). Audited.',
     body: 'RolloverInput',
     reply: created(ref('RolloverResult')),
     errors: [401, 403, 404, 409, 422],
