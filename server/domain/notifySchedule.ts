@@ -17,7 +17,8 @@ export interface DueReminders {
   digest: boolean;
 }
 
-export function remindersDue(today: string, minuteOfDay: number, campaignYear: number, settings: Pick<CampaignSettings, 'reportDeadlineDay' | 'problemDeadlineDays'>): DueReminders {
+/** `years`: the campaign years the county has (across the turn December's reports are the last year's). */
+export function remindersDue(today: string, minuteOfDay: number, years: readonly number[], settings: Pick<CampaignSettings, 'reportDeadlineDay' | 'problemDeadlineDays'>): DueReminders {
   const reminding = minuteOfDay >= REMINDER_MINUTE;
   const month = reportingMonth(today);
   const deadline = reportDeadlineFor(month, settings);
@@ -25,7 +26,7 @@ export function remindersDue(today: string, minuteOfDay: number, campaignYear: n
   const cutoff = nextProblemDeadline(today, settings.problemDeadlineDays);
   const problemDays = daysBetween(today, cutoff);
   return {
-    report: reminding && yearOf(month) === campaignYear && REPORT_REMINDER_DAYS.includes(reportDays) ? { month, deadline, daysLeft: reportDays } : null,
+    report: reminding && years.includes(yearOf(month)) && REPORT_REMINDER_DAYS.includes(reportDays) ? { month, deadline, daysLeft: reportDays } : null,
     problem: reminding && PROBLEM_REMINDER_DAYS.includes(problemDays) ? { deadline: cutoff, daysLeft: problemDays } : null,
     digest: minuteOfDay >= DIGEST_MINUTE,
   };

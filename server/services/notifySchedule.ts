@@ -4,7 +4,8 @@
 import { chinaMinuteOfDay } from '../domain/notify.js';
 import { leaderDigestNotice, problemDeadlineNotice, reportDeadlineNotice, reportDeadlineSummary } from '../domain/notifyMessages.js';
 import { remindersDue } from '../domain/notifySchedule.js';
-import { getActiveCampaign } from '../store/campaigns.js';
+import { yearOf } from '../../shared/dates.js';
+import { getActiveCampaign, listCampaigns } from '../store/campaigns.js';
 import { campaignUnitIds, leaderActivity, routableChannels, unreportedProjects } from '../store/notify.js';
 import { listProblemDetails } from '../store/problems.js';
 import { listLeaders } from '../store/reference.js';
@@ -21,7 +22,8 @@ export async function runSchedule(deps: Deps, now = deps.clock(), done = new Set
   const campaign = await getActiveCampaign(deps.db);
   if (!campaign) return 0;
   const today = todayFor(campaign, now);
-  const due = remindersDue(today, chinaMinuteOfDay(now), campaign.year, campaign.settings);
+  const years = (await listCampaigns(deps.db)).filter((c) => c.county === campaign.county);
+  const due = remindersDue(today, chinaMinuteOfDay(now), years.map((c) => c.year), campaign.settings);
   const channels = (await routableChannels(deps.db)).map((c) => `${c.id}:${c.events.join(',')}`).join('|');
   const once = (what: string) => {
     const key = `${what}:${campaign.id}:${today}:${channels}`;
@@ -34,7 +36,9 @@ export async function runSchedule(deps: Deps, now = deps.clock(), done = new Set
   if (due.report && once(`report${due.report.daysLeft}`)) {
     const { month, deadline, daysLeft } = due.report;
     written += await deps.db.tx((q) => enqueue(q, ['deadline.report'], now, async () => {
-      const missing = await unreportedProjects(q, campaign.id, month);
+      // Across the turn of the year the month owed (December) is in last year's ledger.
+      const owner = years.find((c) => c.year === yearOf(month)) ?? campaign;
+      const missing = await unreportedProjects(q, owner.id, month);
       const byUnit = new Map<number, { unit: string; projects: string[] }>();
       for (const m of missing) byUnit.set(m.unitId, { unit: m.unit, projects: [...(byUnit.get(m.unitId)?.projects ?? []), m.name] });
       if (!byUnit.size) return [];

@@ -103,14 +103,15 @@ describe('messages', () => {
 });
 
 describe('reminders by the calendar', () => {
-  const due = (today: string, hhmm = '09:30') => remindersDue(today, Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3)), 2020, DEFAULT_SETTINGS);
+  const due = (today: string, hhmm = '09:30') => remindersDue(today, Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3)), [2020], DEFAULT_SETTINGS);
 
   it('reminds of the report deadline two days and one day before it, from 09:00', () => {
     expect(due('2020-11-03').report).toEqual({ month: '2020-10', deadline: '2020-11-05', daysLeft: 2 });
     expect(due('2020-11-04').report?.daysLeft).toBe(1);
     expect([due('2020-11-02'), due('2020-11-05'), due('2020-11-03', '08:59')].map((d) => d.report)).toEqual([null, null, null]);
-    // January reminds of the previous campaign year's December: not this campaign's.
+    // January reminds of the previous year's December only where the county has that year (after a rollover).
     expect(due('2020-01-03').report).toBeNull();
+    expect(remindersDue('2021-01-03', 600, [2020, 2021], DEFAULT_SETTINGS).report).toEqual({ month: '2020-12', deadline: '2021-01-05', daysLeft: 2 });
   });
 
   it('reminds of the problem cut-offs (3rd, 18th) the day before, and sends digests from 08:00', () => {
