@@ -109,5 +109,9 @@ export function ioNotifier(io: IoServer): Notifier {
     updateDisplay(config) {
       if (config.displayId) io.to(ROOMS.display(config.displayId)).emit('display:config', config);
     },
+    resync(snapshot) {
+      // Another year's versions start afresh: walls would take its pushes as stale, so they get it whole.
+      io.to(ROOMS.wall).emit('snapshot', snapshot);
+    },
   };
 }

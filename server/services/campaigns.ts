@@ -12,7 +12,7 @@ import { assertRole } from './access.js';
 import { refreshCampaign } from './change.js';
 import type { Deps } from './deps.js';
 import { withCampaign } from './campaignScope.js';
-import { todayFor } from './snapshot.js';
+import { currentSnapshot, todayFor } from './snapshot.js';
 import { parseInput } from './validate.js';
 
 export async function campaignYears(deps: Deps): Promise<CampaignInfo[]> {
@@ -54,7 +54,7 @@ export async function createCampaign(deps: Deps, user: User, body: unknown): Pro
     throw (err as { code?: string })?.code === '23505' ? taken() : err;
   });
   // The new active year's first snapshot; walls see the version move and fetch it.
-  if (created.active) await withCampaign(created.id, () => refreshCampaign(deps));
+  if (created.active) await switchWalls(deps, created.id);
   return created;
 }
 
@@ -109,6 +109,14 @@ export async function rolloverCampaign(deps: Deps, user: User, id: number, body:
   }).catch((err: unknown) => {
     throw (err as { code?: string })?.code === '23505' ? Conflict(`该年度已结转至${year}年度`) : err;
   });
-  await withCampaign(created.id, () => refreshCampaign(deps));
+  await switchWalls(deps, created.id);
   return created;
+}
+
+/** The new active year's first snapshot, sent whole to every wall (its versions start afresh). */
+async function switchWalls(deps: Deps, campaignId: number): Promise<void> {
+  await withCampaign(campaignId, async () => {
+    await refreshCampaign(deps);
+    deps.notifier.resync?.(await currentSnapshot(deps));
+  });
 }

@@ -2,6 +2,7 @@
 import type { Logger } from 'pino';
 import type { ServerToClientEvents } from '../../shared/events.js';
 import type { DisplayConfig } from '../../shared/wall.js';
+import type { Snapshot } from '../../shared/snapshot.js';
 import type { SnapshotCache } from '../cache/cache.js';
 import type { Db } from '../store/db.js';
 
@@ -21,6 +22,8 @@ export interface Notifier {
   endSession?(tokenHash: string): void;
   /** Tells the walls of a display token its changed settings (`display:config`). */
   updateDisplay?(config: DisplayConfig): void;
+  /** Gives every wall a whole new snapshot: another campaign year became the active one. */
+  resync?(snapshot: Snapshot): void;
 }
 
 export interface Deps {

@@ -6,7 +6,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { refreshCampaign } from '../../server/services/change.js';
-import { backends, client, startHarness, userClient, type Client, type Harness } from './harness.js';
+import { backends, client, next, startHarness, userClient, type Client, type Harness } from './harness.js';
 
 const WAN = 10_000;
 type Row = (string | number | null)[];
@@ -73,10 +73,16 @@ describe.each(backends())('the turn of the year on %s', (backend) => {
   it('rolls 2027 over into 2028: exactly the unfinished projects, their investment since start unchanged', async () => {
     const before = await byName();
     const snapshotBefore = (await admin.get(`/api/snapshot?campaign=${y2027}`)).body;
+    const wall = await h.socket({ cookie });
+    expect((await next(wall, 'snapshot')).campaign.year).toBe(2027);
+    const switched = next(wall, 'snapshot');
     const res = await admin.post(`/api/campaigns/${y2027}/rollover`, { year: 2028 });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     expect(res.body).toMatchObject({ county: '示范县', title: '项目建设提速年', year: 2028, firstYear: 2028, lastYear: 2028, active: true, carried: 2 });
     y2028 = res.body.id;
+    // The walls are given the new year whole: its versions start afresh.
+    expect((await switched).campaign).toMatchObject({ id: y2028, year: 2028 });
+    wall.disconnect();
 
     const carried = await byName();
     expect(Object.keys(carried).sort()).toEqual(['城区中学', '新材料产业园（二期）']);
