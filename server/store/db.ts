@@ -199,7 +199,9 @@ export async function openPostgres(url: string, opts: PostgresOptions = {}): Pro
       const timeout = new Promise<boolean>((resolve) => {
         timer = setTimeout(() => resolve(false), 3_000);
       });
-      const answer = pool.query('SELECT 1').then(() => true, () => false);
+      // An idle connection killed a moment ago fails once; a second try takes a fresh one.
+      const once = () => pool.query('SELECT 1').then(() => true, () => false);
+      const answer = once().then((ok) => ok || once());
       try {
         return await Promise.race([answer, timeout]);
       } finally {
