@@ -3,7 +3,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Campaign } from '../../shared/types.js';
 import { NotFound } from '../errors.js';
-import { getActiveCampaign, getCampaign } from '../store/campaigns.js';
+import { campaignOfProject, getActiveCampaign, getCampaign } from '../store/campaigns.js';
 import type { Queryable } from '../store/db.js';
 
 const selected = new AsyncLocalStorage<number>();
@@ -11,6 +11,13 @@ const selected = new AsyncLocalStorage<number>();
 /** Runs `fn` (and all it awaits) on campaign `id` instead of the active one. */
 export function withCampaign<T>(id: number, fn: () => T): T {
   return selected.run(id, fn);
+}
+
+/** The campaign year a project belongs to (a write goes to the project's own year, whichever is active). */
+export async function projectCampaign(q: Queryable, projectId: number): Promise<Campaign> {
+  const campaign = await campaignOfProject(q, projectId);
+  if (!campaign) throw NotFound('项目不存在');
+  return campaign;
 }
 
 /** The campaign the current request works on, or 404 in Chinese. */

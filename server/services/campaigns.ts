@@ -49,10 +49,7 @@ export async function createCampaign(deps: Deps, user: User, body: unknown): Pro
     const info: CampaignInfo = { id: campaignId, county: input.county, title: input.title, year: input.year, firstYear, lastYear, active, rolledOver: false };
     await audit(q, { userId: user.id, name: user.displayName }, 'campaign.create', 'campaign', campaignId, null, { ...info, ...input });
     return info;
-  }).catch((err: unknown) => {
-    // Two staff creating the same year at once: the unique index refuses the second.
-    throw (err as { code?: string })?.code === '23505' ? taken() : err;
-  });
+  }).catch(onDuplicate(taken));
   // The new active year's first snapshot; walls see the version move and fetch it.
   if (created.active) await switchWalls(deps, created.id);
   return created;
@@ -106,9 +103,7 @@ export async function rolloverCampaign(deps: Deps, user: User, id: number, body:
     };
     await audit(q, actor, 'campaign.rollover', 'campaign', campaignId, { id: from.id, year: from.year }, info);
     return info;
-  }).catch((err: unknown) => {
-    throw (err as { code?: string })?.code === '23505' ? Conflict(`该年度已结转至${year}年度`) : err;
-  });
+  }).catch(onDuplicate(() => Conflict(`该年度已结转至${year}年度`)));
   await switchWalls(deps, created.id);
   return created;
 }
@@ -119,4 +114,11 @@ async function switchWalls(deps: Deps, campaignId: number): Promise<void> {
     await refreshCampaign(deps);
     deps.notifier.resync?.(await currentSnapshot(deps));
   });
+}
+
+/** Two staff doing the same at once: the unique index refuses the second, which gets the 409 the check gives. */
+function onDuplicate(conflict: () => Error) {
+  return (err: unknown): never => {
+    throw (err as { code?: string })?.code === '23505' ? conflict() : err;
+  };
 }

@@ -9,7 +9,7 @@ import { findHeader } from '../import/header.js';
 import { planMonthImport, type MonthPlan } from '../import/monthRows.js';
 import type { Sheet } from '../import/sheet.js';
 import { Invalid } from '../errors.js';
-import { bumpVersion } from '../store/campaigns.js';
+import { bumpVersion, successorOf } from '../store/campaigns.js';
 import type { Queryable } from '../store/db.js';
 import { yielding } from '../store/bulk.js';
 import { acceptedOfMonth, auditMany, insertAcceptedReports, listOpenings, lockProjects, setMilestonesMany } from '../store/imports.js';
@@ -21,7 +21,6 @@ import type { Deps, Push } from './deps.js';
 import { importOptions, noHeader, oneAtATime, readSheet, type ReadSheet, type SheetFit } from './sheetFile.js';
 import { requireCampaign, todayFor } from './snapshot.js';
 import { assertWritable } from './yearClosure.js';
-import { successorOf } from '../store/campaigns.js';
 import { syncCarriedSinceStart } from '../store/rollover.js';
 
 export type MonthImportOutcome = { committed: false; preview: ImportPreview } | { committed: true; result: ImportResult };

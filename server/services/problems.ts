@@ -14,16 +14,16 @@ import { actorOf, problemChange } from './problemLedger.js';
 import { requireCampaign, todayFor } from './snapshot.js';
 import { parseInput } from './validate.js';
 import { assertWritable } from './yearClosure.js';
-import { campaignOfProject } from '../store/campaigns.js';
+import { projectCampaign } from './campaignScope.js';
 
 export async function raiseProblem(deps: Deps, user: User, projectId: number, body: unknown): Promise<ProblemDetail> {
   const project = await getProject(deps.db, projectId);
   if (!project) throw NotFound('项目不存在');
   assertCanFile(user, project);
-  const input = parseInput(problemInputFor((await requireCampaign(deps.db)).settings.problemCategories), body);
+  const input = parseInput(problemInputFor((await projectCampaign(deps.db, projectId)).settings.problemCategories), body);
   const result = await deps.db.tx(async (q) => {
     // The project's own year, which a rolled-over year refuses to change.
-    const campaign = (await campaignOfProject(q, projectId)) ?? (await requireCampaign(q));
+    const campaign = await projectCampaign(q, projectId);
     const version = await bumpVersion(q, campaign.id);
     await assertWritable(q, campaign, todayFor(campaign, deps.clock()));
     const now = deps.clock();

@@ -6,7 +6,7 @@ import type { Project, User } from '../../shared/types.js';
 import { summaryPatch } from '../domain/snapshot.js';
 import { Conflict, Invalid, NotFound } from '../errors.js';
 import { audit, projectAudit } from '../store/audit.js';
-import { bumpVersion, campaignOfProject } from '../store/campaigns.js';
+import { bumpVersion } from '../store/campaigns.js';
 import type { Queryable } from '../store/db.js';
 import { getMonthlyPlan, getProject, listProjects, lockProject, replaceMonthlyPlan, updateProject } from '../store/projects.js';
 import { getUnit, leaderExists, listDomains, listLevels } from '../store/reference.js';
@@ -17,6 +17,7 @@ import type { Deps } from './deps.js';
 import { parseInput } from './validate.js';
 import { requireCampaign, todayFor } from './snapshot.js';
 import { assertWritable } from './yearClosure.js';
+import { projectCampaign } from './campaignScope.js';
 
 export async function projectsFor(deps: Deps, user: User): Promise<Project[]> {
   const campaign = await requireCampaign(deps.db);
@@ -91,7 +92,7 @@ type Edit = (q: Queryable, campaignId: number, before: Project, year: number) =>
 async function editProject(deps: Deps, user: User, id: number, action: string, edit: Edit): Promise<Project> {
   const result = await deps.db.tx(async (q) => {
     // The project's own year, which a rolled-over year refuses to change.
-    const campaign = (await campaignOfProject(q, id)) ?? (await requireCampaign(q));
+    const campaign = await projectCampaign(q, id);
     const version = await bumpVersion(q, campaign.id);
     await assertWritable(q, campaign, todayFor(campaign, deps.clock()));
     if (!(await lockProject(q, id))) throw NotFound('项目不存在');

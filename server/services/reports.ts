@@ -7,9 +7,9 @@ import { checkReport } from '../domain/reportRules.js';
 import { summaryPatch } from '../domain/snapshot.js';
 import { Conflict, Invalid, NotFound } from '../errors.js';
 import { audit } from '../store/audit.js';
-import { bumpVersion, campaignOfProject } from '../store/campaigns.js';
+import { bumpVersion } from '../store/campaigns.js';
 import { dropCarriedIfCompleted, projectOfYear, syncCarriedSinceStart } from '../store/rollover.js';
-import { withCampaign } from './campaignScope.js';
+import { projectCampaign, withCampaign } from './campaignScope.js';
 import { yearOf } from '../../shared/dates.js';
 import { assertWritable } from './yearClosure.js';
 import { getProject, lockProject } from '../store/projects.js';
@@ -20,7 +20,7 @@ import { announce, finishChange, refreshCampaign, type ChangeResult } from './ch
 import type { Deps } from './deps.js';
 import { enqueueReturned } from './notifyEnqueue.js';
 import { parseInput } from './validate.js';
-import { requireCampaign, todayFor } from './snapshot.js';
+import { todayFor } from './snapshot.js';
 
 const actorOf = (user: User) => ({ userId: user.id, name: user.displayName });
 
@@ -38,7 +38,7 @@ export async function submitReport(deps: Deps, user: User, requestedId: number, 
   const projectId = await projectOfYear(deps.db, requestedId, yearOf(input.month));
 
   const result = await deps.db.tx(async (q) => {
-    const campaign = (await campaignOfProject(q, projectId)) ?? (await requireCampaign(q));
+    const campaign = await projectCampaign(q, projectId);
     // Lock order everywhere: the campaign row (version) first, then the project row; the year's
     // closure is checked under that lock, so a rollover committing meanwhile is seen.
     const version = status === 'draft' ? null : await bumpVersion(q, campaign.id);
@@ -67,7 +67,7 @@ export async function submitReport(deps: Deps, user: User, requestedId: number, 
       status, userId: user.id, userName: user.displayName, createdAt: now.toISOString(),
     });
     await audit(q, actorOf(user), `report.${status === 'draft' ? 'draft' : 'submit'}`, 'report', report.id, null, report);
-    if (version === null) return { report, change: null };
+    if (version === null) return { report, change: null, next: null };
 
     if (status === 'accepted') {
       const milestones = await applyMilestones(q, actorOf(user), project, report);
@@ -84,11 +84,11 @@ export async function submitReport(deps: Deps, user: User, requestedId: number, 
         { name: 'summary:update', payload: { version, summary: summaryPatch(summary) } },
       ];
     });
-    return { report, change };
+    return { report, change, next: null };
   });
 
   if (result.change) await announce(deps, result.change);
-  await refreshNextYear(deps, 'next' in result ? result.next ?? null : null);
+  await refreshNextYear(deps, result.next);
   return result.report;
 }
 
@@ -135,7 +135,7 @@ async function review(deps: Deps, reportId: number, act: Reviewer) {
     const found = await getReport(q, reportId);
     if (!found) throw NotFound('月报不存在');
     // The report's own year (a December report reviewed after the turn of the year included).
-    const campaign = (await campaignOfProject(q, found.projectId)) ?? (await requireCampaign(q));
+    const campaign = await projectCampaign(q, found.projectId);
     // The row lock first: a rollover committing meanwhile is seen by the check.
     const version = await bumpVersion(q, campaign.id);
     await assertWritable(q, campaign, todayFor(campaign, deps.clock()), found.month, { review: true });
