@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 import express from 'express';
 import type { Logger } from 'pino';
 import type { SnapshotCache } from './cache/cache.js';
+import { localSnapshots } from './cache/local.js';
 import { errorHandler, NotFound } from './errors.js';
 import { adminRouter } from './http/admin.js';
 import { alertsRouter } from './http/alerts.js';
@@ -58,7 +59,7 @@ export interface App {
 
 export function createApp(httpServer: HttpServer, opts: AppOptions): App {
   const deps: Deps = {
-    db: opts.db, cache: opts.cache, log: opts.log, clock: opts.clock ?? (() => new Date()),
+    db: opts.db, cache: opts.cache, local: localSnapshots(), log: opts.log, clock: opts.clock ?? (() => new Date()),
     notifier: { publish: () => undefined, revokeDisplay: () => undefined, endUser: () => undefined },
   };
   const notify = notifyRuntime(deps, opts.notify);

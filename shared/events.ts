@@ -5,31 +5,12 @@
 import type { ProblemSummary } from './problems.js';
 import type { FrozenSnapshot, PresentationPush } from './presentation.js';
 import type { Yuan } from './money.js';
-import type { Alert, LagRule, RankingWeights } from './types.js';
+import type { Alert, LagRule } from './types.js';
 import type { DisplayConfig } from './wall.js';
 import type { MapData, MapRequest } from './map.js';
 import type { DrillError, ProjectCard, ProjectCardRequest, ProjectListResult, ProjectQuery } from './drill.js';
-import type { GroupFigures, LaggingProject, LeaderFigures, OpenMonth, Snapshot, TickerEvent, Totals, TrendPoint, UnitRank } from './snapshot.js';
-
-/** The summary sections a change recomputes; small next to a full snapshot. */
-export interface SummaryPatch {
-  /** The product's date and the month the figures run through: both move on with the calendar. */
-  today: string;
-  reportingMonth: string;
-  scheduleRatio: number;
-  totals: Totals;
-  byDomain: GroupFigures[];
-  byLevel: GroupFigures[];
-  byLeader: LeaderFigures[];
-  trend: TrendPoint[];
-  lagging: LaggingProject[];
-  ranking: UnitRank[];
-  rankingWeights: RankingWeights;
-  /** 本月已报 (Snapshot.openMonth). */
-  openMonth: OpenMonth | null;
-  /** The problem panel's counts, which move with the date (ages, overdue) as well as with problems. */
-  problems?: ProblemSummary;
-}
+import type { AlertCounts, Snapshot, TickerEvent } from './snapshot.js';
+import type { SummaryDelta } from './summaryDelta.js';
 
 export interface InvestmentUpdate {
   version: number;
@@ -41,7 +22,8 @@ export interface InvestmentUpdate {
   investment: Yuan;
   /** The project's completed total this year as the wall counts it: through 数据统计至 (口径说明). */
   completedToDate: Yuan;
-  summary: SummaryPatch;
+  /** The figures after the report: totals whole, and only the rows of each list that moved. */
+  summary: SummaryDelta;
   event: TickerEvent;
 }
 
@@ -69,12 +51,15 @@ export interface AlertRaised {
   version: number;
   alert: Alert;
   event: TickerEvent;
+  /** All open alerts counted after the change (the wall shows these, not its list's length). */
+  counts?: AlertCounts;
 }
 
 /** An open alert changed without getting worse: eased, new figures, explained, written to, escalated. */
 export interface AlertUpdated {
   version: number;
   alert: Alert;
+  counts?: AlertCounts;
 }
 
 export interface AlertCleared {
@@ -83,6 +68,7 @@ export interface AlertCleared {
   projectId: number;
   rule: LagRule;
   event: TickerEvent;
+  counts?: AlertCounts;
 }
 
 /** A problem was raised or changed state (问题台账); the wall's problem panel follows. */
@@ -96,7 +82,7 @@ export interface ProblemUpdate {
 /** The summary recomputed without a report behind it: a plan edited, the date moved on. */
 export interface SummaryUpdate {
   version: number;
-  summary: SummaryPatch;
+  summary: SummaryDelta;
 }
 
 export interface ServerToClientEvents {

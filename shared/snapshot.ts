@@ -3,7 +3,7 @@
 import type { Yuan } from './money.js';
 import type { ProblemSummary } from './problems.js';
 import type { CampaignPeriod, PriorYear } from './yearTurn.js';
-import type { Alert, LagRule, LeaderRank, RankingWeights, Severity } from './types.js';
+import type { Alert, AlertState, DispatchLevel, LagRule, LeaderRank, RankingWeights, Severity } from './types.js';
 
 export interface Snapshot {
   /** Increases by one with every committed change to the campaign. */
@@ -31,8 +31,13 @@ export interface Snapshot {
   byLeader: LeaderFigures[];
   trend: TrendPoint[];
   lagging: LaggingProject[];
-  /** Open alerts, most severe and newest first. */
+  /**
+   * Open alerts, most severe and newest first: the first SNAPSHOT_ALERT_LIMIT and every alert of a
+   * project in `lagging` (GET /api/alerts has them all). Counts come from `alertCounts`, never from this list.
+   */
   alerts: Alert[];
+  /** The open alerts counted, all of them. */
+  alertCounts: AlertCounts;
   /** 比赶超: responsible units ranked by their score, best first. */
   ranking: UnitRank[];
   /** The campaign's weights of the ranking's components (settings), for showing how the score is made. */
@@ -57,6 +62,31 @@ export interface OpenMonth {
 }
 
 export const TICKER_LIMIT = 30;
+/** The snapshot carries this many of the most severe open alerts (besides those of lagging projects). */
+export const SNAPSHOT_ALERT_LIMIT = 50;
+
+/** The open alerts counted by severity, rule, state and dispatch level (0 where none). */
+export interface AlertCounts {
+  total: number;
+  bySeverity: Record<Severity, number>;
+  byRule: Partial<Record<LagRule, number>>;
+  byState: Partial<Record<AlertState, number>>;
+  byLevel: Partial<Record<DispatchLevel, number>>;
+}
+
+/** The one count of open alerts every surface shows. */
+export function countAlerts(alerts: readonly Pick<Alert, 'state' | 'severity' | 'rule' | 'level'>[]): AlertCounts {
+  const counts: AlertCounts = { total: 0, bySeverity: { red: 0, orange: 0, yellow: 0 }, byRule: {}, byState: {}, byLevel: {} };
+  for (const a of alerts) {
+    if (a.state === 'cleared') continue;
+    counts.total++;
+    counts.bySeverity[a.severity]++;
+    counts.byRule[a.rule] = (counts.byRule[a.rule] ?? 0) + 1;
+    counts.byState[a.state] = (counts.byState[a.state] ?? 0) + 1;
+    counts.byLevel[a.level] = (counts.byLevel[a.level] ?? 0) + 1;
+  }
+  return counts;
+}
 /** The lagging list carries at most this many projects (worst first); laggingCount has them all. */
 export const LAGGING_LIMIT = 50;
 

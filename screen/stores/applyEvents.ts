@@ -7,7 +7,8 @@
 //   v < cur      stale: its effect is already in what we show; only its ticker line may be new;
 //   otherwise    applied, and the version becomes max(cur, v).
 // A full snapshot is always taken as it is: it is the server's word on the present.
-import type { AlertCleared, AlertRaised, AlertUpdated, InvestmentUpdate, ProblemUpdate, ProjectMilestone, ReportSubmitted, SummaryPatch, SummaryUpdate } from '../../shared/events.js';
+import type { AlertCleared, AlertRaised, AlertUpdated, InvestmentUpdate, ProblemUpdate, ProjectMilestone, ReportSubmitted, SummaryUpdate } from '../../shared/events.js';
+import { applyFigures, type SummaryDelta } from '../../shared/summaryDelta.js';
 import { TICKER_LIMIT, type Snapshot, type TickerEvent } from '../../shared/snapshot.js';
 import type { Alert, Severity } from '../../shared/types.js';
 
@@ -24,7 +25,7 @@ export interface Outcome {
   decision: VersionDecision;
 }
 
-/** Open alerts kept on the wall; the server's list is bounded by projects × rules, this is a backstop. */
+/** Open alerts kept on the wall (a part of them: the counts are the server's alertCounts); a backstop bound. */
 export const ALERT_LIMIT = 500;
 
 export const SEVERITY_RANK: Record<Severity, number> = { red: 0, orange: 1, yellow: 2 };
@@ -55,18 +56,21 @@ export function applySnapshot(snapshot: Snapshot): WallData {
   return { snapshot, ticker: boundTicker(snapshot.events) };
 }
 
+/** `patch` returns null when the change cannot apply to what the wall holds: then it is a gap. */
 function applyVersioned(
   data: WallData,
   version: number,
   event: TickerEvent | null,
-  patch: (s: Snapshot) => Partial<Snapshot>,
+  patch: (s: Snapshot) => Partial<Snapshot> | null,
 ): Outcome {
   const current = data.snapshot?.version ?? null;
   const decision = decideVersion(current, version);
   if (decision === 'gap' || data.snapshot === null) return { data, decision };
   const ticker = event ? addTicker(data.ticker, event) : data.ticker;
   if (decision === 'stale') return { data: ticker === data.ticker ? data : { ...data, ticker }, decision };
-  const snapshot: Snapshot = { ...data.snapshot, ...patch(data.snapshot), version: Math.max(data.snapshot.version, version) };
+  const changed = patch(data.snapshot);
+  if (changed === null) return { data, decision: 'gap' };
+  const snapshot: Snapshot = { ...data.snapshot, ...changed, version: Math.max(data.snapshot.version, version) };
   return { data: { snapshot, ticker }, decision };
 }
 
@@ -74,13 +78,10 @@ export function applyInvestmentUpdate(data: WallData, u: InvestmentUpdate): Outc
   return applyVersioned(data, u.version, u.event, (snap) => summaryFields(snap, u.summary));
 }
 
-/** What a summary patch replaces; the problem counts only when it carries them. */
-function summaryFields(snap: Snapshot, p: SummaryPatch): Partial<Snapshot> {
-  const { today, reportingMonth, scheduleRatio, totals, byDomain, byLevel, byLeader, trend, lagging, ranking, rankingWeights, openMonth, problems } = p;
-  return {
-    today: today ?? snap.today, reportingMonth: reportingMonth ?? snap.reportingMonth, scheduleRatio: scheduleRatio ?? snap.scheduleRatio,
-    totals, byDomain, byLevel, byLeader, trend, lagging, ranking, rankingWeights, openMonth, problems: problems ?? snap.problems,
-  };
+/** The figures after a summary delta (the rows that moved); the problem counts only when it carries them. */
+function summaryFields(snap: Snapshot, delta: SummaryDelta): Partial<Snapshot> | null {
+  const next = applyFigures(snap, delta);
+  return next && { ...next, problems: delta.problems ?? snap.problems };
 }
 
 /** The figures recomputed without a report (plan edits, the date moving on). */
@@ -94,17 +95,17 @@ export function applyMilestone(data: WallData, m: ProjectMilestone | ReportSubmi
 }
 
 export function applyAlertRaised(data: WallData, a: AlertRaised): Outcome {
-  return applyVersioned(data, a.version, a.event, (s) => ({ alerts: upsertAlert(s.alerts, a.alert) }));
+  return applyVersioned(data, a.version, a.event, (s) => ({ alerts: upsertAlert(s.alerts, a.alert), alertCounts: a.counts ?? s.alertCounts }));
 }
 
 export function applyAlertCleared(data: WallData, a: AlertCleared): Outcome {
-  return applyVersioned(data, a.version, a.event, (s) => ({ alerts: s.alerts.filter((x) => x.id !== a.alertId) }));
+  return applyVersioned(data, a.version, a.event, (s) => ({ alerts: s.alerts.filter((x) => x.id !== a.alertId), alertCounts: a.counts ?? s.alertCounts }));
 }
 
 /** A problem raised or moved on: the ledger's counts replaced whole, and its ticker line. */
 /** An open alert changed quietly (eased, explained, written to, escalated): no ticker line. */
 export function applyAlertUpdated(data: WallData, a: AlertUpdated): Outcome {
-  return applyVersioned(data, a.version, null, (s) => ({ alerts: upsertAlert(s.alerts, a.alert) }));
+  return applyVersioned(data, a.version, null, (s) => ({ alerts: upsertAlert(s.alerts, a.alert), alertCounts: a.counts ?? s.alertCounts }));
 }
 
 export function applyProblemUpdate(data: WallData, p: ProblemUpdate): Outcome {

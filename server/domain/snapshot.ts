@@ -1,8 +1,8 @@
 // The summary shaped for clients: the full snapshot and the patch a single change pushes.
 import type { CampaignPeriod, PriorYear } from '../../shared/yearTurn.js';
-import type { SummaryPatch } from '../../shared/events.js';
 import type { ProblemSummary } from '../../shared/problems.js';
-import { TICKER_LIMIT, type Snapshot, type TickerEvent } from '../../shared/snapshot.js';
+import { countAlerts, SNAPSHOT_ALERT_LIMIT, TICKER_LIMIT, type Snapshot, type TickerEvent } from '../../shared/snapshot.js';
+import { diffFigures, type Figures, type SummaryDelta } from '../../shared/summaryDelta.js';
 import type { Alert } from '../../shared/types.js';
 import type { Summary } from './aggregates.js';
 import { SEVERITY_RANK } from './lagRules.js';
@@ -21,12 +21,15 @@ export interface SnapshotMeta {
 
 export function buildSnapshot(summary: Summary, meta: SnapshotMeta): Snapshot {
   const { id, county, year, title } = meta.campaign;
+  const open = meta.alerts.filter((a) => a.state !== 'cleared');
+  const figures = summaryFigures(summary);
   return {
     version: meta.version,
     generatedAt: meta.generatedAt,
     campaign: { id, county, year, title },
-    ...summaryPatch(summary),
-    alerts: sortAlerts(meta.alerts.filter((a) => a.state !== 'cleared')),
+    ...figures,
+    alerts: snapshotAlerts(open, figures.lagging),
+    alertCounts: countAlerts(open),
     problems: meta.problems,
     events: [...meta.events].sort((a, b) => compareDesc(a.at, b.at)).slice(0, TICKER_LIMIT),
     priorYear: meta.priorYear ?? null,
@@ -34,9 +37,25 @@ export function buildSnapshot(summary: Summary, meta: SnapshotMeta): Snapshot {
   };
 }
 
-export function summaryPatch(summary: Summary): SummaryPatch {
+export function summaryFigures(summary: Summary): Figures {
   const { today, reportingMonth, scheduleRatio, totals, byDomain, byLevel, byLeader, trend, lagging, ranking, rankingWeights, openMonth } = summary;
   return { today, reportingMonth, scheduleRatio, totals, byDomain, byLevel, byLeader, trend, lagging, ranking, rankingWeights, openMonth };
+}
+
+/** The figures whole, as a delta any client can apply; announce() narrows it to what moved. */
+export function summaryDelta(summary: Summary): SummaryDelta {
+  return diffFigures(null, summaryFigures(summary));
+}
+
+/**
+ * The alerts a snapshot carries: the most severe SNAPSHOT_ALERT_LIMIT, and those of the lagging
+ * projects it lists (their stage shows beside them); a province's thousands stay behind GET /api/alerts.
+ */
+function snapshotAlerts(open: Alert[], lagging: readonly { projectId: number }[]): Alert[] {
+  const sorted = sortAlerts(open);
+  if (sorted.length <= SNAPSHOT_ALERT_LIMIT) return sorted;
+  const listed = new Set(lagging.map((p) => p.projectId));
+  return sorted.filter((a, i) => i < SNAPSHOT_ALERT_LIMIT || listed.has(a.projectId));
 }
 
 /** Most severe first, then newest. */

@@ -27,7 +27,17 @@ export function statusRouter(deps: Deps): Router {
       const token = bearer ?? (typeof req.query.token === 'string' ? req.query.token : undefined);
       if (!(await displayByToken(deps, token))) throw Unauthorized(token ? '大屏令牌无效或已停用' : '请登录或使用大屏令牌访问');
     }
-    res.json(await currentSnapshot(deps));
+    // Serialised and gzipped once per version, shared by every caller; unchanged → 304.
+    const body = deps.local.body(await currentSnapshot(deps));
+    res.set({ ETag: body.etag, 'Cache-Control': 'no-cache', Vary: 'Accept-Encoding' });
+    // Compared by hand: `req.fresh` treats a fetch's automatic Cache-Control: no-cache as a reload.
+    if (req.headers['if-none-match']?.split(/\s*,\s*/).includes(body.etag)) {
+      res.status(304).end();
+      return;
+    }
+    res.type('application/json');
+    if (req.acceptsEncodings('gzip', 'identity') === 'gzip') res.set('Content-Encoding', 'gzip').send(body.gzip());
+    else res.send(body.json);
   });
   router.get('/openapi.json', (_req, res) => {
     res.json(openapi);

@@ -4,7 +4,7 @@ import { formatWan } from '../../shared/money.js';
 import type { Project, Report } from '../../shared/types.js';
 import type { Summary } from '../domain/aggregates.js';
 import { stageAfter } from '../domain/reportRules.js';
-import { summaryPatch } from '../domain/snapshot.js';
+import { summaryDelta } from '../domain/snapshot.js';
 import { type Actor, audit } from '../store/audit.js';
 import type { Queryable } from '../store/db.js';
 import { setMilestones } from '../store/projects.js';
@@ -80,7 +80,7 @@ export async function acceptedPushes(
     name: 'investment:update',
     payload: {
       ...base, month: report.month, investment: report.investment,
-      completedToDate: summary.completedByProject.get(project.id) ?? 0, summary: summaryPatch(summary), event,
+      completedToDate: summary.completedByProject.get(project.id) ?? 0, summary: summaryDelta(summary), event,
     },
   }];
   if (milestones.started) {

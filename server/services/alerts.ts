@@ -1,7 +1,7 @@
 // 预警 lifecycle: the unit explains, staff issue letters, and 分级调度 moves an alert up the levels.
 import { acknowledgeInput, alertQuery, escalateInput } from '../../shared/api.js';
 import type { Alert, DispatchLevel, User } from '../../shared/types.js';
-import { summaryPatch } from '../domain/snapshot.js';
+import { summaryDelta } from '../domain/snapshot.js';
 import { Conflict, Forbidden, NotFound } from '../errors.js';
 import { acknowledgeAlert, escalateAlert, escalationsOf, getAlert, listAlerts, type Escalation } from '../store/alerts.js';
 import { audit } from '../store/audit.js';
@@ -84,7 +84,7 @@ async function changeAlert(deps: Deps, user: User, id: number, edit: AlertEdit):
     if (alert.state === 'cleared') throw Conflict('该预警已整改销号');
     await edit(q, alert);
     const change = await finishChange(q, campaign, version, deps.clock(), async (summary) => [
-      { name: 'summary:update', payload: { version, summary: summaryPatch(summary) } },
+      { name: 'summary:update', payload: { version, summary: summaryDelta(summary) } },
       { name: 'alert:updated', payload: { version, alert: (await getAlert(q, id))! } },
     ]);
     return { alert: (await getAlert(q, id))!, change };

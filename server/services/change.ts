@@ -5,7 +5,8 @@ import { LAG_RULE_LABELS, SEVERITY_LABELS, type Campaign, type Severity } from '
 import { diffAlerts } from '../domain/alerts.js';
 import type { Summary } from '../domain/aggregates.js';
 import { SEVERITY_RANK } from '../domain/lagRules.js';
-import { summaryPatch } from '../domain/snapshot.js';
+import { summaryDelta } from '../domain/snapshot.js';
+import { diffFigures } from '../../shared/summaryDelta.js';
 import { clearAlerts, getAlerts, insertAlerts, listOpenAlerts, updateAlerts } from '../store/alerts.js';
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import { yielding } from '../store/bulk.js';
@@ -66,9 +67,11 @@ export async function finishChange(
   await enqueueRecomputed(q, campaign, todayFor(campaign, now), now, red);
   const snapshot = await snapshotFromStore(q, campaign, version, now, summary);
   await yieldToLoop(); // reading a large snapshot is one long step: a turn before the commit's
-  // The problem counts ride on every summary push: they move with the date too (ages, overdue).
+  // The problem counts ride on every summary push: they move with the date too (ages, overdue);
+  // the alert counts on every alert push: the wall's list is a part, its counts are the whole.
   for (const push of pushes) {
     if (push.name === 'summary:update' || push.name === 'investment:update') push.payload.summary = { ...push.payload.summary, problems: snapshot.problems };
+    if (push.name === 'alert:raised' || push.name === 'alert:updated' || push.name === 'alert:cleared') push.payload.counts = snapshot.alertCounts;
   }
   return { snapshot, pushes };
 }
@@ -148,12 +151,28 @@ async function syncAlerts(q: Queryable, campaignId: number, version: number, sum
   return pushes;
 }
 
-/** After commit: cache the snapshot, then announce the change to every client. */
+/**
+ * After commit: cache the snapshot, then announce the change to every client. Walls hold the version
+ * before it, so a summary push carries only what moved since that version (whole when it is not known).
+ */
 export async function announce(deps: Deps, result: ChangeResult): Promise<void> {
-  await deps.cache.set(result.snapshot);
+  const { snapshot } = result;
+  let before = deps.local.latest(snapshot.campaign.id);
+  if (before?.version !== snapshot.version - 1) before = await deps.cache.get(snapshot.campaign.id);
+  deps.local.keep(snapshot);
+  await deps.cache.set(snapshot);
   // The walls show the active year: a late report of the year that ended changes only its own figures.
-  if ((await getActiveCampaign(deps.db))?.id !== result.snapshot.campaign.id) return;
-  deps.notifier.publish(result.snapshot.campaign.id, result.pushes);
+  if ((await getActiveCampaign(deps.db))?.id !== snapshot.campaign.id) return;
+  const prev = before?.version === snapshot.version - 1 ? before : null;
+  const pushes = prev ? result.pushes.map((push) => narrowed(push, prev, snapshot)) : result.pushes;
+  deps.notifier.publish(snapshot.campaign.id, pushes);
+}
+
+function narrowed(push: Push, prev: Snapshot, next: Snapshot): Push {
+  if (push.name !== 'summary:update' && push.name !== 'investment:update') return push;
+  // The problem counts travel only when they moved (they are the biggest part of a county's push).
+  const problems = JSON.stringify(prev.problems) === JSON.stringify(next.problems) ? undefined : next.problems;
+  return { ...push, payload: { ...push.payload, summary: diffFigures(prev, next, problems) } } as Push;
 }
 
 /**
@@ -165,7 +184,7 @@ export async function refreshCampaign(deps: Deps): Promise<void> {
     const campaign = await requireCampaign(q);
     const version = await bumpVersion(q, campaign.id);
     return finishChange(q, campaign, version, deps.clock(), async (summary) => [
-      { name: 'summary:update', payload: { version, summary: summaryPatch(summary) } },
+      { name: 'summary:update', payload: { version, summary: summaryDelta(summary) } },
     ]);
   });
   await announce(deps, result);

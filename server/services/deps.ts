@@ -4,6 +4,7 @@ import type { ServerToClientEvents } from '../../shared/events.js';
 import type { DisplayConfig } from '../../shared/wall.js';
 import type { Snapshot } from '../../shared/snapshot.js';
 import type { SnapshotCache } from '../cache/cache.js';
+import type { LocalSnapshots } from '../cache/local.js';
 import type { Db } from '../store/db.js';
 
 type PushName = Exclude<keyof ServerToClientEvents, 'snapshot'>;
@@ -29,6 +30,8 @@ export interface Notifier {
 export interface Deps {
   db: Db;
   cache: SnapshotCache;
+  /** This process's parsed and serialised snapshots, and its single-flight recomputes. */
+  local: LocalSnapshots;
   log: Logger;
   clock: () => Date;
   notifier: Notifier;

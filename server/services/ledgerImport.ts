@@ -4,7 +4,7 @@
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import type { ImportPreview, ImportResult } from '../../shared/imports.js';
 import type { User } from '../../shared/types.js';
-import { summaryPatch } from '../domain/snapshot.js';
+import { summaryDelta } from '../domain/snapshot.js';
 import { LEDGER_FIELDS } from '../import/fields.js';
 import { findHeader } from '../import/header.js';
 import { ledgerPlanner, type LedgerPlan, type ProjectValues } from '../import/ledgerRows.js';
@@ -119,7 +119,7 @@ async function commit(deps: Deps, user: User, plan: LedgerPlan, filename: string
     });
     await auditMany(q, actor, entries);
     const change = await finishChange(q, campaign, version, deps.clock(), async (summary) => [
-      { name: 'summary:update', payload: { version, summary: summaryPatch(summary) } },
+      { name: 'summary:update', payload: { version, summary: summaryDelta(summary) } },
     ], { wallsRefetch: true });
     return { change, version, counts };
   });

@@ -4,7 +4,7 @@ import { addDays, addMonths, reportingMonth, yearOf } from '../../shared/dates.j
 import { ratio } from '../../shared/money.js';
 import { issuingOffice, type Alert, type Campaign, type LagRule, type User } from '../../shared/types.js';
 import type { Summary } from '../domain/aggregates.js';
-import { summaryPatch } from '../domain/snapshot.js';
+import { summaryDelta } from '../domain/snapshot.js';
 import { buildLetterDocx } from '../exports/letter.js';
 import type { LetterDoc } from '../exports/types.js';
 import { Forbidden, Invalid, NotFound } from '../errors.js';
@@ -58,7 +58,7 @@ export async function issueLetter(deps: Deps, user: User, body: unknown): Promis
     await enqueueLetter(q, letter, now);
     const written = (await listOpenAlerts(q, campaign.id)).filter((a) => letter.alertIds.includes(a.id));
     const change = await finishChange(q, campaign, version, now, async (s) => [
-      { name: 'summary:update', payload: { version, summary: summaryPatch(s) } },
+      { name: 'summary:update', payload: { version, summary: summaryDelta(s) } },
       ...written.map((alert) => ({ name: 'alert:updated' as const, payload: { version, alert } })),
     ]);
     return { letter, change };

@@ -3,7 +3,7 @@
 import type { ImportPreview, ImportResult } from '../../shared/imports.js';
 import type { Report, User } from '../../shared/types.js';
 import { reportingCalendar } from '../domain/calendar.js';
-import { summaryPatch } from '../domain/snapshot.js';
+import { summaryDelta } from '../domain/snapshot.js';
 import { MONTH_FIELDS } from '../import/fields.js';
 import { findHeader } from '../import/header.js';
 import { planMonthImport, type MonthPlan } from '../import/monthRows.js';
@@ -100,7 +100,7 @@ async function commit(deps: Deps, user: User, sheet: Sheet, asked: string | unde
     const started = milestones.filter((x) => x.milestones.started);
     const completed = milestones.filter((x) => x.milestones.completed);
     const change = await finishChange(q, campaign, version, now, async (summary, writeEvent) => {
-      const pushes: Push[] = [{ name: 'summary:update', payload: { version, summary: summaryPatch(summary) } }];
+      const pushes: Push[] = [{ name: 'summary:update', payload: { version, summary: summaryDelta(summary) } }];
       const push = async (name: 'project:started' | 'project:completed', { project, milestones: m }: MilestoneChange, text: string) => {
         const kind = name === 'project:started' ? 'started' : 'completed';
         const date = (name === 'project:started' ? m.started : m.completed)!;

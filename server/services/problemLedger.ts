@@ -4,7 +4,7 @@ import { PROBLEM_LEVEL_LABELS, problemActionInput, problemQuery, type ProblemAct
 import type { TickerEvent } from '../../shared/snapshot.js';
 import type { Campaign, User } from '../../shared/types.js';
 import { escalatedLevel, nextState, refusal, type ProblemActor } from '../domain/problemFlow.js';
-import { summaryPatch } from '../domain/snapshot.js';
+import { summaryDelta } from '../domain/snapshot.js';
 import { Conflict, Forbidden, Invalid, NotFound } from '../errors.js';
 import { audit } from '../store/audit.js';
 import { bumpVersion } from '../store/campaigns.js';
@@ -125,7 +125,7 @@ export async function problemChange(q: Queryable, campaign: Campaign, version: n
       seen.add(e.projectId);
       written.push({ problemId: e.problemId, event: await writeEvent('problem', e.projectId, e.text) });
     }
-    return [{ name: 'summary:update', payload: { version, summary: summaryPatch(summary) } }];
+    return [{ name: 'summary:update', payload: { version, summary: summaryDelta(summary) } }];
   });
   const updates: Push[] = written.map(({ problemId, event }) => ({
     name: 'problem:update',

@@ -3,7 +3,7 @@ import { planInput, projectPatchInput, type ProjectHistory } from '../../shared/
 import { monthsOfYear } from '../../shared/dates.js';
 import { formatWan } from '../../shared/money.js';
 import type { Project, User } from '../../shared/types.js';
-import { summaryPatch } from '../domain/snapshot.js';
+import { summaryDelta } from '../domain/snapshot.js';
 import { Conflict, Invalid, NotFound } from '../errors.js';
 import { audit, projectAudit } from '../store/audit.js';
 import { bumpVersion } from '../store/campaigns.js';
@@ -102,7 +102,7 @@ async function editProject(deps: Deps, user: User, id: number, action: string, e
     const beforeFields = Object.fromEntries(Object.keys(changed).map((k) => [k, (before as unknown as Record<string, unknown>)[k]]));
     await audit(q, { userId: user.id, name: user.displayName }, action, 'project', id, beforeFields, changed);
     const change = await finishChange(q, campaign, version, deps.clock(), async (summary) => [
-      { name: 'summary:update', payload: { version, summary: summaryPatch(summary) } },
+      { name: 'summary:update', payload: { version, summary: summaryDelta(summary) } },
     ]);
     return { after, change };
   });

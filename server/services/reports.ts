@@ -4,7 +4,7 @@ import { reportInput } from '../../shared/schemas.js';
 import type { Campaign, Project, Report, ReportStatus, User } from '../../shared/types.js';
 import type { Queryable } from '../store/db.js';
 import { checkReport } from '../domain/reportRules.js';
-import { summaryPatch } from '../domain/snapshot.js';
+import { summaryDelta } from '../domain/snapshot.js';
 import { Conflict, Invalid, NotFound } from '../errors.js';
 import { audit } from '../store/audit.js';
 import { bumpVersion } from '../store/campaigns.js';
@@ -81,7 +81,7 @@ export async function submitReport(deps: Deps, user: User, requestedId: number, 
       const event = await writeEvent('report_submitted', projectId, `${project.unit}报送「${project.name}」${monthLabel}月报，待审核`);
       return [
         { name: 'report:submitted', payload: { version, projectId, project: project.name, unit: project.unit, month: report.month, event } },
-        { name: 'summary:update', payload: { version, summary: summaryPatch(summary) } },
+        { name: 'summary:update', payload: { version, summary: summaryDelta(summary) } },
       ];
     });
     return { report, change, next: null };
@@ -119,7 +119,7 @@ export async function returnReport(deps: Deps, user: User, reportId: number, bod
     await audit(q, actorOf(user), 'report.return', 'report', r.id, { status: r.status }, { status: 'returned', reason });
     await enqueueReturned(q, returned, project, reason, deps.clock());
     const change = await finishChange(q, campaign, version, deps.clock(), async (summary) => [
-      { name: 'summary:update', payload: { version, summary: summaryPatch(summary) } },
+      { name: 'summary:update', payload: { version, summary: summaryDelta(summary) } },
     ]);
     return { report: returned, change };
   });

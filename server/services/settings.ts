@@ -1,7 +1,7 @@
 // The campaign year's thresholds and document settings, kept by staff; a change re-runs the rules.
 import { settingsInput } from '../../shared/api.js';
 import type { Campaign, User } from '../../shared/types.js';
-import { summaryPatch } from '../domain/snapshot.js';
+import { summaryDelta } from '../domain/snapshot.js';
 import { Invalid } from '../errors.js';
 import { audit } from '../store/audit.js';
 import { bumpVersion, setSettings } from '../store/campaigns.js';
@@ -27,7 +27,7 @@ export async function updateSettings(deps: Deps, user: User, body: unknown): Pro
     await audit(q, { userId: user.id, name: user.displayName }, 'campaign.settings', 'campaign', campaign.id, campaign.settings, settings);
     const updated = { ...campaign, settings };
     const change = await finishChange(q, updated, version, deps.clock(), async (summary) => [
-      { name: 'summary:update', payload: { version, summary: summaryPatch(summary) } },
+      { name: 'summary:update', payload: { version, summary: summaryDelta(summary) } },
     ]);
     return { updated, change };
   });

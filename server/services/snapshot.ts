@@ -98,19 +98,30 @@ export async function snapshotFromStore(q: Queryable, campaign: Campaign, versio
   });
 }
 
-/** The current snapshot: from the cache when it is current, else recomputed and cached. */
+/**
+ * The current snapshot: this process's copy or the cache's when it is current, else recomputed (by
+ * one caller at a time) and cached.
+ */
 export async function currentSnapshot(deps: Deps): Promise<Snapshot> {
   const campaign = await requireCampaign(deps.db);
   const version = await currentVersion(deps.db, campaign.id);
-  const cached = await deps.cache.get(campaign.id);
-  if (cached?.version === version) return cached;
-  // FOR SHARE holds writers (who bump the version first) off until the recompute has read everything.
-  const snapshot = await deps.db.tx(async (q) => {
-    const [{ version: v }] = await q.query<{ version: number }>('SELECT version FROM campaigns WHERE id = $1 FOR SHARE', [campaign.id]);
-    return snapshotFromStore(q, campaign, v, deps.clock());
+  const held = deps.local.latest(campaign.id);
+  if (held?.version === version) return held;
+  return deps.local.once(`snapshot:${campaign.id}:${version}`, async () => {
+    const cached = await deps.cache.get(campaign.id);
+    if (cached?.version === version) {
+      deps.local.keep(cached);
+      return cached;
+    }
+    // FOR SHARE holds writers (who bump the version first) off until the recompute has read everything.
+    const snapshot = await deps.db.tx(async (q) => {
+      const [{ version: v }] = await q.query<{ version: number }>('SELECT version FROM campaigns WHERE id = $1 FOR SHARE', [campaign.id]);
+      return snapshotFromStore(q, campaign, v, deps.clock());
+    });
+    deps.local.keep(snapshot);
+    await deps.cache.set(snapshot);
+    return snapshot;
   });
-  await deps.cache.set(snapshot);
-  return snapshot;
 }
 
 /**

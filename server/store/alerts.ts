@@ -22,11 +22,11 @@ export async function listProjectAlerts(q: Queryable, projectId: number, f: { in
   return q.query<Alert>(`${SELECT} WHERE a.project_id = $1 AND ($2 OR a.state <> 'cleared') ORDER BY a.id DESC LIMIT 200`, [projectId, f.includeCleared]);
 }
 
-/** Alerts for the console: open ones, or also the cleared ones of the last `days` days. */
+/** Alerts for the console and API clients: every open one, and with includeCleared the cleared ones too. */
 export async function listAlerts(q: Queryable, campaignId: number, f: { unitId?: number; includeCleared: boolean }): Promise<Alert[]> {
   return q.query<Alert>(
     `${SELECT} WHERE a.campaign_id = $1 AND ($2::int IS NULL OR p.unit_id = $2) AND ($3 OR a.state <> 'cleared')
-     ORDER BY a.state = 'cleared', a.level DESC, a.id DESC LIMIT 1000`,
+     ORDER BY a.state = 'cleared', a.level DESC, a.id DESC`,
     [campaignId, f.unitId ?? null, f.includeCleared],
   );
 }

@@ -1,13 +1,15 @@
 // A day of wall traffic, made up from a real snapshot: mostly accepted reports, some submissions,
 // starts, completions, alerts raised and cleared, problem changes — each one version after the last.
-import type { ServerToClientEvents, SummaryPatch } from '../../shared/events.js';
+import type { ServerToClientEvents } from '../../shared/events.js';
 import type { Snapshot, TickerEvent, TickerKind } from '../../shared/snapshot.js';
+import { diffFigures, type SummaryDelta } from '../../shared/summaryDelta.js';
 
 export type Push = { [K in keyof ServerToClientEvents]: { name: K; payload: Parameters<ServerToClientEvents[K]>[0] } }[keyof ServerToClientEvents];
 
-function summaryOf(s: Snapshot): SummaryPatch {
-  const { version: _v, generatedAt: _g, campaign: _c, alerts: _a, events: _e, ...summary } = s;
-  return summary;
+/** What a report's push carries: the totals, and the one lagging row that moved. */
+function summaryOf(s: Snapshot): SummaryDelta {
+  const next = { ...s, lagging: s.lagging.map((p, i) => (i === 0 ? { ...p, completed: p.completed + 1 } : p)) };
+  return diffFigures(s, next, s.problems);
 }
 
 /** The i-th push after the snapshot (i from 1). Deterministic, so runs compare. */

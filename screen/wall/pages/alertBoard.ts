@@ -1,6 +1,6 @@
 // The 滞后预警 page's figures: open alerts counted by severity, rule, lifecycle stage and 分级调度
 // level, and the lagging projects with their reasons and how far their alerts have been handled.
-import type { LaggingProject } from '../../../shared/snapshot.js';
+import type { AlertCounts, LaggingProject } from '../../../shared/snapshot.js';
 import {
   ALERT_STATE_LABELS,
   DISPATCH_LEVEL_LABELS,
@@ -42,19 +42,14 @@ function counted<K>(keys: readonly K[], label: (k: K) => string, count: (k: K) =
   return keys.map((key, i) => ({ key, label: label(key), count: counts[i], width: `${(counts[i] / max) * 100}%` }));
 }
 
-export function alertCounts(alerts: readonly Alert[]) {
-  const open = alerts.filter((a) => a.state !== 'cleared');
-  const tally = <K>(of: (a: Alert) => K) => {
-    const m = new Map<K, number>();
-    for (const a of open) m.set(of(a), (m.get(of(a)) ?? 0) + 1);
-    return (k: K) => m.get(k) ?? 0;
-  };
+/** The board's bars from the server's counts of every open alert (the snapshot lists only a part). */
+export function alertCounts(counts: AlertCounts) {
   return {
-    total: open.length,
-    bySeverity: counted(SEVERITIES, (s) => `${SEVERITY_LABELS[s]}预警`, tally((a) => a.severity)),
-    byRule: counted(RULES, (r) => RULE_TAGS[r], tally((a) => a.rule)),
-    byState: counted(OPEN_STATES, (s) => ALERT_STATE_LABELS[s], tally((a) => a.state)),
-    byLevel: counted(LEVELS, (l) => DISPATCH_LEVEL_LABELS[l], tally((a) => a.level)),
+    total: counts.total,
+    bySeverity: counted(SEVERITIES, (s) => `${SEVERITY_LABELS[s]}预警`, (s) => counts.bySeverity[s]),
+    byRule: counted(RULES, (r) => RULE_TAGS[r], (r) => counts.byRule[r] ?? 0),
+    byState: counted(OPEN_STATES, (s) => ALERT_STATE_LABELS[s], (s) => counts.byState[s] ?? 0),
+    byLevel: counted(LEVELS, (l) => DISPATCH_LEVEL_LABELS[l], (l) => counts.byLevel[l] ?? 0),
   };
 }
 

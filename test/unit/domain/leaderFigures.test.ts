@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { computeSummary } from '../../../server/domain/aggregates.js';
 import { summarizeProblems } from '../../../server/domain/problemSummary.js';
-import { buildSnapshot, summaryPatch } from '../../../server/domain/snapshot.js';
+import { buildSnapshot, summaryDelta } from '../../../server/domain/snapshot.js';
 import type { LedgerProblem } from '../../../server/domain/ledger.js';
 import type { Leader, ProblemState } from '../../../shared/types.js';
 import { campaign, figure, ledger, project, wan } from './fixtures.js';
@@ -81,7 +81,7 @@ describe('computeSummary: 挂点领导 figures', () => {
   });
 
   it('travels in the summary patch and the snapshot', () => {
-    expect(summaryPatch(s).byLeader).toBe(s.byLeader);
+    expect(summaryDelta(s).byLeader?.upsert).toEqual(s.byLeader);
     const snapshot = buildSnapshot(s, {
       version: 7,
       generatedAt: '2020-07-03T01:00:00.000Z',
@@ -99,6 +99,6 @@ describe('computeSummary: the ranking weights', () => {
     const weights = { investment: 50, start: 10, completion: 10, timeliness: 20, problems: 10 };
     const weighted = computeSummary(ledger({ projects: [project(1)], settings: { rankingWeights: weights } }));
     expect(weighted.rankingWeights).toEqual(weights);
-    expect(summaryPatch(weighted).rankingWeights).toEqual(weights);
+    expect(summaryDelta(weighted).rankingWeights).toEqual(weights);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { computeSummary } from '../../../server/domain/aggregates.js';
 import { summarizeProblems } from '../../../server/domain/problemSummary.js';
-import { buildSnapshot, summaryPatch } from '../../../server/domain/snapshot.js';
+import { buildSnapshot, summaryDelta } from '../../../server/domain/snapshot.js';
 import { TICKER_LIMIT, type TickerEvent } from '../../../shared/snapshot.js';
 import { alert, campaign, figure, ledger, project, wan } from './fixtures.js';
 
@@ -59,11 +59,13 @@ describe('buildSnapshot', () => {
   });
 });
 
-describe('summaryPatch', () => {
+describe('summaryDelta', () => {
   it('holds exactly the recomputed sections', () => {
-    const patch = summaryPatch(summary);
+    const patch = summaryDelta(summary);
     expect(Object.keys(patch).sort()).toEqual(['byDomain', 'byLeader', 'byLevel', 'lagging', 'openMonth', 'ranking', 'rankingWeights', 'reportingMonth', 'scheduleRatio', 'today', 'totals', 'trend']);
     expect(patch.totals).toBe(summary.totals);
-    expect(patch.trend).toHaveLength(12);
+    // Whole: every row, in order, so a client holding any version can apply it.
+    expect(patch.trend?.upsert).toHaveLength(12);
+    expect(patch.trend?.order).toEqual(summary.trend.map((t) => t.month));
   });
 });

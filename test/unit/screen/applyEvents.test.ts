@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FRESH_ALERT } from '../../fixtures/alert.js';
-import type { AlertCleared, AlertRaised, AlertUpdated, InvestmentUpdate, ProblemUpdate, ProjectMilestone, SummaryPatch } from '../../../shared/events.js';
+import type { AlertCleared, AlertRaised, AlertUpdated, InvestmentUpdate, ProblemUpdate, ProjectMilestone } from '../../../shared/events.js';
+import { diffFigures, type SummaryDelta } from '../../../shared/summaryDelta.js';
 import { TICKER_LIMIT, type TickerEvent } from '../../../shared/snapshot.js';
 import type { Alert } from '../../../shared/types.js';
 import {
@@ -27,13 +28,18 @@ function tick(version: number, kind: TickerEvent['kind'], projectId: number, at 
   return { id: `${version}-${kind}-${projectId}`, at, kind, projectId, text: `事件${version}` };
 }
 
-function patch(): SummaryPatch {
+/** The figures a report moved (one domain, one month, one leader, a lagging project gone), as pushed: a delta. */
+function moved() {
   const s = makeSnapshot();
   s.totals.completed += 100_000_000;
   s.byDomain[0].completed += 100_000_000;
   s.trend[7].actual += 100_000_000;
   s.byLeader[1].completed += 100_000_000;
-  return { today: s.today, reportingMonth: s.reportingMonth, scheduleRatio: s.scheduleRatio, totals: s.totals, byDomain: s.byDomain, byLevel: s.byLevel, byLeader: s.byLeader, trend: s.trend, lagging: s.lagging.slice(1), ranking: s.ranking, rankingWeights: { ...s.rankingWeights, investment: 50 }, openMonth: { month: '2020-09', investment: 100_000_000, projects: 1 } };
+  return { ...s, lagging: s.lagging.slice(1), rankingWeights: { ...s.rankingWeights, investment: 50 }, openMonth: { month: '2020-09', investment: 100_000_000, projects: 1 } };
+}
+
+function patch(): SummaryDelta {
+  return diffFigures(makeSnapshot(), moved());
 }
 
 function update(version: number, summary = patch()): InvestmentUpdate {
@@ -93,20 +99,27 @@ describe('applySnapshot', () => {
 });
 
 describe('applyInvestmentUpdate', () => {
-  it('replaces the summary sections and moves the version on', () => {
+  it('applies the rows that moved and moves the version on', () => {
     const before = loaded();
     const u = update(V + 1);
+    // Only what moved travels: one domain, one level? none, one leader, one trend month, a lagging row gone.
+    expect(u.summary.byDomain?.upsert).toHaveLength(1);
+    expect(u.summary.byLevel).toBeUndefined();
+    expect(u.summary.byLeader?.upsert).toHaveLength(1);
+    expect(u.summary.trend?.upsert).toHaveLength(1);
+    expect(u.summary.lagging).toEqual({ upsert: [], remove: [before.snapshot!.lagging[0].projectId], order: expect.any(Array) });
     const { data, decision } = applyInvestmentUpdate(before, u);
     expect(decision).toBe('apply');
     expect(data.snapshot?.version).toBe(V + 1);
-    expect(data.snapshot?.totals).toBe(u.summary.totals);
-    expect(data.snapshot?.byDomain).toBe(u.summary.byDomain);
-    expect(data.snapshot?.byLevel).toBe(u.summary.byLevel);
-    expect(data.snapshot?.byLeader).toBe(u.summary.byLeader);
+    const want = moved();
+    expect(data.snapshot?.totals).toEqual(want.totals);
+    expect(data.snapshot?.byDomain).toEqual(want.byDomain);
+    expect(data.snapshot?.byLevel).toBe(before.snapshot?.byLevel);
+    expect(data.snapshot?.byLeader).toEqual(want.byLeader);
     expect(data.snapshot?.rankingWeights.investment).toBe(50);
     expect(data.snapshot?.byLeader[1].completed).toBe(before.snapshot!.byLeader[1].completed + 100_000_000);
-    expect(data.snapshot?.trend).toBe(u.summary.trend);
-    expect(data.snapshot?.lagging).toBe(u.summary.lagging);
+    expect(data.snapshot?.trend).toEqual(want.trend);
+    expect(data.snapshot?.lagging).toEqual(want.lagging);
     expect(data.snapshot?.alerts).toBe(before.snapshot?.alerts);
     expect(data.ticker[0]).toBe(u.event);
   });

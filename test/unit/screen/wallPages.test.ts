@@ -8,7 +8,7 @@ import { nextPage, pageCount, pageOf, rowsThatFit } from '../../../screen/wall/p
 import { oldestRows, openCount, pipeline } from '../../../screen/wall/pages/problemBoard.js';
 import { barWidth, progressTone, scheduleShare } from '../../../screen/wall/pages/progress.js';
 import { componentTone, honourBoards, rankingRows, weightColumns } from '../../../screen/wall/pages/rankingBoard.js';
-import type { UnitRank } from '../../../shared/snapshot.js';
+import { countAlerts, type UnitRank } from '../../../shared/snapshot.js';
 import type { Alert } from '../../../shared/types.js';
 import { FRESH_ALERT } from '../../fixtures/alert.js';
 import { makeSnapshot } from '../../fixtures/snapshot.js';
@@ -86,7 +86,7 @@ describe('滞后预警 board', () => {
   });
 
   it('counts the open alerts by severity, rule, stage and 分级调度 level', () => {
-    const c = alertCounts(s.alerts);
+    const c = alertCounts(countAlerts(s.alerts));
     expect(c.total).toBe(10);
     expect(c.bySeverity.map((x) => [x.label, x.count])).toEqual([['红色预警', 2], ['橙色预警', 3], ['黄色预警', 5]]);
     expect(c.byRule.find((r) => r.key === 'investment_behind')).toMatchObject({ label: '投资滞后', count: 8, width: '100%' });

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createPinia, setActivePinia } from 'pinia';
 import type { InvestmentUpdate } from '../../../shared/events.js';
+import { diffFigures } from '../../../shared/summaryDelta.js';
 import { TICKER_LIMIT } from '../../../shared/snapshot.js';
 import type { WallSocket } from '../../../screen/socket.js';
 import { tokenFromSearch } from '../../../screen/socket.js';
@@ -43,8 +44,7 @@ class FakeSocket {
 
 function update(version: number): InvestmentUpdate {
   const s = makeSnapshot();
-  const { today, reportingMonth, scheduleRatio, totals, byDomain, byLevel, byLeader, trend, lagging, rankingWeights } = s;
-  totals.completed += version;
+  const next = { ...s, totals: { ...s.totals, completed: s.totals.completed + version } };
   return {
     version,
     projectId: 3,
@@ -53,7 +53,7 @@ function update(version: number): InvestmentUpdate {
     month: '2020-08',
     investment: version,
     completedToDate: version,
-    summary: { today, reportingMonth, scheduleRatio, totals, byDomain, byLevel, byLeader, trend, lagging, ranking: [], rankingWeights, openMonth: null },
+    summary: diffFigures(s, next),
     event: { id: `${version}-report-3`, at: new Date(Date.UTC(2020, 8, 15, 4, 0, version % 60)).toISOString(), kind: 'report', projectId: 3, text: '报送' },
   };
 }

@@ -1,0 +1,54 @@
+// This process's own copy of each campaign's latest snapshot: parsed once, serialised (and gzipped)
+// once per version, and recomputed by one caller at a time however many walls connect at once.
+import { createHash } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
+import type { Snapshot } from '../../shared/snapshot.js';
+
+/** A snapshot as GET /api/snapshot sends it. */
+export interface SnapshotBody {
+  etag: string;
+  json: Buffer;
+  /** Made on first request for it. */
+  gzip(): Buffer;
+}
+
+export interface LocalSnapshots {
+  /** The newest snapshot this process has seen of the campaign. */
+  latest(campaignId: number): Snapshot | null;
+  /** Keeps it unless a newer version is already held. */
+  keep(snapshot: Snapshot): void;
+  body(snapshot: Snapshot): SnapshotBody;
+  /** Runs `work` unless the same key's work is in flight, whose result is shared then. */
+  once<T>(key: string, work: () => Promise<T>): Promise<T>;
+}
+
+export function localSnapshots(): LocalSnapshots {
+  const latest = new Map<number, Snapshot>();
+  const bodies = new Map<number, { version: number; body: SnapshotBody }>();
+  const inFlight = new Map<string, Promise<unknown>>();
+  return {
+    latest: (campaignId) => latest.get(campaignId) ?? null,
+    keep(snapshot) {
+      const held = latest.get(snapshot.campaign.id);
+      if (!held || held.version < snapshot.version) latest.set(snapshot.campaign.id, snapshot);
+    },
+    body(snapshot) {
+      const held = bodies.get(snapshot.campaign.id);
+      if (held?.version === snapshot.version) return held.body;
+      const json = Buffer.from(JSON.stringify(snapshot));
+      let gzip: Buffer | null = null;
+      // Versions of one campaign are its content's name across processes; the hash keeps stores apart.
+      const tag = createHash('sha1').update(`${snapshot.campaign.id}:${snapshot.version}:${snapshot.campaign.county}:${snapshot.today}`).digest('base64url').slice(0, 16);
+      const body: SnapshotBody = { etag: `W/"${snapshot.version}-${tag}"`, json, gzip: () => (gzip ??= gzipSync(json)) };
+      if (!held || held.version < snapshot.version) bodies.set(snapshot.campaign.id, { version: snapshot.version, body });
+      return body;
+    },
+    once(key, work) {
+      const running = inFlight.get(key);
+      if (running) return running as Promise<never>;
+      const started = work().finally(() => inFlight.delete(key));
+      inFlight.set(key, started);
+      return started;
+    },
+  };
+}
