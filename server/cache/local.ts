@@ -20,12 +20,20 @@ export interface LocalSnapshots {
   body(snapshot: Snapshot): SnapshotBody;
   /** Runs `work` unless the same key's work is in flight, whose result is shared then. */
   once<T>(key: string, work: () => Promise<T>): Promise<T>;
+  /**
+   * A value computed once per key (keys name what they depend on, versions included), the last
+   * REMEMBERED kept: e.g. an earlier year's figures, which every write of this year would recompute.
+   */
+  remember<T>(key: string, compute: () => Promise<T>): Promise<T>;
 }
+
+const REMEMBERED = 64;
 
 export function localSnapshots(): LocalSnapshots {
   const latest = new Map<number, Snapshot>();
   const bodies = new Map<number, { version: number; body: SnapshotBody }>();
   const inFlight = new Map<string, Promise<unknown>>();
+  const remembered = new Map<string, Promise<unknown>>();
   return {
     latest: (campaignId) => latest.get(campaignId) ?? null,
     keep(snapshot) {
@@ -49,6 +57,16 @@ export function localSnapshots(): LocalSnapshots {
       const started = work().finally(() => inFlight.delete(key));
       inFlight.set(key, started);
       return started;
+    },
+    remember(key, compute) {
+      const held = remembered.get(key);
+      if (held) return held as Promise<never>;
+      const value = compute();
+      remembered.set(key, value);
+      // A failure is not remembered; the oldest key goes when the map is full (Map keeps insertion order).
+      value.catch(() => remembered.delete(key));
+      if (remembered.size > REMEMBERED) remembered.delete(remembered.keys().next().value!);
+      return value;
     },
   };
 }

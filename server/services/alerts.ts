@@ -83,7 +83,7 @@ async function changeAlert(deps: Deps, user: User, id: number, edit: AlertEdit):
     if (!alert) throw NotFound('预警不存在');
     if (alert.state === 'cleared') throw Conflict('该预警已整改销号');
     await edit(q, alert);
-    const change = await finishChange(q, campaign, version, deps.clock(), async (summary) => [
+    const change = await finishChange(deps, q, campaign, version, deps.clock(), async (summary) => [
       { name: 'summary:update', payload: { version, summary: summaryDelta(summary) } },
       { name: 'alert:updated', payload: { version, alert: (await getAlert(q, id))! } },
     ]);

@@ -1,7 +1,7 @@
 // The tail every write shares inside its transaction: recompute the aggregates, raise and clear
 // alerts, write the ticker events, and build the new snapshot with the pushes that announce it.
 import { TICKER_LIMIT, type Snapshot, type TickerEvent, type TickerKind } from '../../shared/snapshot.js';
-import { LAG_RULE_LABELS, SEVERITY_LABELS, type Campaign, type Severity } from '../../shared/types.js';
+import { LAG_RULE_LABELS, SEVERITY_LABELS, type Alert, type Campaign, type Severity } from '../../shared/types.js';
 import { diffAlerts } from '../domain/alerts.js';
 import type { Summary } from '../domain/aggregates.js';
 import { SEVERITY_RANK } from '../domain/lagRules.js';
@@ -40,6 +40,7 @@ export interface FinishOptions {
 export const ANNOUNCE_LIMIT = TICKER_LIMIT;
 
 export async function finishChange(
+  deps: Pick<Deps, 'local'>,
   q: Queryable,
   campaign: Campaign,
   version: number,
@@ -62,10 +63,11 @@ export async function finishChange(
   const pushes = await lead(summary, writeEvent);
   await insertEvents(q, campaign.id, queued);
   const red: number[] = [];
-  pushes.push(...(await syncAlerts(q, campaign.id, version, summary, at, opts, red)));
+  const synced = await syncAlerts(q, campaign.id, version, summary, at, opts, red);
+  pushes.push(...synced.pushes);
   // Work-chat notices of what the rules found, in this same transaction (the outbox).
   await enqueueRecomputed(q, campaign, todayFor(campaign, now), now, red);
-  const snapshot = await snapshotFromStore(q, campaign, version, now, summary);
+  const snapshot = await snapshotFromStore(q, campaign, version, now, summary, deps.local, synced.open ?? undefined);
   await yieldToLoop(); // reading a large snapshot is one long step: a turn before the commit's
   // The problem counts ride on every summary push: they move with the date too (ages, overdue);
   // the alert counts on every alert push: the wall's list is a part, its counts are the whole.
@@ -91,10 +93,13 @@ export function raisedSummaryText(raised: { severity: Severity }[], worsened: { 
 
 /**
  * Makes the stored open alerts match the rule hits, in a few bulk statements whatever their number,
- * and returns the pushes for what changed.
+ * and returns the pushes for what changed, with the open alerts as now stored when it read them all.
  */
-async function syncAlerts(q: Queryable, campaignId: number, version: number, summary: Summary, at: string, opts: FinishOptions, red: number[]): Promise<Push[]> {
-  const diff = diffAlerts(await listOpenAlerts(q, campaignId), summary.hits);
+async function syncAlerts(
+  q: Queryable, campaignId: number, version: number, summary: Summary, at: string, opts: FinishOptions, red: number[],
+): Promise<{ pushes: Push[]; open: Alert[] | null }> {
+  const before = await listOpenAlerts(q, campaignId);
+  const diff = diffAlerts(before, summary.hits);
   // A worsening alert is announced again; an easing one or new figures update it quietly.
   const worse = diff.update.map(({ alert, hit }) => SEVERITY_RANK[hit.severity] > SEVERITY_RANK[alert.severity]);
   const worsenedHits = diff.update.filter((_, i) => worse[i]).map((u) => u.hit);
@@ -136,7 +141,13 @@ async function syncAlerts(q: Queryable, campaignId: number, version: number, sum
     raisedEvents = written.slice(diff.clear.length, diff.clear.length + raised.length);
     worsenedEvents = written.slice(diff.clear.length + raised.length);
   }
-  if (!pushing) return [];
+  // The open alerts now: those before, less the cleared, with the updated and raised as read back.
+  const fresh = new Map([...updated, ...raised].map((a) => [a.id, a]));
+  const gone = new Set(diff.clear.map((a) => a.id));
+  const open = raised.length === raisedIds.length && updated.length === diff.update.length
+    ? [...before.filter((a) => !gone.has(a.id)).map((a) => fresh.get(a.id) ?? a), ...raised]
+    : null;
+  if (!pushing) return { pushes: [], open };
 
   // In a bulk change every push of a kind carries the same summary line (walls list an event once).
   const pushes: Push[] = [];
@@ -148,7 +159,7 @@ async function syncAlerts(q: Queryable, campaignId: number, version: number, sum
   updated.forEach((alert, i) => {
     pushes.push(worse[i] ? { name: 'alert:raised', payload: { version, alert, event: worsenedEvents[w++] } } : { name: 'alert:updated', payload: { version, alert } });
   });
-  return pushes;
+  return { pushes, open };
 }
 
 /**
@@ -183,7 +194,7 @@ export async function refreshCampaign(deps: Deps): Promise<void> {
   const result = await deps.db.tx(async (q) => {
     const campaign = await requireCampaign(q);
     const version = await bumpVersion(q, campaign.id);
-    return finishChange(q, campaign, version, deps.clock(), async (summary) => [
+    return finishChange(deps, q, campaign, version, deps.clock(), async (summary) => [
       { name: 'summary:update', payload: { version, summary: summaryDelta(summary) } },
     ]);
   });

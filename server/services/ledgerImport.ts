@@ -118,7 +118,7 @@ async function commit(deps: Deps, user: User, plan: LedgerPlan, filename: string
       },
     });
     await auditMany(q, actor, entries);
-    const change = await finishChange(q, campaign, version, deps.clock(), async (summary) => [
+    const change = await finishChange(deps, q, campaign, version, deps.clock(), async (summary) => [
       { name: 'summary:update', payload: { version, summary: summaryDelta(summary) } },
     ], { wallsRefetch: true });
     return { change, version, counts };

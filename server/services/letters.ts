@@ -57,7 +57,7 @@ export async function issueLetter(deps: Deps, user: User, body: unknown): Promis
     await audit(q, { userId: user.id, name: user.displayName }, 'letter.issue', 'letter', letter.id, null, letter);
     await enqueueLetter(q, letter, now);
     const written = (await listOpenAlerts(q, campaign.id)).filter((a) => letter.alertIds.includes(a.id));
-    const change = await finishChange(q, campaign, version, now, async (s) => [
+    const change = await finishChange(deps, q, campaign, version, now, async (s) => [
       { name: 'summary:update', payload: { version, summary: summaryDelta(s) } },
       ...written.map((alert) => ({ name: 'alert:updated' as const, payload: { version, alert } })),
     ]);

@@ -180,7 +180,7 @@ export async function decide(deps: Deps, user: User, id: number, body: unknown):
       { problemId: item.problemId, decision: item.decision, owner: item.owner, deadline: item.deadline }, input);
     await enqueueAssigned(q, problem.id, today, now);
     const [month, day] = input.deadline.slice(5).split('-').map(Number);
-    const change = await problemChange(q, campaign, version, now, [{
+    const change = await problemChange(deps, q, campaign, version, now, [{
       problemId: problem.id, projectId: problem.projectId,
       text: `${problem.project}：${problem.category}问题经${MEETING_KIND_LABELS[meeting.kind]}议定，由${input.owner}于${month}月${day}日前解决`,
     }]);
@@ -215,7 +215,7 @@ export async function markMeetingHeld(deps: Deps, user: User, id: number): Promi
     const flagged: ProblemEvent[] = after
       .filter((p) => p.flagged && !wasFlagged.has(p.id))
       .map((p) => ({ problemId: p.id, projectId: p.projectId, text: `${p.project}：${p.category}问题经两次会议仍未解决，予以通报批评` }));
-    const change = await problemChange(q, campaign, version, now, flagged);
+    const change = await problemChange(deps, q, campaign, version, now, flagged);
     return { meeting: await meetingOf(q, campaign, today, id), change };
   });
   await announce(deps, result.change);

@@ -99,7 +99,7 @@ async function commit(deps: Deps, user: User, sheet: Sheet, asked: string | unde
     ]);
     const started = milestones.filter((x) => x.milestones.started);
     const completed = milestones.filter((x) => x.milestones.completed);
-    const change = await finishChange(q, campaign, version, now, async (summary, writeEvent) => {
+    const change = await finishChange(deps, q, campaign, version, now, async (summary, writeEvent) => {
       const pushes: Push[] = [{ name: 'summary:update', payload: { version, summary: summaryDelta(summary) } }];
       const push = async (name: 'project:started' | 'project:completed', { project, milestones: m }: MilestoneChange, text: string) => {
         const kind = name === 'project:started' ? 'started' : 'completed';

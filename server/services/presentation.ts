@@ -235,7 +235,7 @@ export async function noteDecision(deps: Deps, user: User, body: unknown): Promi
       { state: problem.state, coordinatingUnit: problem.coordinatingUnit, dueOn: problem.dueOn }, { state: toState, decision, owner, deadline });
     await enqueueAssigned(q, problemId, today, now);
     const [month, day] = deadline.slice(5).split('-').map(Number);
-    const change = await problemChange(q, campaign, version, now, [
+    const change = await problemChange(deps, q, campaign, version, now, [
       { problemId, projectId, text: `${project.name}：${problem.category}问题经会议议定，由${owner}于${month}月${day}日前解决` },
     ]);
     return { problem: (await getProblemDetail(q, problemId, today))!, change };

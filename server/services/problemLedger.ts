@@ -70,7 +70,7 @@ export async function actOnProblem(deps: Deps, user: User, id: number, body: unk
     await insertStep(q, id, { at, actor: user.displayName, action: input.action, fromState: problem.state, toState, note, dueOn: change.dueOn });
     await audit(q, actorOf(user), `problem.${input.action}`, 'problem', id, before(problem), { state: toState, ...change });
     if (input.action === 'accept') await enqueueAssigned(q, id, today, now);
-    const changed = await problemChange(q, campaign, version, now, [{ problemId: id, projectId: problem.projectId, text: `${problem.project}：${problem.category}问题${text}` }]);
+    const changed = await problemChange(deps, q, campaign, version, now, [{ problemId: id, projectId: problem.projectId, text: `${problem.project}：${problem.category}问题${text}` }]);
     return { record: { ...(await getProblemDetail(q, id, today))!, steps: await stepsOf(q, id) }, changed };
   });
   await announce(deps, result.changed);
@@ -115,9 +115,9 @@ export interface ProblemEvent {
  * The shared tail of a change to the problem ledger: the rules re-run (问题逾期, 两次会议未解决), a
  * ticker event per problem and `problem:update` with the new counts, after the summary.
  */
-export async function problemChange(q: Queryable, campaign: Campaign, version: number, now: Date, events: ProblemEvent[]): Promise<ChangeResult> {
+export async function problemChange(deps: Deps, q: Queryable, campaign: Campaign, version: number, now: Date, events: ProblemEvent[]): Promise<ChangeResult> {
   const written: { problemId: number; event: TickerEvent }[] = [];
-  const change = await finishChange(q, campaign, version, now, async (summary, writeEvent) => {
+  const change = await finishChange(deps, q, campaign, version, now, async (summary, writeEvent) => {
     // A ticker event's id is version-kind-project: one per project and change.
     const seen = new Set<number>();
     for (const e of events) {

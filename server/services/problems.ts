@@ -33,7 +33,7 @@ export async function raiseProblem(deps: Deps, user: User, projectId: number, bo
     await insertStep(q, id, { at, actor: user.displayName, action: 'raise', fromState: null, toState: 'pending', note: input.description, dueOn: input.dueOn ?? null });
     const problem = (await getProblemDetail(q, id, todayFor(campaign, now)))!;
     await audit(q, actorOf(user), 'problem.raise', 'problem', id, null, problem);
-    const change = await problemChange(q, campaign, version, now, [
+    const change = await problemChange(deps, q, campaign, version, now, [
       { problemId: id, projectId, text: `${project.name}：新报${input.category}问题，待协调` },
     ]);
     return { problem, change };

@@ -101,7 +101,7 @@ async function editProject(deps: Deps, user: User, id: number, action: string, e
     const after = (await getProject(q, id))!;
     const beforeFields = Object.fromEntries(Object.keys(changed).map((k) => [k, (before as unknown as Record<string, unknown>)[k]]));
     await audit(q, { userId: user.id, name: user.displayName }, action, 'project', id, beforeFields, changed);
-    const change = await finishChange(q, campaign, version, deps.clock(), async (summary) => [
+    const change = await finishChange(deps, q, campaign, version, deps.clock(), async (summary) => [
       { name: 'summary:update', payload: { version, summary: summaryDelta(summary) } },
     ]);
     return { after, change };

@@ -72,11 +72,11 @@ export async function submitReport(deps: Deps, user: User, requestedId: number, 
     if (status === 'accepted') {
       const milestones = await applyMilestones(q, actorOf(user), project, report);
       const next = await carryOn(q, projectId);
-      const change = await finishChange(q, campaign, version, now, (summary, writeEvent) =>
+      const change = await finishChange(deps, q, campaign, version, now, (summary, writeEvent) =>
         acceptedPushes(version, project, report, milestones, summary, writeEvent));
       return { report, change, next };
     }
-    const change = await finishChange(q, campaign, version, now, async (summary, writeEvent) => {
+    const change = await finishChange(deps, q, campaign, version, now, async (summary, writeEvent) => {
       const monthLabel = `${Number(report.month.slice(5))}月`;
       const event = await writeEvent('report_submitted', projectId, `${project.unit}报送「${project.name}」${monthLabel}月报，待审核`);
       return [
@@ -101,7 +101,7 @@ export async function acceptReport(deps: Deps, user: User, reportId: number): Pr
     await audit(q, actorOf(user), 'report.accept', 'report', r.id, { status: r.status }, { status: 'accepted' });
     const milestones = await applyMilestones(q, actorOf(user), project, accepted);
     next = await carryOn(q, r.projectId);
-    const change = await finishChange(q, campaign, version, deps.clock(), (summary, writeEvent) =>
+    const change = await finishChange(deps, q, campaign, version, deps.clock(), (summary, writeEvent) =>
       acceptedPushes(version, project, accepted, milestones, summary, writeEvent));
     return { report: accepted, change };
   });
@@ -118,7 +118,7 @@ export async function returnReport(deps: Deps, user: User, reportId: number, bod
     const returned = await reviewReport(q, r.id, 'returned', user.displayName, reason, deps.clock().toISOString());
     await audit(q, actorOf(user), 'report.return', 'report', r.id, { status: r.status }, { status: 'returned', reason });
     await enqueueReturned(q, returned, project, reason, deps.clock());
-    const change = await finishChange(q, campaign, version, deps.clock(), async (summary) => [
+    const change = await finishChange(deps, q, campaign, version, deps.clock(), async (summary) => [
       { name: 'summary:update', payload: { version, summary: summaryDelta(summary) } },
     ]);
     return { report: returned, change };

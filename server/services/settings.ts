@@ -26,7 +26,7 @@ export async function updateSettings(deps: Deps, user: User, body: unknown): Pro
     await setSettings(q, campaign.id, settings);
     await audit(q, { userId: user.id, name: user.displayName }, 'campaign.settings', 'campaign', campaign.id, campaign.settings, settings);
     const updated = { ...campaign, settings };
-    const change = await finishChange(q, updated, version, deps.clock(), async (summary) => [
+    const change = await finishChange(deps, q, updated, version, deps.clock(), async (summary) => [
       { name: 'summary:update', payload: { version, summary: summaryDelta(summary) } },
     ]);
     return { updated, change };

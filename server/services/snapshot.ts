@@ -2,7 +2,7 @@
 import { addMonths, chinaDate, yearOf } from '../../shared/dates.js';
 import type { CampaignPeriod, PriorYear } from '../../shared/yearTurn.js';
 import type { Snapshot } from '../../shared/snapshot.js';
-import type { Campaign } from '../../shared/types.js';
+import type { Alert, Campaign } from '../../shared/types.js';
 import type { Summary } from '../domain/aggregates.js';
 import { liveAsOf, monthEndAsOf, type AsOf } from '../domain/asOf.js';
 import type { LedgerInput } from '../domain/ledger.js';
@@ -20,6 +20,7 @@ import { listProblemDetails } from '../store/problems.js';
 import { eventsUntil } from '../store/presentation.js';
 import { TICKER_LIMIT } from '../../shared/snapshot.js';
 import type { Deps } from './deps.js';
+import type { LocalSnapshots } from '../cache/local.js';
 
 /** The product's "today" for a campaign: the date in China of the product clock (which `TODAY` fixes). */
 export function todayFor(_campaign: Campaign, now: Date): string {
@@ -45,11 +46,16 @@ export async function figuresAsOf(q: Queryable, campaign: Campaign, asOf: AsOf):
  * The figures across years a snapshot carries: the county's previous year as of the same month end
  * (同比), and a multi-year campaign's period targets with what its earlier years completed.
  */
-export async function yearContext(q: Queryable, campaign: Campaign, month: string): Promise<{ priorYear: PriorYear | null; period: CampaignPeriod | null }> {
+export async function yearContext(q: Queryable, campaign: Campaign, month: string, local?: LocalSnapshots): Promise<{ priorYear: PriorYear | null; period: CampaignPeriod | null }> {
   const yearEnd = async (year: number, at: string) => {
     const id = await campaignOfYear(q, campaign.county, year);
-    const c = id === null ? null : await getCampaign(q, id);
-    return c && (await figuresAsOf(q, c, monthEndAsOf(at))).summary;
+    if (id === null) return null;
+    // An earlier year changes rarely: its figures are remembered by its version.
+    const compute = async () => {
+      const c = await getCampaign(q, id);
+      return c && (await figuresAsOf(q, c, monthEndAsOf(at))).summary;
+    };
+    return local ? local.remember(`year-end:${id}:${await currentVersion(q, id)}:${at}`, compute) : compute();
   };
   const prevMonth = addMonths(month, -12);
   const prior = yearOf(month) === campaign.year ? await yearEnd(campaign.year - 1, prevMonth) : null;
@@ -79,16 +85,18 @@ export async function yearContext(q: Queryable, campaign: Campaign, month: strin
 }
 
 /** Recomputes the snapshot from the store as of `version` (the caller holds it steady). */
-export async function snapshotFromStore(q: Queryable, campaign: Campaign, version: number, now: Date, summary?: Summary): Promise<Snapshot> {
+export async function snapshotFromStore(
+  q: Queryable, campaign: Campaign, version: number, now: Date, summary?: Summary, local?: LocalSnapshots, openAlerts?: Alert[],
+): Promise<Snapshot> {
   const today = todayFor(campaign, now);
   const [s, alerts, events, problems] = await Promise.all([
     summary ?? summarize(q, campaign, now),
-    listOpenAlerts(q, campaign.id),
+    openAlerts ?? listOpenAlerts(q, campaign.id),
     recentEvents(q, campaign.id),
     listProblemDetails(q, campaign.id, today),
   ]);
   return buildSnapshot(s, {
-    ...(await yearContext(q, campaign, s.reportingMonth)),
+    ...(await yearContext(q, campaign, s.reportingMonth, local)),
     version,
     generatedAt: now.toISOString(),
     campaign: { id: campaign.id, county: campaign.county, year: campaign.year, title: campaign.title },
@@ -116,7 +124,7 @@ export async function currentSnapshot(deps: Deps): Promise<Snapshot> {
     // FOR SHARE holds writers (who bump the version first) off until the recompute has read everything.
     const snapshot = await deps.db.tx(async (q) => {
       const [{ version: v }] = await q.query<{ version: number }>('SELECT version FROM campaigns WHERE id = $1 FOR SHARE', [campaign.id]);
-      return snapshotFromStore(q, campaign, v, deps.clock());
+      return snapshotFromStore(q, campaign, v, deps.clock(), undefined, deps.local);
     });
     deps.local.keep(snapshot);
     await deps.cache.set(snapshot);

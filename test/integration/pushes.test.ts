@@ -35,7 +35,7 @@ describe('pushes on the demo county', () => {
       expect(res.status).toBe(201);
       const u = await update;
       expect(bytes(u)).toBeLessThanOrEqual(4 * 1024);
-      const mine = applyFigures(held!, u.summary);
+      const mine: Snapshot | null = applyFigures(held!, u.summary);
       expect(mine).not.toBeNull();
       held = mine;
       const server: Snapshot = await (await fetch(`${h.url}/api/snapshot`, { headers: { cookie } })).json();
