@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import express from 'express';
 import type { Logger } from 'pino';
 import type { SnapshotCache } from './cache/cache.js';
-import { localSnapshots } from './cache/local.js';
+import { localSnapshots } from './services/local.js';
 import { errorHandler, NotFound } from './errors.js';
 import { adminRouter } from './http/admin.js';
 import { alertsRouter } from './http/alerts.js';

@@ -15,13 +15,19 @@ import { insertEvents, type NewEvent } from '../store/events.js';
 import type { Deps, Push } from './deps.js';
 import { bumpVersion, getActiveCampaign } from '../store/campaigns.js';
 import { enqueueRecomputed } from './notifyEnqueue.js';
-import { requireCampaign, snapshotFromStore, summarize, todayFor } from './snapshot.js';
+import { requireCampaign, snapshotFromStore, todayFor } from './snapshot.js';
+import { liveAsOf } from '../domain/asOf.js';
+import type { LedgerInput } from '../domain/ledger.js';
+import { campaignAsOf } from '../domain/monthEnd.js';
+import { loadLedger, reloadLedger } from '../store/ledger.js';
 
 export type EventWriter = (kind: TickerKind, projectId: number, text: string) => Promise<TickerEvent>;
 
 export interface ChangeResult {
   snapshot: Snapshot;
   pushes: Push[];
+  /** The ledger as the change left it, kept (after commit) for the next change to read only what it touches. */
+  ledger: LedgerInput;
 }
 
 export interface FinishOptions {
@@ -30,6 +36,11 @@ export interface FinishOptions {
    * it): pushing each alert as well would only be dropped on arrival. Set by the bulk imports.
    */
   wallsRefetch?: boolean;
+  /**
+   * The change wrote rows of these projects only (their reports, plans, problems): the recompute reads
+   * them again and takes the rest from the ledger the previous version left, when this process holds it.
+   */
+  touched?: readonly number[];
 }
 
 /**
@@ -58,7 +69,10 @@ export async function finishChange(
     queued.push(e);
     return { id: `${version}-${kind}-${projectId}`, at, kind, projectId, text };
   };
-  const summary = await summarize(q, campaign, now);
+  const today = todayFor(campaign, now);
+  const held = opts.touched ? deps.local.ledger(campaign.id, version - 1) : null;
+  const ledger = held ? await reloadLedger(q, held, campaign, today, opts.touched!) : await loadLedger(q, campaign, today);
+  const summary = campaignAsOf(ledger, liveAsOf(today));
   await yieldToLoop(); // the recompute is pure CPU: one turn before and after it
   const pushes = await lead(summary, writeEvent);
   await insertEvents(q, campaign.id, queued);
@@ -75,7 +89,7 @@ export async function finishChange(
     if (push.name === 'summary:update' || push.name === 'investment:update') push.payload.summary = { ...push.payload.summary, problems: snapshot.problems };
     if (push.name === 'alert:raised' || push.name === 'alert:updated' || push.name === 'alert:cleared') push.payload.counts = snapshot.alertCounts;
   }
-  return { snapshot, pushes };
+  return { snapshot, pushes, ledger };
 }
 
 const count = (n: number) => n.toLocaleString('zh-CN');
@@ -168,6 +182,7 @@ async function syncAlerts(
  */
 export async function announce(deps: Deps, result: ChangeResult): Promise<void> {
   const { snapshot } = result;
+  deps.local.keepLedger(snapshot.campaign.id, snapshot.version, result.ledger);
   let before = deps.local.latest(snapshot.campaign.id);
   if (before?.version !== snapshot.version - 1) before = await deps.cache.get(snapshot.campaign.id);
   deps.local.keep(snapshot);

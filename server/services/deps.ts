@@ -4,7 +4,7 @@ import type { ServerToClientEvents } from '../../shared/events.js';
 import type { DisplayConfig } from '../../shared/wall.js';
 import type { Snapshot } from '../../shared/snapshot.js';
 import type { SnapshotCache } from '../cache/cache.js';
-import type { LocalSnapshots } from '../cache/local.js';
+import type { LocalSnapshots } from './local.js';
 import type { Db } from '../store/db.js';
 
 type PushName = Exclude<keyof ServerToClientEvents, 'snapshot'>;

@@ -20,7 +20,7 @@ import { listProblemDetails } from '../store/problems.js';
 import { eventsUntil } from '../store/presentation.js';
 import { TICKER_LIMIT } from '../../shared/snapshot.js';
 import type { Deps } from './deps.js';
-import type { LocalSnapshots } from '../cache/local.js';
+import type { LocalSnapshots } from './local.js';
 
 /** The product's "today" for a campaign: the date in China of the product clock (which `TODAY` fixes). */
 export function todayFor(_campaign: Campaign, now: Date): string {

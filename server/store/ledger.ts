@@ -5,8 +5,11 @@ import type { Queryable } from './db.js';
 import { AGENDA, HELD_MEETINGS, STATE_HISTORY } from './problems.js';
 import { listProjectsBare } from './projects.js';
 
+/** The rows a change of one project touches: its plans, reports, opening balance and problems. */
+export type ProjectRows = Pick<LedgerInput, 'plans' | 'monthly' | 'problems'> & { openings: OpeningBalance[] };
+
 export async function loadLedger(q: Queryable, campaign: Campaign, today: string): Promise<LedgerInput> {
-  const [domains, levels, leaders, projects, plans, monthly, openings, problems] = await Promise.all([
+  const [domains, levels, leaders, projects, rows] = await Promise.all([
     q.query<Domain>('SELECT id, code, name, target, sort_order AS "sortOrder" FROM domains WHERE campaign_id = $1 ORDER BY sort_order, id', [campaign.id]),
     q.query<Level>(
       `SELECT code, name, planned_count AS "plannedCount", planned_annual AS "plannedAnnual"
@@ -15,10 +18,46 @@ export async function loadLedger(q: Queryable, campaign: Campaign, today: string
     ),
     q.query<Leader>('SELECT id, name, title, rank FROM leaders ORDER BY id'),
     listProjectsBare(q, campaign.id),
+    loadProjectRows(q, campaign.id, null),
+  ]);
+  return { campaign, today, domains, levels, leaders, projects, ...rows };
+}
+
+/**
+ * The ledger with only `touched` projects' rows read again: the names and projects (small, and
+ * renamed units change them) always, the rest from `held`, the ledger as it stood before the change.
+ */
+export async function reloadLedger(q: Queryable, held: LedgerInput, campaign: Campaign, today: string, touched: readonly number[]): Promise<LedgerInput> {
+  const [fresh, rows] = await Promise.all([
+    Promise.all([
+      q.query<Domain>('SELECT id, code, name, target, sort_order AS "sortOrder" FROM domains WHERE campaign_id = $1 ORDER BY sort_order, id', [campaign.id]),
+      q.query<Level>(`SELECT code, name, planned_count AS "plannedCount", planned_annual AS "plannedAnnual" FROM levels WHERE campaign_id = $1 ORDER BY sort_order, code`, [campaign.id]),
+      q.query<Leader>('SELECT id, name, title, rank FROM leaders ORDER BY id'),
+      listProjectsBare(q, campaign.id),
+    ]),
+    loadProjectRows(q, campaign.id, [...touched]),
+  ]);
+  const [domains, levels, leaders, projects] = fresh;
+  const ids = new Set(touched);
+  const keep = <T extends { projectId: number }>(old: readonly T[] | undefined, now: T[]) => [...(old ?? []).filter((r) => !ids.has(r.projectId)), ...now];
+  return {
+    campaign, today, domains, levels, leaders, projects,
+    plans: keep(held.plans, rows.plans),
+    monthly: keep(held.monthly, rows.monthly),
+    openings: keep(held.openings, rows.openings),
+    problems: keep(held.problems, rows.problems),
+  };
+}
+
+/** Plans, reports, opening balances and problems of the campaign's projects (`only` these, when given). */
+async function loadProjectRows(q: Queryable, campaignId: number, only: number[] | null): Promise<ProjectRows> {
+  const which = 'p.campaign_id = $1 AND ($2::int[] IS NULL OR p.id = ANY($2::int[]))';
+  const args = [campaignId, only];
+  const [plans, monthly, openings, problems] = await Promise.all([
     q.query<MonthlyPlan>(
       `SELECT mp.project_id AS "projectId", mp.month, mp.amount FROM monthly_plans mp
-       JOIN projects p ON p.id = mp.project_id WHERE p.campaign_id = $1`,
-      [campaign.id],
+       JOIN projects p ON p.id = mp.project_id WHERE ${which}`,
+      args,
     ),
     // Per project and month: the latest accepted revision, else the latest submitted, else the latest;
     // with when the month was first filed (not as a draft).
@@ -27,14 +66,14 @@ export async function loadLedger(q: Queryable, campaign: Campaign, today: string
          r.created_at AS "submittedAt",
          min(r.created_at) FILTER (WHERE r.status <> 'draft') OVER (PARTITION BY r.project_id, r.month) AS "firstFiledAt"
        FROM reports r JOIN projects p ON p.id = r.project_id
-       WHERE p.campaign_id = $1
+       WHERE ${which}
        ORDER BY r.project_id, r.month, (r.status = 'accepted') DESC, (r.status = 'submitted') DESC, r.revision DESC`,
-      [campaign.id],
+      args,
     ),
     q.query<OpeningBalance>(
       `SELECT ob.project_id AS "projectId", ob.through_month AS "throughMonth", ob.completed, ob.since_start AS "sinceStart"
-       FROM opening_balances ob JOIN projects p ON p.id = ob.project_id WHERE p.campaign_id = $1`,
-      [campaign.id],
+       FROM opening_balances ob JOIN projects p ON p.id = ob.project_id WHERE ${which}`,
+      args,
     ),
     // The held meetings that had the problem on the agenda (通报批评) and its states over time (口径 as of a day).
     q.query<LedgerProblem>(
@@ -42,9 +81,9 @@ export async function loadLedger(q: Queryable, campaign: Campaign, today: string
          to_char(pr.closed_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') AS "closedOn", ${HELD_MEETINGS} AS meetings,
          ${AGENDA} AS agenda, to_char(pr.created_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') AS "raisedOn",
          ${STATE_HISTORY} AS history
-       FROM problems pr JOIN projects p ON p.id = pr.project_id WHERE p.campaign_id = $1`,
-      [campaign.id],
+       FROM problems pr JOIN projects p ON p.id = pr.project_id WHERE ${which}`,
+      args,
     ),
   ]);
-  return { campaign, today, domains, levels, leaders, projects, plans, monthly, openings, problems };
+  return { plans, monthly, openings, problems };
 }

@@ -5,6 +5,8 @@ import { demoLedger } from '../../mock/demo.js';
 import { provinceLedger } from '../../mock/province.js';
 import { countAlerts, SNAPSHOT_ALERT_LIMIT, type Snapshot } from '../../shared/snapshot.js';
 import { applyFigures } from '../../shared/summaryDelta.js';
+import { snapshotFromStore } from '../../server/services/snapshot.js';
+import { getActiveCampaign } from '../../server/store/campaigns.js';
 import { next, postJson, startHarness, type Harness } from './harness.js';
 
 const bytes = (payload: unknown) => Buffer.byteLength(JSON.stringify(payload));
@@ -94,4 +96,33 @@ describe('pushes at province scale (400 projects)', () => {
     const after: Snapshot = await (await fetch(`${h.url}/api/snapshot`, { headers: { cookie } })).json();
     expect(after.alertCounts).toEqual(countAlerts(await (await fetch(`${h.url}/api/alerts`, { headers: { cookie } })).json()));
   }, 120_000);
+});
+
+describe('a report reads again only its own project', () => {
+  let h: Harness;
+  let cookie: string;
+  beforeAll(async () => {
+    h = await startHarness({ backend: 'pglite', seed: demoLedger('yiyang') });
+    cookie = await h.login();
+  });
+  afterAll(() => h.close());
+
+  it('leaves the same figures as recomputing the whole ledger', async () => {
+    const projects = await (await fetch(`${h.url}/api/projects`, { headers: { cookie } })).json();
+    const { month } = await openProject(h, cookie);
+    const open = projects.filter((x: any) => x.startedOn && !x.completedOn).slice(0, 4);
+    // Reports, a correction, a start and a completion across several projects, one after another.
+    const bodies = [
+      { id: open[0].id, body: { month, investment: '120', progress: '施工' } },
+      { id: open[1].id, body: { month, investment: '80.5', progress: '施工' } },
+      { id: open[0].id, body: { month, investment: '90', progress: '施工（更正）' } },
+      { id: open[2].id, body: { month, investment: '3000', progress: '完工', completedOn: `${month}-10` } },
+    ];
+    for (const { id, body } of bodies) expect((await postJson(`${h.url}/api/projects/${id}/reports`, body, cookie)).status).toBe(201);
+    const served: Snapshot = await (await fetch(`${h.url}/api/snapshot`, { headers: { cookie } })).json();
+    const whole = await snapshotFromStore(h.db, (await getActiveCampaign(h.db))!, served.version, h.app.deps.clock());
+    const { generatedAt: _a, ...got } = served;
+    const { generatedAt: _b, ...want } = JSON.parse(JSON.stringify(whole));
+    expect(got).toEqual(want);
+  });
 });

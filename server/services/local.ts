@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import type { Snapshot } from '../../shared/snapshot.js';
+import type { LedgerInput } from '../domain/ledger.js';
 
 /** A snapshot as GET /api/snapshot sends it. */
 export interface SnapshotBody {
@@ -25,6 +26,9 @@ export interface LocalSnapshots {
    * REMEMBERED kept: e.g. an earlier year's figures, which every write of this year would recompute.
    */
   remember<T>(key: string, compute: () => Promise<T>): Promise<T>;
+  /** The ledger a committed change left at `version`, when this process made that change. */
+  ledger(campaignId: number, version: number): LedgerInput | null;
+  keepLedger(campaignId: number, version: number, ledger: LedgerInput): void;
 }
 
 const REMEMBERED = 64;
@@ -34,6 +38,7 @@ export function localSnapshots(): LocalSnapshots {
   const bodies = new Map<number, { version: number; body: SnapshotBody }>();
   const inFlight = new Map<string, Promise<unknown>>();
   const remembered = new Map<string, Promise<unknown>>();
+  const ledgers = new Map<number, { version: number; ledger: LedgerInput }>();
   return {
     latest: (campaignId) => latest.get(campaignId) ?? null,
     keep(snapshot) {
@@ -57,6 +62,14 @@ export function localSnapshots(): LocalSnapshots {
       const started = work().finally(() => inFlight.delete(key));
       inFlight.set(key, started);
       return started;
+    },
+    ledger(campaignId, version) {
+      const held = ledgers.get(campaignId);
+      return held?.version === version ? held.ledger : null;
+    },
+    keepLedger(campaignId, version, ledger) {
+      const held = ledgers.get(campaignId);
+      if (!held || held.version < version) ledgers.set(campaignId, { version, ledger });
     },
     remember(key, compute) {
       const held = remembered.get(key);
