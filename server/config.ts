@@ -12,7 +12,7 @@ const schema = z.object({
   ADMIN_PASSWORD: z.string().min(8, 'ADMIN_PASSWORD must be at least 8 characters').optional(),
   /** Load the demo county into an empty store ("0" turns it off). */
   DEMO: z.enum(['0', '1']).default('1'),
-  DEMO_PROFILE: z.enum(['yiyang', 'shangyou']).default('yiyang'),
+  DEMO_PROFILE: z.enum(['yiyang', 'shangyou', 'province']).default('yiyang'),
   /** The product's date (tests, training, demos), read at every start and never stored; otherwise China's date now. */
   TODAY: z.string().refine(isValidDate, 'TODAY must be a date YYYY-MM-DD').optional(),
   /** The demo profile's own date, used when TODAY is not set; default per profile. */

@@ -1,6 +1,7 @@
 // 月通报 as a workbook: one sheet per section, figures as numbers (万元, rates as fractions) so staff
 // can sort and sum them; a merged title row, a frozen bold header row, thin borders.
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcelJS } from './exceljs.js';
 import type { Yuan } from '../../shared/money.js';
 import type { GroupFigures } from '../../shared/snapshot.js';
 import { PROBLEM_STATE_LABELS, SEVERITY_LABELS } from '../../shared/types.js';
@@ -20,7 +21,7 @@ const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 const MAX_WIDTH = 48;
 
 export async function buildBulletinXlsx(doc: BulletinDoc): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcelJS()).Workbook();
   wb.creator = doc.issuingOffice;
   wb.title = doc.title;
   overallSheet(wb, doc);

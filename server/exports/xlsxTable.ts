@@ -1,7 +1,8 @@
 // One table per sheet, as the office's own Excel tables look: a merged title row, a bold frozen
 // header row with the unit in each header, typed cells (万元 as numbers with a thousands format,
 // dates as dates, rates as percents), thin borders, an autofilter and widths that fit the content.
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcelJS } from './exceljs.js';
 import type { Yuan } from '../../shared/money.js';
 import { wanText, wanValue } from './format.js';
 
@@ -106,7 +107,7 @@ export function addTable(wb: ExcelJS.Workbook, t: Table): ExcelJS.Worksheet {
 }
 
 export async function workbook(tables: Table[], meta: { creator: string; title: string }, extra?: (wb: ExcelJS.Workbook) => void): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcelJS()).Workbook();
   wb.creator = meta.creator;
   wb.title = meta.title;
   for (const t of tables) addTable(wb, t);

@@ -8,7 +8,8 @@
 // with an entry in column XFD or a million rows cannot take the server's memory or time.
 import { Readable } from 'node:stream';
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcelJS } from '../exports/exceljs.js';
 import { CELL_MAX_CHARS, SHEET_MAX_COLUMNS, SHEET_MAX_ROWS, SheetRefused, TOO_MANY_ROWS, cellCounter, cellTooLong, type Cell, type Sheet, type SheetRow } from './sheet.js';
 import { entryText, unreadable, zipEntries, type Budget, type ZipEntry } from './zip.js';
 
@@ -234,7 +235,7 @@ export async function openXlsx(bytes: Buffer, limits: WorkbookLimits = {}): Prom
   const workbookPart = part('xl/workbook.xml');
   if (!relsPart || !workbookPart) throw unreadable();
 
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(null as never, {
+  const reader = new (await loadExcelJS()).stream.xlsx.WorkbookReader(null as never, {
     sharedStrings: 'emit', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'ignore',
   }) as unknown as ReaderParts;
   await reader._parseRels(partStream(bytes, relsPart, budget(PART_BYTES)));

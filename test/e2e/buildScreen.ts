@@ -1,6 +1,8 @@
-// Vitest global setup of the e2e project: builds the screen once for every end-to-end file.
+// Vitest global setup of the e2e project: builds dist/ (the wall, and the compiled server) once for every
+// end-to-end file, unless it is already as fresh as the sources (the rule `npm start` applies).
 import { execFileSync } from 'node:child_process';
+import { whyRebuild } from '../../scripts/freshness.mjs';
 
 export default function buildScreen() {
-  execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
+  if (whyRebuild(process.cwd())) execFileSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit' });
 }

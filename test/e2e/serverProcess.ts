@@ -29,12 +29,16 @@ export interface ServerProcess {
   remove(): void;
 }
 
-export async function startServer(env: Record<string, string> = {}): Promise<ServerProcess> {
+/**
+ * Starts the server from the sources (through tsx), or with `compiled` as `npm start` does: the built
+ * dist/ under plain Node.
+ */
+export async function startServer(env: Record<string, string> = {}, opts: { compiled?: boolean } = {}): Promise<ServerProcess> {
   const port = await freePort();
   const dataDir = mkdtempSync(path.join(tmpdir(), 'xmdd-e2e-'));
   let log = '';
   const launch = async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
+    const child = spawn(process.execPath, opts.compiled ? ['scripts/start.mjs'] : ['--import', 'tsx', 'server/index.ts'], {
       env: {
         ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', DATABASE_URL: '', REDIS_URL: '',
         ADMIN_USERNAME: E2E_ADMIN.username, ADMIN_PASSWORD: E2E_ADMIN.password, ...env,
