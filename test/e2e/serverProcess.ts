@@ -47,7 +47,8 @@ export async function startServer(env: Record<string, string> = {}, opts: { comp
     });
     child.stdout!.on('data', (d) => (log += d));
     child.stderr!.on('data', (d) => (log += d));
-    const deadline = Date.now() + 60_000;
+    // A province-scale demo seeds 15,000 projects on its first start.
+    const deadline = Date.now() + Number(env.START_TIMEOUT_MS ?? 60_000);
     while (Date.now() < deadline) {
       if (child.exitCode !== null) throw new Error(`server exited:\n${log}`);
       const ok = await fetch(`http://127.0.0.1:${port}/api/health`).then((r) => r.ok, () => false);
