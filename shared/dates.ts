@@ -55,6 +55,18 @@ export function chinaDate(at: Date): string {
   return new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 }
 
+/**
+ * The date in China of a stored instant: an ISO UTC timestamp (…Z) by its text, which the ranking reads
+ * for every report of a province; anything else through Date.
+ */
+export function chinaDateOf(at: string): string {
+  if (at.length >= 20 && at.charCodeAt(at.length - 1) === 90 /* Z */ && at.charCodeAt(10) === 84 /* T */) {
+    const hour = (at.charCodeAt(11) - 48) * 10 + (at.charCodeAt(12) - 48);
+    return hour < 16 ? at.slice(0, 10) : addDays(at.slice(0, 10), 1);
+  }
+  return chinaDate(new Date(at));
+}
+
 export function addDays(date: string, days: number): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }

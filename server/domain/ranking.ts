@@ -5,7 +5,7 @@
 //   timeliness  monthly reports filed by the deadline, from the start month through the reporting month
 //   problems    problems raised that are resolved or closed (销号)
 // A component with nothing to measure (no project due to start, no problem raised) counts as 100.
-import { addMonths, chinaDate, monthOf, yearOf } from '../../shared/dates.js';
+import { addMonths, chinaDateOf, monthOf, yearOf } from '../../shared/dates.js';
 import { ratio, type Yuan } from '../../shared/money.js';
 import type { RankComponents, UnitRank } from '../../shared/snapshot.js';
 import type { RankingWeights } from '../../shared/types.js';
@@ -67,7 +67,7 @@ export function reportTimeliness(
     if (!filed && today <= deadline) continue;
     due++;
     if (!filed) continue;
-    const filedAt = chinaDate(new Date(filing.firstFiledAt ?? filing.submittedAt));
+    const filedAt = chinaDateOf(filing.firstFiledAt ?? filing.submittedAt);
     const filedOn = filedAt < today ? filedAt : today;
     if (filedOn <= deadline) onTime++;
   }

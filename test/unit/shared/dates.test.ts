@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addMonths, chinaDate, daysBetween, isValidDate, monthsOfYear, reportingMonth } from '../../../shared/dates.js';
+import { addMonths, chinaDate, chinaDateOf, daysBetween, isValidDate, monthsOfYear, reportingMonth } from '../../../shared/dates.js';
 
 describe('dates', () => {
   it('moves across year boundaries', () => {
@@ -28,5 +28,14 @@ describe('dates', () => {
 
   it('takes the date in China, not UTC', () => {
     expect(chinaDate(new Date('2020-11-19T17:00:00Z'))).toBe('2020-11-20');
+  });
+});
+
+describe('chinaDateOf', () => {
+  it('reads a stored UTC instant as the date in China, as chinaDate does', () => {
+    for (const iso of ['2020-09-30T15:59:59.999Z', '2020-09-30T16:00:00.000Z', '2020-12-31T23:30:00.000Z', '2020-02-28T16:00:00.000Z', '2024-02-28T16:00:00Z']) {
+      expect(chinaDateOf(iso), iso).toBe(chinaDate(new Date(iso)));
+    }
+    expect(chinaDateOf('2020-09-30T23:00:00+08:00')).toBe('2020-09-30');
   });
 });
