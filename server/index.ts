@@ -43,7 +43,8 @@ const day = config.TODAY ?? (await getActiveCampaign(db))?.frozenToday ?? null;
 const clock = day ? dayClock(day) : () => new Date();
 if (day) log.info({ today: day }, config.TODAY ? 'product date fixed by TODAY' : "product date fixed by the demo's date");
 
-const cache = config.REDIS_URL ? redisCache(config.REDIS_URL, log, await storeId(db)) : memoryCache();
+const deploymentKey = config.DEPLOYMENT_KEY ?? (await storeId(db));
+const cache = config.REDIS_URL ? redisCache(config.REDIS_URL, log, deploymentKey) : memoryCache();
 const httpServer = createServer();
 const app = createApp(httpServer, {
   db,
@@ -51,6 +52,7 @@ const app = createApp(httpServer, {
   log,
   clock,
   redisUrl: config.REDIS_URL,
+  deploymentKey,
   screenDir: config.SCREEN_DIR,
   secureCookies: config.COOKIE_SECURE === '1',
   allowedOrigins: config.ALLOWED_ORIGINS,
