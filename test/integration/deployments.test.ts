@@ -5,27 +5,13 @@
 // crossed would have arrived (Redis delivers in publish order).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { smallLedger } from '../fixtures/smallLedger.js';
-import { client, next, REDIS_URL, startHarness, type Client, type Harness, type TestSocket } from './harness.js';
+import { client, next, nextWhere, REDIS_URL, startHarness, type Client, type Harness, type TestSocket } from './harness.js';
 
 const redisDb = (n: number) => {
   const url = new URL(REDIS_URL!);
   url.pathname = `/${n}`;
   return url.toString();
 };
-
-/** The next payload of an event that passes `test` (the barrier: this deployment's own change). */
-function nextWhere(s: TestSocket, name: string, test: (payload: any) => boolean, timeoutMs = 10_000): Promise<any> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`timed out waiting for ${name}`)), timeoutMs);
-    const on = (event: string, payload: unknown) => {
-      if (event !== name || !test(payload)) return;
-      clearTimeout(timer);
-      s.offAny(on);
-      resolve(payload);
-    };
-    s.onAny(on);
-  });
-}
 
 /** Every event a socket receives, by name. */
 function recorder(s: TestSocket) {

@@ -147,6 +147,20 @@ export function next<E extends keyof ServerToClientEvents>(socket: TestSocket, e
   });
 }
 
+/** Resolves with the next payload of an event that passes `test` (others may come first). */
+export function nextWhere(s: TestSocket, name: keyof ServerToClientEvents, test: (payload: any) => boolean, timeoutMs = 10_000): Promise<any> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`timed out waiting for ${name}`)), timeoutMs);
+    const on = (event: string, payload: unknown) => {
+      if (event !== name || !test(payload)) return;
+      clearTimeout(timer);
+      s.offAny(on);
+      resolve(payload);
+    };
+    s.onAny(on);
+  });
+}
+
 export async function postJson(url: string, body: unknown, cookie?: string): Promise<{ status: number; body: any }> {
   const res = await fetch(url, {
     method: 'POST',

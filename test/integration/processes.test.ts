@@ -12,7 +12,7 @@ import { ensureFirstAdmin } from '../../server/services/auth.js';
 import { refreshCampaign } from '../../server/services/change.js';
 import { SYSTEM_ACTOR } from '../../server/store/audit.js';
 import { loadSeed } from '../../server/store/seed.js';
-import { ADMIN, client, freshStore, next, REDIS_URL, startHarness, TEST_DATABASE_URL, type Client, type Harness, type TestSocket } from './harness.js';
+import { ADMIN, client, freshStore, next, nextWhere, REDIS_URL, startHarness, TEST_DATABASE_URL, type Client, type Harness, type TestSocket } from './harness.js';
 import { roundRobin, type RoundRobin } from './roundRobin.js';
 
 const portOf = (h: Harness) => (h.app.io.httpServer.address() as AddressInfo).port;
@@ -131,6 +131,27 @@ describe.skipIf(!REDIS_URL || !TEST_DATABASE_URL)('two processes behind a round-
     await w.reached(version + 2);
     expect(w.versions).toEqual([version + 2]);
     expect(refreshes).toEqual([version + 1]);
+  });
+  it('moves the walls of every process to a new campaign year, whose pushes alone they then get', async () => {
+    const pair = [wall(lb.url, token), wall(lb.url, token)];
+    walls.push(...pair);
+    const old = (await Promise.all(pair.map((s) => next(s, 'snapshot'))))[0].campaign.id;
+    expect(pair.map((s) => a.app.io.sockets.sockets.has(s.id!)).sort()).toEqual([false, true]);
+    const states: any[][] = pair.map(() => []);
+    pair.forEach((s, i) => s.on('presentation:state', (state) => states[i].push(state)));
+
+    const switched = pair.map((s) => next(s, 'snapshot'));
+    const admin = client(a, await a.login());
+    const created = await admin.post('/api/campaigns', { county: '测试县', title: '测试县2021年', year: 2021 });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    for (const snap of await Promise.all(switched)) expect(snap.campaign.id).toBe(created.body.id);
+
+    // The year left behind reaches no wall; the new one's meeting mode reaches both processes' walls.
+    a.app.deps.notifier.publish(old, [{ name: 'presentation:state', payload: { ended: true, campaignId: old, seq: 99 } }]);
+    const started = pair.map((s) => nextWhere(s, 'presentation:state', (state) => state.campaignId === created.body.id));
+    expect((await client(b, admin.cookie).post('/api/presentation', {})).status).toBe(201);
+    await Promise.all(started);
+    for (const list of states) expect(list.map((state) => state.campaignId)).toEqual([created.body.id]);
   });
 });
 
