@@ -12,11 +12,16 @@ export function tokenFromSearch(search: string): string | null {
 
 export function createWallSocket(search: string = window.location.search): WallSocket {
   const token = tokenFromSearch(search);
-  // Same origin, default path /socket.io/. A wall runs for weeks: it never stops retrying,
+  // Same origin, default path /socket.io/. WebSocket first: one connection, so an ordinary round-robin
+  // load balancer in front of several processes serves it; long-polling (several requests, which need
+  // the same process: ip_hash or a sticky cookie) only when WebSocket fails (tryAllTransports; without
+  // it a failed first transport is not followed by the next). A wall runs for weeks: it never stops retrying,
   // backing off exponentially (1s, 2s, 4s … capped at 30s, with jitter so a hall of walls
   // does not reconnect in lockstep after a server restart).
   return io({
     auth: token ? { token } : {},
+    transports: ['websocket', 'polling'],
+    tryAllTransports: true,
     reconnection: true,
     reconnectionAttempts: Infinity,
     reconnectionDelay: 1_000,

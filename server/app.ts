@@ -39,6 +39,8 @@ export interface AppOptions {
   clock?: () => Date;
   /** Share pushes between processes through this Redis. */
   redisUrl?: string;
+  /** The deployment's key in Redis (DEPLOYMENT_KEY, default the store's id); required with redisUrl. */
+  deploymentKey?: string;
   /** Serve the built screen from here when it exists. */
   screenDir?: string;
   secureCookies?: boolean;
@@ -105,7 +107,8 @@ export function createApp(httpServer: HttpServer, opts: AppOptions): App {
   // Express first, then Socket.IO, which takes over /socket.io/ and hands every other request on.
   httpServer.on('request', app);
   const io = createIo(httpServer, allowedOrigins);
-  const closeAdapter = opts.redisUrl ? useRedisAdapter(io, opts.redisUrl, opts.log) : async () => undefined;
+  if (opts.redisUrl && !opts.deploymentKey) throw new Error('createApp: redisUrl needs a deploymentKey');
+  const closeAdapter = opts.redisUrl ? useRedisAdapter(io, opts.redisUrl, opts.deploymentKey!, opts.log) : async () => undefined;
   deps.notifier = ioNotifier(io);
   authenticate(io, deps);
   io.on('connection', (socket) => registerWallHandlers(socket, deps));

@@ -8,6 +8,11 @@ const schema = z.object({
   DATA_DIR: z.string().default('./data'),
   DATABASE_URL: z.string().url().optional(),
   REDIS_URL: z.string().url().optional(),
+  /**
+   * Keeps this deployment's pushes and cached snapshots apart from other deployments sharing one Redis
+   * server (Redis pub/sub ignores DB numbers). Default: the store's id. Processes of one deployment share it.
+   */
+  DEPLOYMENT_KEY: z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, 'DEPLOYMENT_KEY: letters, digits, "_", "." or "-", at most 64').optional(),
   ADMIN_USERNAME: z.string().min(1).optional(),
   ADMIN_PASSWORD: z.string().min(8, 'ADMIN_PASSWORD must be at least 8 characters').optional(),
   /** Load the demo county into an empty store ("0" turns it off). */

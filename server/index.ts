@@ -4,15 +4,13 @@ import { pino } from 'pino';
 import { demoLedger } from '../mock/demo.js';
 import { chinaDate, dayClock } from '../shared/dates.js';
 import { createApp } from './app.js';
+import { firstStart } from './bootstrap.js';
 import { memoryCache } from './cache/memory.js';
 import { redisCache } from './cache/redis.js';
 import { loadConfig } from './config.js';
-import { ensureFirstAdmin } from './services/auth.js';
 import { refreshCampaign } from './services/change.js';
-import { getActiveCampaign, listCampaigns } from './store/campaigns.js';
+import { getActiveCampaign } from './store/campaigns.js';
 import { openStore, storeId } from './store/open.js';
-import { loadSeed } from './store/seed.js';
-import { SYSTEM_ACTOR } from './store/audit.js';
 
 const config = loadConfig();
 const log = pino({ level: config.LOG_LEVEL });
@@ -28,22 +26,17 @@ const db = await openStore({
 // A failure in background work (a refresh after a commit, a push) is logged; it must not end the
 // process and leave every wall stale.
 process.on('unhandledRejection', (err) => log.error({ err }, 'unhandled rejection'));
-const admin = await ensureFirstAdmin(db, config.ADMIN_USERNAME, config.ADMIN_PASSWORD);
-if (admin?.generatedPassword) {
-  // Printed once, on the console only: it is never stored in clear.
-  console.log(`\n  首个管理员账号已创建 / first admin created\n  用户名 username: ${admin.username}\n  密码 password: ${admin.generatedPassword}\n`);
-}
-if (config.DEMO === '1' && (await listCampaigns(db)).length === 0) {
-  const seed = demoLedger(config.DEMO_PROFILE, { seed: config.DEMO_SEED, today: config.TODAY ?? config.DEMO_TODAY });
-  await loadSeed(db, seed, SYSTEM_ACTOR);
-  log.info({ county: seed.campaign.county, projects: seed.projects.length }, 'demo county loaded');
-}
+await firstStart(db, log, {
+  admin: { username: config.ADMIN_USERNAME, password: config.ADMIN_PASSWORD },
+  demo: config.DEMO === '1' ? () => demoLedger(config.DEMO_PROFILE, { seed: config.DEMO_SEED, today: config.TODAY ?? config.DEMO_TODAY }) : null,
+});
 // The product's date: TODAY when set, else a demo's own date, else the date in China now.
 const day = config.TODAY ?? (await getActiveCampaign(db))?.frozenToday ?? null;
 const clock = day ? dayClock(day) : () => new Date();
 if (day) log.info({ today: day }, config.TODAY ? 'product date fixed by TODAY' : "product date fixed by the demo's date");
 
-const cache = config.REDIS_URL ? redisCache(config.REDIS_URL, log, await storeId(db)) : memoryCache();
+const deploymentKey = config.DEPLOYMENT_KEY ?? (await storeId(db));
+const cache = config.REDIS_URL ? redisCache(config.REDIS_URL, log, deploymentKey) : memoryCache();
 const httpServer = createServer();
 const app = createApp(httpServer, {
   db,
@@ -51,6 +44,7 @@ const app = createApp(httpServer, {
   log,
   clock,
   redisUrl: config.REDIS_URL,
+  deploymentKey,
   screenDir: config.SCREEN_DIR,
   secureCookies: config.COOKIE_SECURE === '1',
   allowedOrigins: config.ALLOWED_ORIGINS,
@@ -66,13 +60,14 @@ httpServer.listen(config.PORT, config.HOST, () => {
   log.info({ port, store: db.kind, cache: cache.kind }, `项目调度指挥平台 listening on http://localhost:${port}/`);
 });
 
-// Lateness depends on the calendar too: re-run the rules when the date in China moves on.
+// Lateness depends on the calendar too: re-run the rules when the date in China moves on (once for
+// the day across the deployment's processes: the first to ask runs it).
 let lastDay = chinaDate(clock());
 const dayTimer = setInterval(() => {
   const today = chinaDate(clock());
   if (today === lastDay) return;
   lastDay = today;
-  refreshCampaign(app.deps).catch((err) => log.error({ err }, 'daily refresh failed'));
+  refreshCampaign(app.deps, { onceForDay: today }).catch((err) => log.error({ err }, 'daily refresh failed'));
 }, 60_000);
 dayTimer.unref();
 

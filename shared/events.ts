@@ -139,11 +139,14 @@ export interface SocketData {
 }
 
 /**
- * Room names: every client joins `wall`; a kiosk also its token's room and a person their user's
- * room, so revoking a token or ending a user's sessions can cut them off.
+ * Room names. Every wall joins the room of the campaign year it shows (the active one), where that
+ * year's pushes and meeting mode go, and moves when another year becomes active; a kiosk also joins
+ * its token's room and a person their user's and session's rooms, so revoking a token or ending
+ * sessions can cut them off. With Redis the rooms span the deployment's processes, never another
+ * deployment's (DEPLOYMENT_KEY).
  */
 export const ROOMS = {
-  wall: 'wall',
+  campaign: (id: number) => `campaign:${id}`,
   display: (id: number) => `display:${id}`,
   user: (id: number) => `user:${id}`,
   /** The sockets of one sign-in session (by the hash of its token), ended at logout. */

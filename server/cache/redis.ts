@@ -20,9 +20,9 @@ export const FAIL_FAST = {
   retryStrategy: (times: number) => Math.min(times * 200, 5_000),
 } as const;
 
-/** storeId keeps two stores (a reset, a second county) sharing one Redis apart. */
-export function redisCache(url: string, log: Logger, storeId: string): SnapshotCache {
-  const key = (campaignId: number) => `xmdd:${storeId}:snapshot:${campaignId}`;
+/** The deployment's key (DEPLOYMENT_KEY, default the store's id) keeps deployments sharing one Redis apart. */
+export function redisCache(url: string, log: Logger, deploymentKey: string): SnapshotCache {
+  const key = (campaignId: number) => `xmdd:${deploymentKey}:snapshot:${campaignId}`;
   const redis = new Redis(url, FAIL_FAST);
   let up = false;
   redis.on('ready', () => {

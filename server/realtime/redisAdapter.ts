@@ -1,10 +1,12 @@
-// Several server processes share pushes through Redis (Socket.IO's Redis adapter).
+// Several server processes share pushes through Redis (Socket.IO's Redis adapter). Its channels carry
+// the deployment's key: Redis pub/sub spans every DB number, so another deployment's adapter on the same
+// server would otherwise receive every push and room operation of this one.
 import { createAdapter } from '@socket.io/redis-adapter';
 import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { IoServer } from './server.js';
 
-export function useRedisAdapter(io: IoServer, url: string, log: Logger): () => Promise<void> {
+export function useRedisAdapter(io: IoServer, url: string, deploymentKey: string, log: Logger): () => Promise<void> {
   // Queue publishes while Redis is away rather than failing them: local clients are served anyway.
   const pub = new Redis(url, { maxRetriesPerRequest: null, retryStrategy: (n) => Math.min(n * 200, 5_000) });
   const sub = pub.duplicate();
@@ -16,7 +18,7 @@ export function useRedisAdapter(io: IoServer, url: string, log: Logger): () => P
     });
     client.on('ready', () => (warned = false));
   }
-  io.adapter(createAdapter(pub, sub));
+  io.adapter(createAdapter(pub, sub, { key: `xmdd:${deploymentKey}` }));
   return async () => {
     pub.disconnect();
     sub.disconnect();

@@ -5,6 +5,7 @@ import { ROOMS, type ClientToServerEvents, type InterServerEvents, type ServerTo
 import { hashToken, sessionUser } from '../services/auth.js';
 import type { Deps, Notifier } from '../services/deps.js';
 import { displayByToken } from '../services/directory.js';
+import { activeCampaignId } from '../services/campaignScope.js';
 import { currentSnapshot } from '../services/snapshot.js';
 import { sameOrigin } from '../http/origin.js';
 import { sessionToken } from '../http/session.js';
@@ -61,15 +62,34 @@ export function authenticate(io: IoServer, deps: Deps): void {
   });
 }
 
+/** The names ROOMS.campaign gives. */
+const CAMPAIGN_ROOM = /^campaign:\d+$/;
+
+/** A wall is in the room of the campaign year it was last sent, and no other year's. */
+function followCampaign(socket: IoSocket, campaignId: number): void {
+  // A socket gone meanwhile must not be added to a room it would never leave.
+  if (!socket.connected) return;
+  const room = ROOMS.campaign(campaignId);
+  for (const joined of socket.rooms) if (joined !== room && CAMPAIGN_ROOM.test(joined)) void socket.leave(joined);
+  void socket.join(room);
+}
+
 export function registerWallHandlers(socket: IoSocket, deps: Deps): void {
+  // The active year's room is joined before its snapshot is read, so no push falls between the two;
+  // should another year become active meanwhile, the snapshot says which and the room follows it.
+  const joined = activeCampaignId(deps.db).then((id) => {
+    if (id !== null) followCampaign(socket, id);
+  });
   const sendSnapshot = async () => {
     try {
-      socket.emit('snapshot', await currentSnapshot(deps));
+      await joined;
+      const snapshot = await currentSnapshot(deps);
+      followCampaign(socket, snapshot.campaign.id);
+      socket.emit('snapshot', snapshot);
     } catch (err) {
       deps.log.error({ err }, 'snapshot for socket failed');
     }
   };
-  void socket.join(ROOMS.wall);
   if (socket.data.displayId) void socket.join(ROOMS.display(socket.data.displayId));
   if (socket.data.userId) void socket.join(ROOMS.user(socket.data.userId));
   if (socket.data.sessionHash) void socket.join(ROOMS.session(socket.data.sessionHash));
@@ -89,12 +109,12 @@ export function registerWallHandlers(socket: IoSocket, deps: Deps): void {
   registerMapHandlers(socket, deps);
 }
 
-/** Pushes go to the wall room; with the Redis adapter they reach every process's clients. */
+/** Pushes go to their campaign year's room; with the Redis adapter they reach every process's clients. */
 export function ioNotifier(io: IoServer): Notifier {
   return {
-    publish(_campaignId, pushes) {
+    publish(campaignId, pushes) {
       for (const push of pushes) {
-        (io.to(ROOMS.wall).emit as (name: string, payload: unknown) => boolean)(push.name, push.payload);
+        (io.to(ROOMS.campaign(campaignId)).emit as (name: string, payload: unknown) => boolean)(push.name, push.payload);
       }
     },
     revokeDisplay(displayId) {
@@ -109,9 +129,12 @@ export function ioNotifier(io: IoServer): Notifier {
     updateDisplay(config) {
       if (config.displayId) io.to(ROOMS.display(config.displayId)).emit('display:config', config);
     },
-    resync(snapshot) {
-      // Another year's versions start afresh: walls would take its pushes as stale, so they get it whole.
-      io.to(ROOMS.wall).emit('snapshot', snapshot);
+    resync(snapshot, others) {
+      // Every wall moves to the new year's room (in every process) and gets it whole: another year's
+      // versions start afresh, so its pushes would look stale to a wall holding the old year.
+      io.socketsJoin(ROOMS.campaign(snapshot.campaign.id));
+      if (others.length) io.socketsLeave(others.map(ROOMS.campaign));
+      io.emit('snapshot', snapshot);
     },
   };
 }

@@ -27,3 +27,8 @@ export async function requireCampaign(q: Queryable): Promise<Campaign> {
   if (!campaign) throw NotFound(id === undefined ? '尚未建立项目年度台账' : '年度台账不存在');
   return campaign;
 }
+
+/** The active campaign year's id, or null before the first one is created. */
+export async function activeCampaignId(q: Queryable): Promise<number | null> {
+  return (await getActiveCampaign(q))?.id ?? null;
+}

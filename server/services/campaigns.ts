@@ -112,7 +112,8 @@ export async function rolloverCampaign(deps: Deps, user: User, id: number, body:
 async function switchWalls(deps: Deps, campaignId: number): Promise<void> {
   await withCampaign(campaignId, async () => {
     await refreshCampaign(deps);
-    deps.notifier.resync?.(await currentSnapshot(deps));
+    const others = (await listCampaigns(deps.db)).map((c) => c.id).filter((id) => id !== campaignId);
+    deps.notifier.resync?.(await currentSnapshot(deps), others);
   });
 }
 

@@ -12,6 +12,7 @@ import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import { yielding } from '../store/bulk.js';
 import type { Queryable } from '../store/db.js';
 import { insertEvents, type NewEvent } from '../store/events.js';
+import { claimDailyRefresh } from '../store/locks.js';
 import type { Deps, Push } from './deps.js';
 import { bumpVersion, getActiveCampaign } from '../store/campaigns.js';
 import { enqueueRecomputed } from './notifyEnqueue.js';
@@ -205,13 +206,15 @@ function narrowed(push: Push, prev: Snapshot, next: Snapshot): Push {
  * Re-runs the rules with no write behind them: at start-up (a seeded or restored ledger) and when
  * the date moves on, since lateness depends on the calendar as much as on the reports.
  */
-export async function refreshCampaign(deps: Deps): Promise<void> {
+export async function refreshCampaign(deps: Deps, opts: { onceForDay?: string } = {}): Promise<void> {
   const result = await deps.db.tx(async (q) => {
+    // The day's refresh, asked by every process when the date moves on, is run by the first alone.
+    if (opts.onceForDay && !(await claimDailyRefresh(q, opts.onceForDay))) return null;
     const campaign = await requireCampaign(q);
     const version = await bumpVersion(q, campaign.id);
     return finishChange(deps, q, campaign, version, deps.clock(), async (summary) => [
       { name: 'summary:update', payload: { version, summary: summaryDelta(summary) } },
     ]);
   });
-  await announce(deps, result);
+  if (result) await announce(deps, result);
 }

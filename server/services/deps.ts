@@ -23,8 +23,8 @@ export interface Notifier {
   endSession?(tokenHash: string): void;
   /** Tells the walls of a display token its changed settings (`display:config`). */
   updateDisplay?(config: DisplayConfig): void;
-  /** Gives every wall a whole new snapshot: another campaign year became the active one. */
-  resync?(snapshot: Snapshot): void;
+  /** Moves every wall to another campaign year that became the active one, with its whole snapshot; `others` are the years it leaves. */
+  resync?(snapshot: Snapshot, others: number[]): void;
 }
 
 export interface Deps {

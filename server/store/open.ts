@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { type Db, openPglite, openPostgres, type PostgresOptions } from './db.js';
+import { withStoreLock } from './locks.js';
 import { migrate } from './migrate.js';
 
 /** PostgreSQL when a URL is given, else PGlite persisted in dataDir (or in memory when dataDir is null). */
@@ -11,7 +12,8 @@ export async function openStore(opts: { databaseUrl?: string; dataDir: string | 
     if (opts.dataDir) mkdirSync(opts.dataDir, { recursive: true });
     db = await openPglite(opts.dataDir ?? undefined);
   }
-  await migrate(db);
+  // Processes started together on an empty database would race to create the first tables.
+  await withStoreLock(db, 'xmdd:migrate', () => migrate(db));
   return db;
 }
 

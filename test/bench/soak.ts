@@ -3,7 +3,6 @@
 import { execFileSync } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import type { CDPSession, Page } from 'playwright-core';
-import { ROOMS } from '../../shared/events.js';
 import type { Snapshot } from '../../shared/snapshot.js';
 import { hasChromium, launchBrowser } from '../e2e/browser.js';
 import { E2E_ADMIN } from '../e2e/serverProcess.js';
@@ -60,7 +59,7 @@ export async function benchSoak(pushes = 86_400) {
     await cdp.send('Performance.enable');
 
     const io = server.app.io;
-    const emit = (name: string, payload: unknown) => (io.to(ROOMS.wall).emit as (n: string, p: unknown) => boolean)(name, payload);
+    const emit = (name: string, payload: unknown) => (io.emit as (n: string, p: unknown) => boolean)(name, payload);
     let sent = 0;
     // Flow control: a batch, then wait until the wall has applied all but the last few. As fast as the
     // page can take them, never so fast that its socket misses a heartbeat.

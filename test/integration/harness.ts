@@ -82,6 +82,8 @@ export async function startHarness(opts: {
   allowedOrigins?: string[];
   /** Options of the notify worker (robot timeout, links' base URL). */
   notify?: NotifyOptions;
+  /** Listen on this port (a process restarting where a load balancer expects it); default any free one. */
+  port?: number;
 }): Promise<Harness> {
   const { db, drop } = opts.store ?? (await freshStore(opts.backend));
   if (!opts.store) {
@@ -90,16 +92,18 @@ export async function startHarness(opts: {
     if (opts.seed) await loadSeed(db, opts.seed, SYSTEM_ACTOR);
   }
   const log = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
-  const cache = opts.redisUrl ? redisCache(opts.redisUrl, log, await storeId(db)) : memoryCache();
+  // As the server does without DEPLOYMENT_KEY: the store's id keys the deployment in Redis.
+  const deploymentKey = await storeId(db);
+  const cache = opts.redisUrl ? redisCache(opts.redisUrl, log, deploymentKey) : memoryCache();
   // No idle timeout: a test pausing a few seconds (a LibreOffice conversion) must not have the server
   // close a kept-alive socket just as fetch reuses it (ECONNRESET). close() ends them all.
   const httpServer = createServer({ keepAliveTimeout: 0 });
   // As the server does: a seed's own date is the product date unless the test gives a clock.
   const frozen = opts.seed?.campaign.frozenToday;
   const clock = opts.clock ?? (frozen ? dayClock(frozen) : undefined);
-  const app = createApp(httpServer, { db, cache, log, clock, redisUrl: opts.redisUrl, notify: opts.notify, allowedOrigins: opts.allowedOrigins });
+  const app = createApp(httpServer, { db, cache, log, clock, redisUrl: opts.redisUrl, deploymentKey, notify: opts.notify, allowedOrigins: opts.allowedOrigins });
   if (opts.seed || opts.store) await refreshCampaign(app.deps);
-  await new Promise<void>((resolve) => httpServer.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => httpServer.listen(opts.port ?? 0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`;
   const sockets: TestSocket[] = [];
 
@@ -140,6 +144,20 @@ export function next<E extends keyof ServerToClientEvents>(socket: TestSocket, e
       clearTimeout(timer);
       resolve(payload as never);
     });
+  });
+}
+
+/** Resolves with the next payload of an event that passes `test` (others may come first). */
+export function nextWhere(s: TestSocket, name: keyof ServerToClientEvents, test: (payload: any) => boolean, timeoutMs = 10_000): Promise<any> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`timed out waiting for ${name}`)), timeoutMs);
+    const on = (event: string, payload: unknown) => {
+      if (event !== name || !test(payload)) return;
+      clearTimeout(timer);
+      s.offAny(on);
+      resolve(payload);
+    };
+    s.onAny(on);
   });
 }
 
