@@ -78,6 +78,8 @@ export function createApp(httpServer: HttpServer, opts: AppOptions): App {
   app.use('/api/map', countyMapRouter(deps));
   app.use(express.json({ limit: '1mb' }));
   app.use('/api', campaignScope);
+  // Until the start-up recompute is done, only health answers (index.ts listens before it ends).
+  app.use('/api', (req, _res, next) => (req.path === '/health' ? next() : void deps.local.warming.then(() => next())));
   app.use('/api', statusRouter(deps));
   app.use('/api/campaigns', campaignsRouter(deps));
   app.use('/api/auth', authRouter(deps, opts.secureCookies ?? false));

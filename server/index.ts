@@ -6,7 +6,6 @@ import { chinaDate, dayClock } from '../shared/dates.js';
 import { createApp } from './app.js';
 import { firstStart } from './bootstrap.js';
 import { memoryCache } from './cache/memory.js';
-import { redisCache } from './cache/redis.js';
 import { loadConfig } from './config.js';
 import { refreshCampaign } from './services/change.js';
 import { getActiveCampaign } from './store/campaigns.js';
@@ -36,7 +35,8 @@ const clock = day ? dayClock(day) : () => new Date();
 if (day) log.info({ today: day }, config.TODAY ? 'product date fixed by TODAY' : "product date fixed by the demo's date");
 
 const deploymentKey = config.DEPLOYMENT_KEY ?? (await storeId(db));
-const cache = config.REDIS_URL ? redisCache(config.REDIS_URL, log, deploymentKey) : memoryCache();
+// ioredis is loaded only when Redis is configured: the embedded default starts without it.
+const cache = config.REDIS_URL ? (await import('./cache/redis.js')).redisCache(config.REDIS_URL, log, deploymentKey) : memoryCache();
 const httpServer = createServer();
 const app = createApp(httpServer, {
   db,
@@ -52,7 +52,8 @@ const app = createApp(httpServer, {
 });
 app.notify.start();
 
-await refreshCampaign(app.deps).catch((err) => log.warn({ err }, 'no campaign to refresh yet'));
+// Listening at once: health answers while the rules run over the ledger; every other request waits for them.
+app.deps.local.warm(refreshCampaign(app.deps).catch((err) => log.warn({ err }, 'no campaign to refresh yet')));
 
 httpServer.listen(config.PORT, config.HOST, () => {
   const address = httpServer.address();

@@ -14,6 +14,9 @@ export interface SnapshotBody {
 }
 
 export interface LocalSnapshots {
+  /** Settles once the start-up recompute has: reads wait for it (health does not), so they never see the ledger before its rules ran. */
+  readonly warming: Promise<void>;
+  warm(work: Promise<unknown>): void;
   /** The newest snapshot this process has seen of the campaign. */
   latest(campaignId: number): Snapshot | null;
   /** Keeps it unless a newer version is already held. */
@@ -39,7 +42,14 @@ export function localSnapshots(): LocalSnapshots {
   const inFlight = new Map<string, Promise<unknown>>();
   const remembered = new Map<string, Promise<unknown>>();
   const ledgers = new Map<number, { version: number; ledger: LedgerInput }>();
+  let warming: Promise<void> = Promise.resolve();
   return {
+    get warming() {
+      return warming;
+    },
+    warm(work) {
+      warming = work.then(() => undefined, () => undefined);
+    },
     latest: (campaignId) => latest.get(campaignId) ?? null,
     keep(snapshot) {
       const held = latest.get(snapshot.campaign.id);

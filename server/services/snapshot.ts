@@ -111,6 +111,7 @@ export async function snapshotFromStore(
  * one caller at a time) and cached.
  */
 export async function currentSnapshot(deps: Deps): Promise<Snapshot> {
+  await deps.local.warming;
   const campaign = await requireCampaign(deps.db);
   const version = await currentVersion(deps.db, campaign.id);
   const held = deps.local.latest(campaign.id);

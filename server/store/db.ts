@@ -1,7 +1,7 @@
 // One query interface over PGlite (embedded default) and PostgreSQL (DATABASE_URL).
 // Repositories take a Queryable, so the same code runs inside or outside a transaction.
 import { PGlite } from '@electric-sql/pglite';
-import pg from 'pg';
+import type pg from 'pg';
 
 export interface Queryable {
   query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
@@ -97,6 +97,8 @@ export interface PostgresOptions {
 }
 
 export async function openPostgres(url: string, opts: PostgresOptions = {}): Promise<Db> {
+  // Loaded only for PostgreSQL: the embedded default starts without it.
+  const { default: pg } = await import('pg');
   const pool = new pg.Pool({
     connectionString: url,
     max: 10,
