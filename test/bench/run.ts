@@ -27,7 +27,7 @@ try {
   server.remove();
 }
 
-const province = await startServer({ DEMO_PROFILE: 'province' });
+const province = await startServer({ DEMO_PROFILE: 'province', START_TIMEOUT_MS: '300000' });
 try {
   await benchConnect(province, 'province 15,000 projects');
 } finally {
