@@ -13,7 +13,7 @@ export const core: Routes = {
   'GET /api/snapshot': {
     summary: 'The aggregate snapshot of the campaign year, with version',
     roles: [...ANYONE, 'display'],
-    notes: 'Wall kiosks send their display token as Authorization: Bearer … or ?token=….',
+    notes: 'Wall kiosks send their display token as Authorization: Bearer … or ?token=…. Served with ETag (W/"<version>-…") and Cache-Control: no-cache, gzipped for Accept-Encoding: gzip; 304 to a matching If-None-Match.',
     query: [{ name: 'token', in: 'query', required: false, description: 'Display token, when not sent as a Bearer header', schema: { type: 'string' } }],
     reply: ok(ref('Snapshot')),
     errors: [401, 404],
