@@ -72,7 +72,7 @@ export async function finishChange(
   };
   const today = todayFor(campaign, now);
   const held = opts.touched ? deps.local.ledger(campaign.id, version - 1) : null;
-  const ledger = held ? await reloadLedger(q, held, campaign, today, opts.touched!) : await loadLedger(q, campaign, today);
+  const ledger = (held && (await reloadLedger(q, held, campaign, today, opts.touched!))) || (await loadLedger(q, campaign, today));
   const summary = campaignAsOf(ledger, liveAsOf(today));
   await yieldToLoop(); // the recompute is pure CPU: one turn before and after it
   const pushes = await lead(summary, writeEvent);

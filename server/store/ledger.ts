@@ -3,7 +3,7 @@ import type { Campaign, Domain, Leader, Level } from '../../shared/types.js';
 import type { LedgerInput, LedgerProblem, MonthlyFigure, MonthlyPlan, OpeningBalance } from '../domain/ledger.js';
 import type { Queryable } from './db.js';
 import { AGENDA, HELD_MEETINGS, STATE_HISTORY } from './problems.js';
-import { listProjectsBare } from './projects.js';
+import { listProjectsBare, listProjectsBareByIds } from './projects.js';
 
 /** The rows a change of one project touches: its plans, reports, opening balance and problems. */
 export type ProjectRows = Pick<LedgerInput, 'plans' | 'monthly' | 'problems'> & { openings: OpeningBalance[] };
@@ -24,21 +24,33 @@ export async function loadLedger(q: Queryable, campaign: Campaign, today: string
 }
 
 /**
- * The ledger with only `touched` projects' rows read again: the names and projects (small, and
- * renamed units change them) always, the rest from `held`, the ledger as it stood before the change.
+ * The ledger with only `touched` projects read again (their rows, plans, reports, opening balances,
+ * problems), the rest from `held`, the ledger as it stood before the change. The small tables are
+ * read whole, and every project's unit, leader and domain names follow them (a renamed unit bumps no
+ * version). Null when `held` lacks a touched project: read the whole ledger then.
  */
-export async function reloadLedger(q: Queryable, held: LedgerInput, campaign: Campaign, today: string, touched: readonly number[]): Promise<LedgerInput> {
-  const [fresh, rows] = await Promise.all([
-    Promise.all([
-      q.query<Domain>('SELECT id, code, name, target, sort_order AS "sortOrder" FROM domains WHERE campaign_id = $1 ORDER BY sort_order, id', [campaign.id]),
-      q.query<Level>(`SELECT code, name, planned_count AS "plannedCount", planned_annual AS "plannedAnnual" FROM levels WHERE campaign_id = $1 ORDER BY sort_order, code`, [campaign.id]),
-      q.query<Leader>('SELECT id, name, title, rank FROM leaders ORDER BY id'),
-      listProjectsBare(q, campaign.id),
-    ]),
+export async function reloadLedger(q: Queryable, held: LedgerInput, campaign: Campaign, today: string, touched: readonly number[]): Promise<LedgerInput | null> {
+  const [domains, levels, leaders, units, fresh, rows] = await Promise.all([
+    q.query<Domain>('SELECT id, code, name, target, sort_order AS "sortOrder" FROM domains WHERE campaign_id = $1 ORDER BY sort_order, id', [campaign.id]),
+    q.query<Level>(`SELECT code, name, planned_count AS "plannedCount", planned_annual AS "plannedAnnual" FROM levels WHERE campaign_id = $1 ORDER BY sort_order, code`, [campaign.id]),
+    q.query<Leader>('SELECT id, name, title, rank FROM leaders ORDER BY id'),
+    q.query<{ id: number; name: string }>('SELECT id, name FROM units'),
+    listProjectsBareByIds(q, touched),
     loadProjectRows(q, campaign.id, [...touched]),
   ]);
-  const [domains, levels, leaders, projects] = fresh;
   const ids = new Set(touched);
+  if (fresh.length !== ids.size || fresh.some((p) => !held.projects.some((h) => h.id === p.id))) return null;
+  const byId = new Map(fresh.map((p) => [p.id, p]));
+  const unitName = new Map(units.map((u) => [u.id, u.name]));
+  const leaderName = new Map(leaders.map((l) => [l.id, l.name]));
+  const domainName = new Map(domains.map((d) => [d.id, d.name]));
+  const projects = held.projects.map((p) => byId.get(p.id) ?? {
+    ...p,
+    unit: unitName.get(p.unitId) ?? p.unit,
+    leader: p.leaderId === null ? null : leaderName.get(p.leaderId) ?? p.leader,
+    chargeLeader: p.chargeLeaderId === null ? null : leaderName.get(p.chargeLeaderId) ?? p.chargeLeader,
+    domain: p.domainId === null ? p.domain : domainName.get(p.domainId) ?? p.domain,
+  });
   const keep = <T extends { projectId: number }>(old: readonly T[] | undefined, now: T[]) => [...(old ?? []).filter((r) => !ids.has(r.projectId)), ...now];
   return {
     campaign, today, domains, levels, leaders, projects,

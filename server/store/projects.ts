@@ -56,6 +56,11 @@ export async function listProjectsBare(q: Queryable, campaignId: number): Promis
   return q.query<Project>(`${SELECT}, 0 AS "completedToDate", 0 AS "investmentSinceStart" ${FROM} WHERE p.campaign_id = $1 ORDER BY p.code`, [campaignId]);
 }
 
+/** Some projects without per-project sums (a change's touched projects, for the recompute). */
+export async function listProjectsBareByIds(q: Queryable, ids: readonly number[]): Promise<Project[]> {
+  return q.query<Project>(`${SELECT}, 0 AS "completedToDate", 0 AS "investmentSinceStart" ${FROM} WHERE p.id = ANY($1::int[])`, [[...ids]]);
+}
+
 export async function getProject(q: Queryable, id: number): Promise<Project | null> {
   const rows = await q.query<Project>(`${SELECT}, ${FIGURES} ${FROM} WHERE p.id = $1`, [id]);
   return rows[0] ?? null;

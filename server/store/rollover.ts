@@ -57,6 +57,8 @@ export async function carryProblems(q: Queryable, carried: Map<number, number>, 
 
 /** After a late report in a year already rolled over: the next year's copy takes the new since-start total. */
 export async function syncCarriedSinceStart(q: Queryable, projectId: number): Promise<void> {
+  // Most projects have no copy in a next year: the figures are read only for one that has.
+  if (!(await q.query('SELECT 1 FROM projects WHERE carried_from = $1 LIMIT 1', [projectId])).length) return;
   const total = (await getProject(q, projectId))?.investmentSinceStart;
   if (total === undefined) return;
   await q.query(

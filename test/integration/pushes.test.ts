@@ -118,11 +118,21 @@ describe('a report reads again only its own project', () => {
       { id: open[0].id, body: { month, investment: '90', progress: '施工（更正）' } },
       { id: open[2].id, body: { month, investment: '3000', progress: '完工', completedOn: `${month}-10` } },
     ];
-    for (const { id, body } of bodies) expect((await postJson(`${h.url}/api/projects/${id}/reports`, body, cookie)).status).toBe(201);
+    for (const [i, { id, body }] of bodies.entries()) {
+      expect((await postJson(`${h.url}/api/projects/${id}/reports`, body, cookie)).status).toBe(201);
+      // A unit renamed between reports (it moves no version): the next report's figures carry the new name.
+      if (i === 1) {
+        const renamed = await fetch(`${h.url}/api/units/${open[3].unitId}`, {
+          method: 'PATCH', headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify({ name: '县改名测试局' }),
+        });
+        expect(renamed.status).toBe(200);
+      }
+    }
     const served: Snapshot = await (await fetch(`${h.url}/api/snapshot`, { headers: { cookie } })).json();
     const whole = await snapshotFromStore(h.db, (await getActiveCampaign(h.db))!, served.version, h.app.deps.clock());
     const { generatedAt: _a, ...got } = served;
     const { generatedAt: _b, ...want } = JSON.parse(JSON.stringify(whole));
     expect(got).toEqual(want);
+    expect(JSON.stringify(served.ranking)).toContain('县改名测试局');
   });
 });
