@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { MAX_ID, queryId } from './api.js';
 import { isValidDate } from './dates.js';
 import { dateError } from './schemas.js';
-import type { DispatchLevel, ProblemState } from './types.js';
+import type { Alert, DispatchLevel, ProblemState } from './types.js';
 
 // ── Problems ────────────────────────────────────────────────────────────────────────────────
 
@@ -295,7 +295,9 @@ export interface LeaderDesk {
   leader: { id: number; name: string; title: string; rank: string };
   /** Projects where the leader is the 一对一挂点领导 or the 包干领导. */
   projects: { id: number; code: string; name: string; unit: string; role: 'linked' | 'charge'; completionRate: number; scheduleShare: number; lagging: boolean }[];
+  /** The open alerts of the leader's projects, by id, and whole (the wall's snapshot lists only a part of a large ledger's). */
   alerts: number[];
+  openAlerts: Alert[];
   problems: ProblemDetail[];
   duties: DutyStatus[];
   contacts: ContactStatus[];

@@ -81,8 +81,10 @@ export function diffFigures(prev: Figures | null, next: Figures, problems?: Prob
   return delta;
 }
 
-function applyList<T>(rows: readonly T[], d: ListDelta<T> | undefined, key: (row: T) => RowKey): T[] | null {
+function applyList<T>(rows: readonly T[], d: ListDelta<T> | T[] | undefined, key: (row: T) => RowKey): T[] | null {
   if (!d) return rows as T[];
+  // A whole list, as a process of the previous release still sends during a rolling restart.
+  if (Array.isArray(d)) return d;
   const byKey = new Map(rows.map((r) => [key(r), r]));
   for (const k of d.remove ?? []) byKey.delete(k);
   const fresh = new Map(d.upsert.map((r) => [key(r), r]));

@@ -61,8 +61,14 @@ export const openCount = (desk: Pick<LeaderDesk, 'problems'>) => desk.problems.f
 
 export const ROLE_TAGS = { linked: '挂点', charge: '包干' } as const;
 
-/** My alerts: the open alerts of my projects as the snapshot has them, most severe first (the snapshot's order). */
-export function myAlerts(desk: Pick<LeaderDesk, 'alerts'>, snapshot: Pick<Snapshot, 'alerts'>): Snapshot['alerts'] {
-  const mine = new Set(desk.alerts);
-  return snapshot.alerts.filter((a) => mine.has(a.id));
+/**
+ * My alerts, most severe first: each as the live snapshot has it when it lists it (pushes keep those
+ * current), else as the desk read it (the snapshot lists only a part of a large ledger's alerts).
+ */
+export function myAlerts(desk: Pick<LeaderDesk, 'openAlerts'>, snapshot: Pick<Snapshot, 'alerts'>): Snapshot['alerts'] {
+  const live = new Map(snapshot.alerts.map((a) => [a.id, a]));
+  const rank = { red: 0, orange: 1, yellow: 2 } as const;
+  return desk.openAlerts
+    .map((a) => live.get(a.id) ?? a)
+    .sort((a, b) => rank[a.severity] - rank[b.severity] || (a.raisedAt < b.raisedAt ? 1 : a.raisedAt > b.raisedAt ? -1 : 0));
 }

@@ -9,7 +9,7 @@
 // A full snapshot is always taken as it is: it is the server's word on the present.
 import type { AlertCleared, AlertRaised, AlertUpdated, InvestmentUpdate, ProblemUpdate, ProjectMilestone, ReportSubmitted, SummaryUpdate } from '../../shared/events.js';
 import { applyFigures, type SummaryDelta } from '../../shared/summaryDelta.js';
-import { TICKER_LIMIT, type Snapshot, type TickerEvent } from '../../shared/snapshot.js';
+import { countAlerts, TICKER_LIMIT, type Snapshot, type TickerEvent } from '../../shared/snapshot.js';
 import type { Alert, Severity } from '../../shared/types.js';
 
 export interface WallData {
@@ -53,7 +53,9 @@ export function addTicker(list: TickerEvent[], event: TickerEvent, limit = TICKE
 }
 
 export function applySnapshot(snapshot: Snapshot): WallData {
-  return { snapshot, ticker: boundTicker(snapshot.events) };
+  // A process of the previous release (a rolling restart) sends no counts: its list is then whole.
+  const counted = snapshot.alertCounts ? snapshot : { ...snapshot, alertCounts: countAlerts(snapshot.alerts) };
+  return { snapshot: counted, ticker: boundTicker(snapshot.events) };
 }
 
 /** `patch` returns null when the change cannot apply to what the wall holds: then it is a gap. */

@@ -55,6 +55,7 @@ export async function deskOf(deps: Deps, user: User, leaderId: number): Promise<
       lagging: lagging.has(p.id),
     })),
     alerts: alerts.filter((a) => ids.has(a.projectId)).map((a) => a.id),
+    openAlerts: alerts.filter((a) => ids.has(a.projectId)),
     // Everything still on the ledger: open, or resolved and awaiting 销号.
     problems: problems.filter((p) => p.state !== 'closed' && p.state !== 'returned' && (ids.has(p.projectId) || p.level === level)),
     // 附件3 第八条 binds the 一对一 linked leaders.

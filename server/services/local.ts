@@ -60,8 +60,9 @@ export function localSnapshots(): LocalSnapshots {
       if (held?.version === snapshot.version) return held.body;
       const json = Buffer.from(JSON.stringify(snapshot));
       let gzip: Buffer | null = null;
-      // Versions of one campaign are its content's name across processes; the hash keeps stores apart.
-      const tag = createHash('sha1').update(`${snapshot.campaign.id}:${snapshot.version}:${snapshot.campaign.county}:${snapshot.today}`).digest('base64url').slice(0, 16);
+      // The version names the content; when it was computed joins it, so a reseeded or another store's
+      // version n never matches a tag a client kept (the same version computed twice only costs a 200).
+      const tag = createHash('sha1').update(`${snapshot.campaign.id}:${snapshot.version}:${snapshot.campaign.county}:${snapshot.generatedAt}`).digest('base64url').slice(0, 16);
       const body: SnapshotBody = { etag: `W/"${snapshot.version}-${tag}"`, json, gzip: () => (gzip ??= gzipSync(json)) };
       if (!held || held.version < snapshot.version) bodies.set(snapshot.campaign.id, { version: snapshot.version, body });
       return body;

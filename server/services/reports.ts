@@ -150,11 +150,12 @@ async function review(deps: Deps, reportId: number, act: Reviewer) {
 
 /**
  * After a late December report in a year already rolled over: the next year's copy takes the new
- * since-start total, or goes when the report completed the project. The next year's id when it changed.
+ * since-start total, or goes when the report completed the project. The next year's id when either happened.
  */
 async function carryOn(q: Queryable, projectId: number): Promise<number | null> {
-  await syncCarriedSinceStart(q, projectId);
-  return dropCarriedIfCompleted(q, projectId);
+  // Either moves the next year's figures, which are then recomputed (and its kept ledger replaced).
+  const synced = await syncCarriedSinceStart(q, projectId);
+  return (await dropCarriedIfCompleted(q, projectId)) ?? synced;
 }
 
 async function refreshNextYear(deps: Deps, campaignId: number | null): Promise<void> {

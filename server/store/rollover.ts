@@ -55,16 +55,21 @@ export async function carryProblems(q: Queryable, carried: Map<number, number>, 
   return rows.length;
 }
 
-/** After a late report in a year already rolled over: the next year's copy takes the new since-start total. */
-export async function syncCarriedSinceStart(q: Queryable, projectId: number): Promise<void> {
+/**
+ * After a late report in a year already rolled over: the next year's copy takes the new since-start
+ * total. The next year's campaign id when it has a copy (its figures moved), else null.
+ */
+export async function syncCarriedSinceStart(q: Queryable, projectId: number): Promise<number | null> {
   // Most projects have no copy in a next year: the figures are read only for one that has.
-  if (!(await q.query('SELECT 1 FROM projects WHERE carried_from = $1 LIMIT 1', [projectId])).length) return;
+  const [copy] = await q.query<{ campaignId: number }>('SELECT campaign_id AS "campaignId" FROM projects WHERE carried_from = $1 LIMIT 1', [projectId]);
+  if (!copy) return null;
   const total = (await getProject(q, projectId))?.investmentSinceStart;
-  if (total === undefined) return;
+  if (total === undefined) return null;
   await q.query(
     `UPDATE opening_balances SET since_start = $2 WHERE project_id = (SELECT id FROM projects WHERE carried_from = $1)`,
     [projectId, total],
   );
+  return copy.campaignId;
 }
 
 /**

@@ -62,6 +62,7 @@ describe.each(backends())('leader desks, duties and contacts on %s', (backend) =
 
     const alerts = (await admin.get('/api/alerts')).body;
     expect(desk.alerts.sort()).toEqual(alerts.map((a: any) => a.id).sort());
+    expect(desk.openAlerts.map((a: any) => a.id).sort()).toEqual([...desk.alerts].sort());
     expect(desk.problems.map((x: any) => x.id).sort()).toEqual(Object.values(problem).sort());
 
     // Through November: eleven monthly briefings and four quarterly visits; October's is overdue, November's not yet.

@@ -209,6 +209,7 @@ const replies: Record<string, JsonSchema> = {
       }),
     },
     alerts: { type: 'array', items: int, description: 'Open alert ids of these projects' },
+    openAlerts: { ...list('Alert'), description: 'The same open alerts, whole (the wall snapshot lists only a part of a large ledger)' },
     problems: list('ProblemDetail'),
     duties: list('DutyStatus'),
     contacts: list('ContactStatus'),

@@ -13,10 +13,16 @@ const state: PresentationState = {
 };
 
 describe('my alerts', () => {
-  it('are the open alerts of my projects, in the snapshot\u2019s order', () => {
+  it('are the open alerts of my projects, most severe first, live where the snapshot lists them', () => {
     const alerts = [alert(3, { severity: 'red' }), alert(1), alert(2)];
-    expect(myAlerts({ alerts: [1, 3] }, { alerts }).map((a) => a.id)).toEqual([3, 1]);
-    expect(myAlerts({ alerts: [] }, { alerts })).toEqual([]);
+    const desk = [alert(1), alert(3, { severity: 'yellow' })];
+    // 3 turned red since the desk was read: the live copy wins.
+    expect(myAlerts({ openAlerts: desk }, { alerts }).map((a) => [a.id, a.severity])).toEqual([[3, 'red'], [1, alerts[1].severity]]);
+    expect(myAlerts({ openAlerts: [] }, { alerts })).toEqual([]);
+  });
+
+  it('keeps mine the snapshot does not list (a province\u2019s snapshot carries a part)', () => {
+    expect(myAlerts({ openAlerts: [alert(9, { severity: 'orange' })] }, { alerts: [alert(1)] }).map((a) => a.id)).toEqual([9]);
   });
 });
 

@@ -73,3 +73,12 @@ describe('summary deltas', () => {
     expect(applyFigures({ ...before, lagging: before.lagging.slice(0, -1) }, reordered)).toBeNull();
   });
 });
+
+describe('summary deltas from a process of the previous release', () => {
+  it('take a list sent whole as the new list', () => {
+    const before = figures();
+    const after = mutate(before, rng(3));
+    const whole = { ...diffFigures(null, after), lagging: after.lagging } as unknown as Parameters<typeof applyFigures>[1];
+    expect(applyFigures(before, whole)?.lagging).toEqual(after.lagging);
+  });
+});
