@@ -66,7 +66,8 @@ describe.skipIf(!hasChromium())('ledger import in Chromium', () => {
 
     await page.locator('[data-testid="import-file"]').setInputFiles({ name: '新增项目台账.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: await sheet() });
     const rows = page.locator('[data-testid="import-rows"] .el-table__body-wrapper .el-table__row');
-    await expect.poll(() => rows.count()).toBe(3);
+    // The first sheet after a start loads the workbook reader (exceljs, loaded on first use): give it time.
+    await expect.poll(() => rows.count(), { timeout: 20_000 }).toBe(3);
     const bad = rows.filter({ hasText: '填错的项目' });
     await expect.poll(() => bad.locator('[data-testid="verdict"]').innerText()).toBe('有误');
     expect(await bad.locator('[data-testid="row-reason"]').innerText()).toBe('总投资「一亿二」不是数字');
