@@ -3,6 +3,7 @@ import { ratio } from '../../shared/money.js';
 import type { ContactStatus, DutyStatus, LeaderDesk } from '../../shared/problems.js';
 import type { Snapshot } from '../../shared/snapshot.js';
 import { isUnclosed } from '../problems/labels.js';
+import { SEVERITY_RANK } from '../stores/applyEvents.js';
 
 const QUARTERS = ['一', '二', '三', '四'];
 
@@ -67,8 +68,7 @@ export const ROLE_TAGS = { linked: '挂点', charge: '包干' } as const;
  */
 export function myAlerts(desk: Pick<LeaderDesk, 'openAlerts'>, snapshot: Pick<Snapshot, 'alerts'>): Snapshot['alerts'] {
   const live = new Map(snapshot.alerts.map((a) => [a.id, a]));
-  const rank = { red: 0, orange: 1, yellow: 2 } as const;
   return desk.openAlerts
     .map((a) => live.get(a.id) ?? a)
-    .sort((a, b) => rank[a.severity] - rank[b.severity] || (a.raisedAt < b.raisedAt ? 1 : a.raisedAt > b.raisedAt ? -1 : 0));
+    .sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || Date.parse(b.raisedAt) - Date.parse(a.raisedAt));
 }

@@ -9,18 +9,22 @@ import { listProjectsBare, listProjectsBareByIds } from './projects.js';
 export type ProjectRows = Pick<LedgerInput, 'plans' | 'monthly' | 'problems'> & { openings: OpeningBalance[] };
 
 export async function loadLedger(q: Queryable, campaign: Campaign, today: string): Promise<LedgerInput> {
-  const [domains, levels, leaders, projects, rows] = await Promise.all([
-    q.query<Domain>('SELECT id, code, name, target, sort_order AS "sortOrder" FROM domains WHERE campaign_id = $1 ORDER BY sort_order, id', [campaign.id]),
+  const [names, projects, rows] = await Promise.all([loadNames(q, campaign.id), listProjectsBare(q, campaign.id), loadProjectRows(q, campaign.id, null)]);
+  return { campaign, today, ...names, projects, ...rows };
+}
+
+/** The campaign's small tables: domains, levels, leaders (read whole by every recompute). */
+async function loadNames(q: Queryable, campaignId: number): Promise<Pick<LedgerInput, 'domains' | 'levels' | 'leaders'>> {
+  const [domains, levels, leaders] = await Promise.all([
+    q.query<Domain>('SELECT id, code, name, target, sort_order AS "sortOrder" FROM domains WHERE campaign_id = $1 ORDER BY sort_order, id', [campaignId]),
     q.query<Level>(
       `SELECT code, name, planned_count AS "plannedCount", planned_annual AS "plannedAnnual"
        FROM levels WHERE campaign_id = $1 ORDER BY sort_order, code`,
-      [campaign.id],
+      [campaignId],
     ),
     q.query<Leader>('SELECT id, name, title, rank FROM leaders ORDER BY id'),
-    listProjectsBare(q, campaign.id),
-    loadProjectRows(q, campaign.id, null),
   ]);
-  return { campaign, today, domains, levels, leaders, projects, ...rows };
+  return { domains, levels, leaders };
 }
 
 /**
@@ -30,10 +34,8 @@ export async function loadLedger(q: Queryable, campaign: Campaign, today: string
  * version). Null when `held` lacks a touched project: read the whole ledger then.
  */
 export async function reloadLedger(q: Queryable, held: LedgerInput, campaign: Campaign, today: string, touched: readonly number[]): Promise<LedgerInput | null> {
-  const [domains, levels, leaders, units, fresh, rows] = await Promise.all([
-    q.query<Domain>('SELECT id, code, name, target, sort_order AS "sortOrder" FROM domains WHERE campaign_id = $1 ORDER BY sort_order, id', [campaign.id]),
-    q.query<Level>(`SELECT code, name, planned_count AS "plannedCount", planned_annual AS "plannedAnnual" FROM levels WHERE campaign_id = $1 ORDER BY sort_order, code`, [campaign.id]),
-    q.query<Leader>('SELECT id, name, title, rank FROM leaders ORDER BY id'),
+  const [{ domains, levels, leaders }, units, fresh, rows] = await Promise.all([
+    loadNames(q, campaign.id),
     q.query<{ id: number; name: string }>('SELECT id, name FROM units'),
     listProjectsBareByIds(q, touched),
     loadProjectRows(q, campaign.id, [...touched]),

@@ -66,6 +66,36 @@ describe('pushes on the demo county', () => {
     expect(changed.headers.get('etag')).not.toBe(etag);
     expect((await changed.json()).version).toBe(body.version + 1);
   });
+
+  // A report reads again only its own project; the rest comes from the ledger the previous version left.
+  it('leaves the same figures as recomputing the whole ledger', async () => {
+    const projects = await (await fetch(`${h.url}/api/projects`, { headers: { cookie } })).json();
+    const { month } = await openProject(h, cookie);
+    const open = projects.filter((x: any) => x.startedOn && !x.completedOn).slice(0, 4);
+    // Reports, a correction, a start and a completion across several projects, one after another.
+    const bodies = [
+      { id: open[0].id, body: { month, investment: '120', progress: '施工' } },
+      { id: open[1].id, body: { month, investment: '80.5', progress: '施工' } },
+      { id: open[0].id, body: { month, investment: '90', progress: '施工（更正）' } },
+      { id: open[2].id, body: { month, investment: '3000', progress: '完工', completedOn: `${month}-10` } },
+    ];
+    for (const [i, { id, body }] of bodies.entries()) {
+      expect((await postJson(`${h.url}/api/projects/${id}/reports`, body, cookie)).status).toBe(201);
+      // A unit renamed between reports (it moves no version): the next report's figures carry the new name.
+      if (i === 1) {
+        const renamed = await fetch(`${h.url}/api/units/${open[3].unitId}`, {
+          method: 'PATCH', headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify({ name: '县改名测试局' }),
+        });
+        expect(renamed.status).toBe(200);
+      }
+    }
+    const served: Snapshot = await (await fetch(`${h.url}/api/snapshot`, { headers: { cookie } })).json();
+    const whole = await snapshotFromStore(h.db, (await getActiveCampaign(h.db))!, served.version, h.app.deps.clock());
+    const { generatedAt: _a, ...got } = served;
+    const { generatedAt: _b, ...want } = JSON.parse(JSON.stringify(whole));
+    expect(got).toEqual(want);
+    expect(JSON.stringify(served.ranking)).toContain('县改名测试局');
+  });
 });
 
 describe('pushes at province scale (400 projects)', () => {
@@ -96,43 +126,4 @@ describe('pushes at province scale (400 projects)', () => {
     const after: Snapshot = await (await fetch(`${h.url}/api/snapshot`, { headers: { cookie } })).json();
     expect(after.alertCounts).toEqual(countAlerts(await (await fetch(`${h.url}/api/alerts`, { headers: { cookie } })).json()));
   }, 120_000);
-});
-
-describe('a report reads again only its own project', () => {
-  let h: Harness;
-  let cookie: string;
-  beforeAll(async () => {
-    h = await startHarness({ backend: 'pglite', seed: demoLedger('yiyang') });
-    cookie = await h.login();
-  });
-  afterAll(() => h.close());
-
-  it('leaves the same figures as recomputing the whole ledger', async () => {
-    const projects = await (await fetch(`${h.url}/api/projects`, { headers: { cookie } })).json();
-    const { month } = await openProject(h, cookie);
-    const open = projects.filter((x: any) => x.startedOn && !x.completedOn).slice(0, 4);
-    // Reports, a correction, a start and a completion across several projects, one after another.
-    const bodies = [
-      { id: open[0].id, body: { month, investment: '120', progress: '施工' } },
-      { id: open[1].id, body: { month, investment: '80.5', progress: '施工' } },
-      { id: open[0].id, body: { month, investment: '90', progress: '施工（更正）' } },
-      { id: open[2].id, body: { month, investment: '3000', progress: '完工', completedOn: `${month}-10` } },
-    ];
-    for (const [i, { id, body }] of bodies.entries()) {
-      expect((await postJson(`${h.url}/api/projects/${id}/reports`, body, cookie)).status).toBe(201);
-      // A unit renamed between reports (it moves no version): the next report's figures carry the new name.
-      if (i === 1) {
-        const renamed = await fetch(`${h.url}/api/units/${open[3].unitId}`, {
-          method: 'PATCH', headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify({ name: '县改名测试局' }),
-        });
-        expect(renamed.status).toBe(200);
-      }
-    }
-    const served: Snapshot = await (await fetch(`${h.url}/api/snapshot`, { headers: { cookie } })).json();
-    const whole = await snapshotFromStore(h.db, (await getActiveCampaign(h.db))!, served.version, h.app.deps.clock());
-    const { generatedAt: _a, ...got } = served;
-    const { generatedAt: _b, ...want } = JSON.parse(JSON.stringify(whole));
-    expect(got).toEqual(want);
-    expect(JSON.stringify(served.ranking)).toContain('县改名测试局');
-  });
 });
