@@ -14,6 +14,7 @@ import type { Queryable } from '../store/db.js';
 import { insertEvents, type NewEvent } from '../store/events.js';
 import { claimDailyRefresh } from '../store/locks.js';
 import type { Deps, Push } from './deps.js';
+import type { HeldLedger } from './local.js';
 import { bumpVersion, getActiveCampaign } from '../store/campaigns.js';
 import { enqueueRecomputed } from './notifyEnqueue.js';
 import { requireCampaign, snapshotFromStore, todayFor } from './snapshot.js';
@@ -27,8 +28,8 @@ export type EventWriter = (kind: TickerKind, projectId: number, text: string) =>
 export interface ChangeResult {
   snapshot: Snapshot;
   pushes: Push[];
-  /** The ledger as the change left it, kept (after commit) for the next change to read only what it touches. */
-  ledger: LedgerInput;
+  /** The ledger and open alerts as the change left them, kept (after commit) for the next change to read only what it touches. */
+  held: HeldLedger;
 }
 
 export interface FinishOptions {
@@ -42,6 +43,11 @@ export interface FinishOptions {
    * them again and takes the rest from the ledger the previous version left, when this process holds it.
    */
   touched?: readonly number[];
+  /**
+   * The change wrote no problem rows and renamed nothing (a report, its review): on the day of the
+   * previous version, whose snapshot this process holds, the problem counts are that version's.
+   */
+  problemsUntouched?: boolean;
 }
 
 /**
@@ -72,17 +78,19 @@ export async function finishChange(
   };
   const today = todayFor(campaign, now);
   const held = opts.touched ? deps.local.ledger(campaign.id, version - 1) : null;
-  const ledger = (held && (await reloadLedger(q, held, campaign, today, opts.touched!))) || (await loadLedger(q, campaign, today));
+  const ledger = (held && (await reloadLedger(q, held.ledger, campaign, today, opts.touched!, { problems: !opts.problemsUntouched }))) || (await loadLedger(q, campaign, today));
   const summary = campaignAsOf(ledger, liveAsOf(today));
   await yieldToLoop(); // the recompute is pure CPU: one turn before and after it
   const pushes = await lead(summary, writeEvent);
   await insertEvents(q, campaign.id, queued);
   const red: number[] = [];
-  const synced = await syncAlerts(q, campaign.id, version, summary, at, opts, red);
+  const synced = await syncAlerts(q, campaign.id, version, summary, at, opts, red, held?.openAlerts ?? null);
   pushes.push(...synced.pushes);
   // Work-chat notices of what the rules found, in this same transaction (the outbox).
   await enqueueRecomputed(q, campaign, todayFor(campaign, now), now, red);
-  const snapshot = await snapshotFromStore(q, campaign, version, now, summary, deps.local, synced.open ?? undefined);
+  const prev = opts.problemsUntouched ? deps.local.latest(campaign.id) : null;
+  const problems = prev?.version === version - 1 && prev.today === today ? prev.problems : undefined;
+  const snapshot = await snapshotFromStore(q, campaign, version, now, summary, deps.local, synced.open ?? undefined, problems);
   await yieldToLoop(); // reading a large snapshot is one long step: a turn before the commit's
   // The problem counts ride on every summary push: they move with the date too (ages, overdue);
   // the alert counts on every alert push: the wall's list is a part, its counts are the whole.
@@ -90,7 +98,7 @@ export async function finishChange(
     if (push.name === 'summary:update' || push.name === 'investment:update') push.payload.summary = { ...push.payload.summary, problems: snapshot.problems };
     if (push.name === 'alert:raised' || push.name === 'alert:updated' || push.name === 'alert:cleared') push.payload.counts = snapshot.alertCounts;
   }
-  return { snapshot, pushes, ledger };
+  return { snapshot, pushes, held: { ledger, openAlerts: synced.open } };
 }
 
 const count = (n: number) => n.toLocaleString('zh-CN');
@@ -112,8 +120,10 @@ export function raisedSummaryText(raised: { severity: Severity }[], worsened: { 
  */
 async function syncAlerts(
   q: Queryable, campaignId: number, version: number, summary: Summary, at: string, opts: FinishOptions, red: number[],
+  held: Alert[] | null,
 ): Promise<{ pushes: Push[]; open: Alert[] | null }> {
-  const before = await listOpenAlerts(q, campaignId);
+  // The open alerts the previous version left (only writes that bump the version change them).
+  const before = held ?? (await listOpenAlerts(q, campaignId));
   const diff = diffAlerts(before, summary.hits);
   // A worsening alert is announced again; an easing one or new figures update it quietly.
   const worse = diff.update.map(({ alert, hit }) => SEVERITY_RANK[hit.severity] > SEVERITY_RANK[alert.severity]);
@@ -183,7 +193,7 @@ async function syncAlerts(
  */
 export async function announce(deps: Deps, result: ChangeResult): Promise<void> {
   const { snapshot } = result;
-  deps.local.keepLedger(snapshot.campaign.id, snapshot.version, result.ledger);
+  deps.local.keepLedger(snapshot.campaign.id, snapshot.version, result.held);
   let before = deps.local.latest(snapshot.campaign.id);
   if (before?.version !== snapshot.version - 1) before = await deps.cache.get(snapshot.campaign.id);
   deps.local.keep(snapshot);

@@ -6,7 +6,10 @@ import { Invalid, NotFound } from '../errors.js';
 import { audit } from '../store/audit.js';
 import { findDisplayToken, getDisplayToken, insertDisplayToken, listDisplayTokens, revokeDisplayToken, setDisplayFollows, touchDisplayToken } from '../store/displayTokens.js';
 import { getUnit, insertUnit, renameUnit, unitNameTaken } from '../store/reference.js';
+import { bumpEveryVersion } from '../store/campaigns.js';
 import { assertRole } from './access.js';
+import { activeCampaignId } from './campaignScope.js';
+import { refreshCampaign } from './change.js';
 import type { Deps } from './deps.js';
 import { parseInput } from './validate.js';
 
@@ -27,14 +30,19 @@ export async function createUnit(deps: Deps, user: User, body: unknown): Promise
 export async function renameUnitById(deps: Deps, user: User, id: number, body: unknown): Promise<Unit> {
   assertRole(user, 'admin');
   const { name } = parseInput(unitInput, body);
-  return deps.db.tx(async (q) => {
+  const unit = await deps.db.tx(async (q) => {
     const before = await getUnit(q, id);
     if (!before) throw NotFound('单位不存在');
     if (await unitNameTaken(q, name, id)) throw Invalid({ name: '单位名称已存在' });
-    const unit = await renameUnit(q, id, name);
-    await audit(q, actorOf(user), 'unit.rename', 'unit', id, before, unit);
-    return unit;
+    const renamed = await renameUnit(q, id, name);
+    await audit(q, actorOf(user), 'unit.rename', 'unit', id, before, renamed);
+    // Every year's figures name the unit: none may be served (or recomputed from) as it was.
+    await bumpEveryVersion(q);
+    return renamed;
   });
+  // The walls show the new name at once (before the first year there is nothing to show).
+  if ((await activeCampaignId(deps.db)) !== null) await refreshCampaign(deps);
+  return unit;
 }
 
 export async function displayTokensFor(deps: Deps, user: User): Promise<DisplayTokenView[]> {

@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import type { Snapshot } from '../../shared/snapshot.js';
+import type { Alert } from '../../shared/types.js';
 import type { LedgerInput } from '../domain/ledger.js';
 
 /** A snapshot as GET /api/snapshot sends it. */
@@ -29,9 +30,17 @@ export interface LocalSnapshots {
    * REMEMBERED kept: e.g. an earlier year's figures, which every write of this year would recompute.
    */
   remember<T>(key: string, compute: () => Promise<T>): Promise<T>;
-  /** The ledger a committed change left at `version`, when this process made that change. */
-  ledger(campaignId: number, version: number): LedgerInput | null;
-  keepLedger(campaignId: number, version: number, ledger: LedgerInput): void;
+  /**
+   * The ledger a committed change left at `version`, with the open alerts as then stored (null when
+   * that change did not read them all), when this process made that change.
+   */
+  ledger(campaignId: number, version: number): HeldLedger | null;
+  keepLedger(campaignId: number, version: number, held: HeldLedger): void;
+}
+
+export interface HeldLedger {
+  ledger: LedgerInput;
+  openAlerts: Alert[] | null;
 }
 
 const REMEMBERED = 64;
@@ -41,7 +50,7 @@ export function localSnapshots(): LocalSnapshots {
   const bodies = new Map<number, { version: number; body: SnapshotBody }>();
   const inFlight = new Map<string, Promise<unknown>>();
   const remembered = new Map<string, Promise<unknown>>();
-  const ledgers = new Map<number, { version: number; ledger: LedgerInput }>();
+  const ledgers = new Map<number, { version: number; held: HeldLedger }>();
   let warming: Promise<void> = Promise.resolve();
   return {
     get warming() {
@@ -76,11 +85,11 @@ export function localSnapshots(): LocalSnapshots {
     },
     ledger(campaignId, version) {
       const held = ledgers.get(campaignId);
-      return held?.version === version ? held.ledger : null;
+      return held?.version === version ? held.held : null;
     },
-    keepLedger(campaignId, version, ledger) {
+    keepLedger(campaignId, version, kept) {
       const held = ledgers.get(campaignId);
-      if (!held || held.version < version) ledgers.set(campaignId, { version, ledger });
+      if (!held || held.version < version) ledgers.set(campaignId, { version, held: kept });
     },
     remember(key, compute) {
       const held = remembered.get(key);

@@ -73,7 +73,7 @@ export async function submitReport(deps: Deps, user: User, requestedId: number, 
       const milestones = await applyMilestones(q, actorOf(user), project, report);
       const next = await carryOn(q, projectId);
       const change = await finishChange(deps, q, campaign, version, now, (summary, writeEvent) =>
-        acceptedPushes(version, project, report, milestones, summary, writeEvent), { touched: [projectId] });
+        acceptedPushes(version, project, report, milestones, summary, writeEvent), { touched: [projectId], problemsUntouched: true });
       return { report, change, next };
     }
     const change = await finishChange(deps, q, campaign, version, now, async (summary, writeEvent) => {
@@ -83,7 +83,7 @@ export async function submitReport(deps: Deps, user: User, requestedId: number, 
         { name: 'report:submitted', payload: { version, projectId, project: project.name, unit: project.unit, month: report.month, event } },
         { name: 'summary:update', payload: { version, summary: summaryDelta(summary) } },
       ];
-    }, { touched: [projectId] });
+    }, { touched: [projectId], problemsUntouched: true });
     return { report, change, next: null };
   });
 
@@ -102,7 +102,7 @@ export async function acceptReport(deps: Deps, user: User, reportId: number): Pr
     const milestones = await applyMilestones(q, actorOf(user), project, accepted);
     next = await carryOn(q, r.projectId);
     const change = await finishChange(deps, q, campaign, version, deps.clock(), (summary, writeEvent) =>
-      acceptedPushes(version, project, accepted, milestones, summary, writeEvent), { touched: [r.projectId] });
+      acceptedPushes(version, project, accepted, milestones, summary, writeEvent), { touched: [r.projectId], problemsUntouched: true });
     return { report: accepted, change };
   });
   await announce(deps, change);
@@ -120,7 +120,7 @@ export async function returnReport(deps: Deps, user: User, reportId: number, bod
     await enqueueReturned(q, returned, project, reason, deps.clock());
     const change = await finishChange(deps, q, campaign, version, deps.clock(), async (summary) => [
       { name: 'summary:update', payload: { version, summary: summaryDelta(summary) } },
-    ], { touched: [r.projectId] });
+    ], { touched: [r.projectId], problemsUntouched: true });
     return { report: returned, change };
   });
   await announce(deps, change);

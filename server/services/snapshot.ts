@@ -3,6 +3,7 @@ import { addMonths, chinaDate, yearOf } from '../../shared/dates.js';
 import type { CampaignPeriod, PriorYear } from '../../shared/yearTurn.js';
 import type { Snapshot } from '../../shared/snapshot.js';
 import type { Alert, Campaign } from '../../shared/types.js';
+import type { ProblemSummary } from '../../shared/problems.js';
 import type { Summary } from '../domain/aggregates.js';
 import { liveAsOf, monthEndAsOf, type AsOf } from '../domain/asOf.js';
 import type { LedgerInput } from '../domain/ledger.js';
@@ -87,13 +88,14 @@ export async function yearContext(q: Queryable, campaign: Campaign, month: strin
 /** Recomputes the snapshot from the store as of `version` (the caller holds it steady). */
 export async function snapshotFromStore(
   q: Queryable, campaign: Campaign, version: number, now: Date, summary?: Summary, local?: LocalSnapshots, openAlerts?: Alert[],
+  problemSummary?: ProblemSummary,
 ): Promise<Snapshot> {
   const today = todayFor(campaign, now);
   const [s, alerts, events, problems] = await Promise.all([
     summary ?? summarize(q, campaign, now),
     openAlerts ?? listOpenAlerts(q, campaign.id),
     recentEvents(q, campaign.id),
-    listProblemDetails(q, campaign.id, today),
+    problemSummary ?? listProblemDetails(q, campaign.id, today).then((details) => summarizeProblems(details, today, campaign.settings.problemCategories)),
   ]);
   return buildSnapshot(s, {
     ...(await yearContext(q, campaign, s.reportingMonth, local)),
@@ -101,7 +103,7 @@ export async function snapshotFromStore(
     generatedAt: now.toISOString(),
     campaign: { id: campaign.id, county: campaign.county, year: campaign.year, title: campaign.title },
     alerts,
-    problems: summarizeProblems(problems, today, campaign.settings.problemCategories),
+    problems,
     events,
   });
 }

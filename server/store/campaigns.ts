@@ -61,6 +61,11 @@ export async function currentVersion(q: Queryable, campaignId: number): Promise<
 }
 
 /** Takes the campaign's row lock for the rest of the transaction and returns the next version. */
+/** Every campaign's version moves on: a change every year's figures show (a unit renamed) was made. */
+export async function bumpEveryVersion(q: Queryable): Promise<void> {
+  await q.query('UPDATE campaigns SET version = version + 1');
+}
+
 export async function bumpVersion(q: Queryable, campaignId: number): Promise<number> {
   const rows = await q.query<{ version: number }>(
     'UPDATE campaigns SET version = version + 1 WHERE id = $1 RETURNING version',

@@ -29,45 +29,36 @@ async function loadNames(q: Queryable, campaignId: number): Promise<Pick<LedgerI
 
 /**
  * The ledger with only `touched` projects read again (their rows, plans, reports, opening balances,
- * problems), the rest from `held`, the ledger as it stood before the change. The small tables are
- * read whole, and every project's unit, leader and domain names follow them (a renamed unit bumps no
- * version). Null when `held` lacks a touched project: read the whole ledger then.
+ * problems), the rest from `held`, the ledger as it stood at the version before the change: every
+ * other write (a rename, a setting, a project's edit) bumps the version and reads the whole ledger.
+ * Null when `held` lacks a touched project: read the whole ledger then.
  */
-export async function reloadLedger(q: Queryable, held: LedgerInput, campaign: Campaign, today: string, touched: readonly number[]): Promise<LedgerInput | null> {
-  const [{ domains, levels, leaders }, units, fresh, rows] = await Promise.all([
-    loadNames(q, campaign.id),
-    q.query<{ id: number; name: string }>('SELECT id, name FROM units'),
-    listProjectsBareByIds(q, touched),
-    loadProjectRows(q, campaign.id, [...touched]),
-  ]);
+export async function reloadLedger(
+  q: Queryable, held: LedgerInput, campaign: Campaign, today: string, touched: readonly number[], opts: { problems: boolean } = { problems: true },
+): Promise<LedgerInput | null> {
+  const [fresh, rows] = await Promise.all([listProjectsBareByIds(q, touched), loadProjectRows(q, campaign.id, [...touched], opts.problems)]);
   const ids = new Set(touched);
   if (fresh.length !== ids.size || fresh.some((p) => !held.projects.some((h) => h.id === p.id))) return null;
   const byId = new Map(fresh.map((p) => [p.id, p]));
-  const unitName = new Map(units.map((u) => [u.id, u.name]));
-  const leaderName = new Map(leaders.map((l) => [l.id, l.name]));
-  const domainName = new Map(domains.map((d) => [d.id, d.name]));
-  const projects = held.projects.map((p) => byId.get(p.id) ?? {
-    ...p,
-    unit: unitName.get(p.unitId) ?? p.unit,
-    leader: p.leaderId === null ? null : leaderName.get(p.leaderId) ?? p.leader,
-    chargeLeader: p.chargeLeaderId === null ? null : leaderName.get(p.chargeLeaderId) ?? p.chargeLeader,
-    domain: p.domainId === null ? p.domain : domainName.get(p.domainId) ?? p.domain,
-  });
+  const projects = held.projects.map((p) => byId.get(p.id) ?? p);
   const keep = <T extends { projectId: number }>(old: readonly T[] | undefined, now: T[]) => [...(old ?? []).filter((r) => !ids.has(r.projectId)), ...now];
   return {
-    campaign, today, domains, levels, leaders, projects,
+    campaign, today, domains: held.domains, levels: held.levels, leaders: held.leaders, projects,
     plans: keep(held.plans, rows.plans),
     monthly: keep(held.monthly, rows.monthly),
     openings: keep(held.openings, rows.openings),
-    problems: keep(held.problems, rows.problems),
+    problems: rows.problems ? keep(held.problems, rows.problems) : held.problems,
   };
 }
 
 /** Plans, reports, opening balances and problems of the campaign's projects (`only` these, when given). */
-async function loadProjectRows(q: Queryable, campaignId: number, only: number[] | null): Promise<ProjectRows> {
+async function loadProjectRows(q: Queryable, campaignId: number, only: number[] | null): Promise<ProjectRows>;
+/** Without `problems` the problem rows are not read (null): the change wrote none. */
+async function loadProjectRows(q: Queryable, campaignId: number, only: number[] | null, problems: boolean): Promise<Omit<ProjectRows, 'problems'> & { problems: LedgerProblem[] | null }>;
+async function loadProjectRows(q: Queryable, campaignId: number, only: number[] | null, problems = true): Promise<Omit<ProjectRows, 'problems'> & { problems: LedgerProblem[] | null }> {
   const which = 'p.campaign_id = $1 AND ($2::int[] IS NULL OR p.id = ANY($2::int[]))';
   const args = [campaignId, only];
-  const [plans, monthly, openings, problems] = await Promise.all([
+  const [plans, monthly, openings, problemRows] = await Promise.all([
     q.query<MonthlyPlan>(
       `SELECT mp.project_id AS "projectId", mp.month, mp.amount FROM monthly_plans mp
        JOIN projects p ON p.id = mp.project_id WHERE ${which}`,
@@ -90,7 +81,7 @@ async function loadProjectRows(q: Queryable, campaignId: number, only: number[] 
       args,
     ),
     // The held meetings that had the problem on the agenda (通报批评) and its states over time (口径 as of a day).
-    q.query<LedgerProblem>(
+    !problems ? null : q.query<LedgerProblem>(
       `SELECT pr.id, pr.project_id AS "projectId", pr.state, to_char(pr.due_on, 'YYYY-MM-DD') AS "dueOn",
          to_char(pr.closed_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') AS "closedOn", ${HELD_MEETINGS} AS meetings,
          ${AGENDA} AS agenda, to_char(pr.created_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') AS "raisedOn",
@@ -99,5 +90,5 @@ async function loadProjectRows(q: Queryable, campaignId: number, only: number[] 
       args,
     ),
   ]);
-  return { plans, monthly, openings, problems };
+  return { plans, monthly, openings, problems: problemRows };
 }

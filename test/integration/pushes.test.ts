@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoLedger } from '../../mock/demo.js';
 import { provinceLedger } from '../../mock/province.js';
 import { countAlerts, SNAPSHOT_ALERT_LIMIT, type Snapshot } from '../../shared/snapshot.js';
+import { PROBLEM_CATEGORIES } from '../../shared/api.js';
 import { applyFigures } from '../../shared/summaryDelta.js';
 import { snapshotFromStore } from '../../server/services/snapshot.js';
 import { getActiveCampaign } from '../../server/store/campaigns.js';
@@ -72,6 +73,7 @@ describe('pushes on the demo county', () => {
     const projects = await (await fetch(`${h.url}/api/projects`, { headers: { cookie } })).json();
     const { month } = await openProject(h, cookie);
     const open = projects.filter((x: any) => x.startedOn && !x.completedOn).slice(0, 4);
+    const before: Snapshot = await (await fetch(`${h.url}/api/snapshot`, { headers: { cookie } })).json();
     // Reports, a correction, a start and a completion across several projects, one after another.
     const bodies = [
       { id: open[0].id, body: { month, investment: '120', progress: '施工' } },
@@ -81,7 +83,12 @@ describe('pushes on the demo county', () => {
     ];
     for (const [i, { id, body }] of bodies.entries()) {
       expect((await postJson(`${h.url}/api/projects/${id}/reports`, body, cookie)).status).toBe(201);
-      // A unit renamed between reports (it moves no version): the next report's figures carry the new name.
+      // A problem raised between reports: the next report's problem counts include it.
+      if (i === 0) {
+        const raised = await postJson(`${h.url}/api/projects/${open[1].id}/problems`, { category: PROBLEM_CATEGORIES[1], description: '用地指标尚未落实，影响开工', dueOn: `${month.slice(0, 4)}-12-31` }, cookie);
+        expect(raised.status, JSON.stringify(raised.body)).toBe(201);
+      }
+      // A unit renamed between reports: the next report's figures carry the new name.
       if (i === 1) {
         const renamed = await fetch(`${h.url}/api/units/${open[3].unitId}`, {
           method: 'PATCH', headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify({ name: '县改名测试局' }),
@@ -95,6 +102,7 @@ describe('pushes on the demo county', () => {
     const { generatedAt: _b, ...want } = JSON.parse(JSON.stringify(whole));
     expect(got).toEqual(want);
     expect(JSON.stringify(served.ranking)).toContain('县改名测试局');
+    expect(served.problems.pending).toBe(before.problems.pending + 1);
   });
 });
 
