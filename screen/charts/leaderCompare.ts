@@ -1,6 +1,6 @@
 // 挂点领导 page: each leader's completion rate as a bar, their own 序时进度 as a tick across it.
 import { ratio } from '../../shared/money.js';
-import { progressTone, type ProgressTone } from '../wall/pages/progress.js';
+import { progressTone, type ProgressTone } from './progressTone.js';
 import type { LeaderFigures } from '../../shared/snapshot.js';
 import { percent, type WallChartOption } from './option.js';
 import { COLORS, FONT_SIZE, verticalGradient } from './theme.js';

@@ -1,6 +1,6 @@
 // Field messages shown next to form fields, from the client-side schema check or a server 422.
 import { computed, ref } from 'vue';
-import { isInvalid } from '../api.js';
+import { isInvalid } from '../api/http.js';
 
 export function useFieldErrors() {
   const errors = ref<Record<string, string>>({});

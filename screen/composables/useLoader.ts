@@ -1,7 +1,7 @@
 // The console's "load, show a spinner, toast the failure" in one place.
 import { ref } from 'vue';
 import { ElMessage } from 'element-plus';
-import { errorMessage } from '../api.js';
+import { errorMessage } from '../api/http.js';
 
 /**
  * Wraps `fn` so that `loading` is true while it runs and any failure is shown as a message and kept

@@ -1,7 +1,7 @@
 // Pages a wall list: as many whole rows as the element's height holds, the next page every few
 // seconds. One observer and one timer, both released on unmount.
 import { computed, onBeforeUnmount, onMounted, ref, watch, type Ref } from 'vue';
-import { nextPage, pageCount, pageOf, rowsThatFit } from '../wall/pages/paging.js';
+import { nextPage, pageCount, pageOf, rowsThatFit } from './paging.js';
 
 /** Rows per page: as many rows of rowHeight (plus gap) as the element holds, or a fixed number. */
 export type PagingOptions = ({ rowHeight: number; gap?: number } | { perPage: number }) & {

@@ -2,7 +2,18 @@
 // side), and the stage is scaled uniformly to the viewport: centred, letterboxed, recomputed on resize.
 // Charts learn the scale so their canvases stay crisp at 4K.
 import { computed, inject, onBeforeUnmount, onMounted, ref, type InjectionKey, type Ref } from 'vue';
-import { panesFor } from '../wall/playlist.js';
+
+/** One pane is one 1920×1080 design; spliced walls get one pane per 16:9 panel. */
+export const PANE_WIDTH = 1920;
+export const PANE_HEIGHT = 1080;
+export const MAX_PANES = 4;
+
+/** How many 16:9 panes fit the screen side by side: 1 for 1080p and 4K, 3 for a 5760×1080 splice. */
+export function panesFor(viewWidth: number, viewHeight: number): number {
+  if (!(viewWidth > 0 && viewHeight > 0)) return 1;
+  const panes = Math.round(viewWidth / viewHeight / (PANE_WIDTH / PANE_HEIGHT));
+  return Math.min(MAX_PANES, Math.max(1, panes));
+}
 
 export const STAGE_WIDTH = 1920;
 export const STAGE_HEIGHT = 1080;

@@ -3,7 +3,7 @@ import { defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
 import type { CampaignInfo } from '../../shared/campaigns.js';
 import type { Campaign, Domain, Leader, Level, Unit } from '../../shared/types.js';
-import { api } from '../api.js';
+import { api } from '../api/http.js';
 
 export const useReferenceStore = defineStore('reference', () => {
   const campaign = shallowRef<Campaign | null>(null);

@@ -2,7 +2,7 @@
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
 import type { User } from '../../shared/types.js';
-import { api, HttpError } from '../api.js';
+import { api, HttpError } from '../api/http.js';
 
 export const useSessionStore = defineStore('session', () => {
   const user = ref<User | null>(null);

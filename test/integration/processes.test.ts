@@ -17,7 +17,7 @@ import { roundRobin, type RoundRobin } from './roundRobin.js';
 
 const portOf = (h: Harness) => (h.app.io.httpServer.address() as AddressInfo).port;
 
-/** A wall as the screen connects (screen/socket.ts): WebSocket first, polling when it fails. */
+/** A wall as the screen connects (screen/api/socket.ts): WebSocket first, polling when it fails. */
 function wall(url: string, token: string): TestSocket {
   return ioClient(url, {
     transports: ['websocket', 'polling'],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { afterLogin, homeFor, rolesFor } from '../../../screen/access.js';
+import { afterLogin, homeFor, rolesFor } from '../../../screen/stores/access.js';
 
 describe('where each role lands', () => {
   it('sends staff to the console, units to reporting and leaders to their desk', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import type { BulletinView } from '../../../shared/api.js';
 import type { BulletinDoc } from '../../../server/exports/types.js';
-import { bulletinMonths, bulletinUrl, headlineFigures, overallText, pointsVersusSchedule, scoreText, versusScheduleText } from '../../../screen/admin/alerts/bulletin.js';
+import { bulletinMonths, bulletinUrl, headlineFigures, overallText, pointsVersusSchedule, scoreText, versusScheduleText } from '../../../screen/apps/console/alerts/bulletin.js';
 
 describe('the months a bulletin can be published for', () => {
   it('runs from January to the month being reported, newest first', () => {

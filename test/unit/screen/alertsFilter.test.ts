@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { Alert } from '../../../shared/types.js';
 import {
   alertQuery, emptyAlertFilter, filterAlerts, openAlertsOf, severityCounts, sortAlerts, sortForUnit, unitsOf, unitsWithOpenAlerts,
-} from '../../../screen/admin/alerts/alertFilter.js';
-import { filterLetters } from '../../../screen/admin/alerts/letterList.js';
-import { letterBody, letterErrors } from '../../../screen/admin/alerts/letterForm.js';
+} from '../../../screen/features/alerts/alertFilter.js';
+import { filterLetters } from '../../../screen/apps/console/alerts/letterList.js';
+import { letterBody, letterErrors } from '../../../screen/apps/console/alerts/letterForm.js';
 import type { LetterView } from '../../../shared/api.js';
 
 let nextId = 1;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { awaitsExplanation, handlerOf, LEVEL_NAMES, letterUrl, nextLevel, SEVERITIES, unitStatus } from '../../../screen/admin/alerts/labels.js';
+import { awaitsExplanation, handlerOf, LEVEL_NAMES, letterUrl, nextLevel, SEVERITIES, unitStatus } from '../../../screen/features/alerts/alertLabels.js';
 
 describe('分级调度 levels', () => {
   it('names who handles each level and where an escalation goes', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../../shared/types.js';
-import { docNumberExample, normalizedDays, settingsErrors, settingsFieldErrors, toForm } from '../../../screen/admin/alerts/settingsForm.js';
-import { WEIGHT_COMPONENTS, weightShares, weightSum } from '../../../screen/admin/alerts/weights.js';
+import { docNumberExample, normalizedDays, settingsErrors, settingsFieldErrors, toForm } from '../../../screen/apps/console/alerts/settingsForm.js';
+import { WEIGHT_COMPONENTS, weightShares, weightSum } from '../../../screen/apps/console/alerts/weights.js';
 
 describe('ranking weights', () => {
   it('explains all five components', () => {

@@ -19,7 +19,7 @@ import {
   decideVersion,
   upsertAlert,
   type WallData,
-} from '../../../screen/stores/applyEvents.js';
+} from '../../../screen/apps/wall/stores/applyEvents.js';
 import { FIXTURE_VERSION, makeSnapshot } from '../../fixtures/snapshot.js';
 
 const V = FIXTURE_VERSION;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { campaignInput } from '../../../shared/campaigns.js';
-import { blankForm, campaignBody, parseLeaderLine } from '../../../screen/admin/campaigns/campaignForm.js';
+import { blankForm, campaignBody, parseLeaderLine } from '../../../screen/apps/console/campaigns/campaignForm.js';
 
 describe('the campaign set-up form', () => {
   it('sends the chosen grouping only, with targets where typed', () => {

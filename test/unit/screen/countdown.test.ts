@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countdownText, urgency } from '../../../screen/reporting/countdown.js';
+import { countdownText, urgency } from '../../../screen/apps/report/components/countdown.js';
 
 describe('deadline countdown', () => {
   it('counts the days left', () => {

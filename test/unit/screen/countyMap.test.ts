@@ -3,9 +3,9 @@ import { describe, expect, it } from 'vitest';
 import type { CountyGeoJson, MapPoint } from '../../../shared/map.js';
 import type { TickerEvent } from '../../../shared/snapshot.js';
 import { aspectScale, countByState, countByTownship, MAP_STATE_COLORS, mapChartOption, mapName, pointTooltip, regionsGeoJson, townshipCentres } from '../../../screen/charts/map.js';
-import { addRipple, applyMilestone, newMilestones, refetchDelay, REFETCH_MIN_MS, RIPPLE_LIMIT } from '../../../screen/wall/pages/mapLive.js';
+import { addRipple, applyMilestone, newMilestones, refetchDelay, REFETCH_MIN_MS, RIPPLE_LIMIT } from '../../../screen/apps/wall/pages/mapLive.js';
 import { demoCountyMap } from '../../../mock/maps/index.js';
-import { errorPlace, errorRows } from '../../../screen/admin/mapErrors.js';
+import { errorPlace, errorRows } from '../../../screen/apps/console/pages/mapErrors.js';
 
 const square = (lon: number, lat: number, d: number): [number, number][][] => [[[lon, lat], [lon + d, lat], [lon + d, lat + d], [lon, lat + d], [lon, lat]]];
 const MAP: CountyGeoJson = {
@@ -142,7 +142,7 @@ describe('upload errors on the console', () => {
 
 describe('map request pacing', () => {
   it('keeps requests within the server rates: points every 2 s, the map every 10 s', async () => {
-    const { askDelay, MAP_GAP_MS, POINTS_GAP_MS } = await import('../../../screen/wall/pages/useCountyMap.js');
+    const { askDelay, MAP_GAP_MS, POINTS_GAP_MS } = await import('../../../screen/apps/wall/pages/useCountyMap.js');
     expect(askDelay(true, 1_000, null, null)).toBe(0);
     expect(askDelay(false, 1_500, 1_000, 1_000)).toBe(POINTS_GAP_MS - 500);
     expect(askDelay(false, 1_000 + POINTS_GAP_MS, 1_000, 1_000)).toBe(0);

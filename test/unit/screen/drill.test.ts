@@ -1,18 +1,18 @@
 import { createPinia, setActivePinia } from 'pinia';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CardMonth, ProjectCard, ProjectQuery, ProjectRow } from '../../../shared/drill.js';
-import type { WallSocket } from '../../../screen/socket.js';
-import { useDrillStore } from '../../../screen/stores/drill.js';
-import { useWallStore } from '../../../screen/stores/wall.js';
-import { CARD_SERIES, cardCurveOption, shownThrough } from '../../../screen/wall/drill/cardChart.js';
-import { asOfLabel, cardFigures, dateLine, leaderLine, openProblemCount, problemLine } from '../../../screen/wall/drill/cardFacts.js';
-import { createIdleTimer, DRILL_IDLE_MS } from '../../../screen/wall/drill/idle.js';
-import { LIST_REFRESH_MS, markOf, refreshDecision, touchedProjects } from '../../../screen/wall/drill/refresh.js';
+import type { WallSocket } from '../../../screen/api/socket.js';
+import { useDrillStore } from '../../../screen/apps/wall/drill/drillStore.js';
+import { useWallStore } from '../../../screen/apps/wall/stores/wallStore.js';
+import { CARD_SERIES, cardCurveOption, shownThrough } from '../../../screen/apps/wall/drill/cardChart.js';
+import { asOfLabel, cardFigures, dateLine, leaderLine, openProblemCount, problemLine } from '../../../screen/apps/wall/drill/cardFacts.js';
+import { createIdleTimer, DRILL_IDLE_MS } from '../../../screen/apps/wall/drill/idle.js';
+import { LIST_REFRESH_MS, markOf, refreshDecision, touchedProjects } from '../../../screen/apps/wall/drill/refresh.js';
 import type { Snapshot, TickerEvent } from '../../../shared/snapshot.js';
 import type { Alert } from '../../../shared/types.js';
 import type { PresentationState } from '../../../shared/presentation.js';
-import { domainQuery, problemStateQuery, ruleQuery, severityQuery, statusQuery, unitQuery } from '../../../screen/wall/drill/queries.js';
-import { defaultSort, listSummary, sortRows, toggleSort } from '../../../screen/wall/drill/rows.js';
+import { domainQuery, problemStateQuery, ruleQuery, severityQuery, statusQuery, unitQuery } from '../../../screen/apps/wall/drill/queries.js';
+import { defaultSort, listSummary, sortRows, toggleSort } from '../../../screen/apps/wall/drill/rows.js';
 
 const WAN = 10_000;
 

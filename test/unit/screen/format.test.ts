@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatChinaDate, formatEventTime, formatHourMinute, formatTime, formatWeekday } from '../../../screen/format.js';
+import { formatChinaDate, formatEventTime, formatHourMinute, formatTime, formatWeekday } from '../../../screen/ui/format.js';
 
 // 2020-09-15 02:41:10 UTC is 10:41:10 on Tuesday 15 September in China.
 const at = Date.UTC(2020, 8, 15, 2, 41, 10);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatAgo, formatDateTime, formatDay, formatMonth } from '../../../screen/format.js';
+import { formatAgo, formatDateTime, formatDay, formatMonth } from '../../../screen/ui/format.js';
 
 describe('dates in forms and tables', () => {
   it('shows times in China time', () => {

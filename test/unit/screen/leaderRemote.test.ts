@@ -1,9 +1,9 @@
 // The leader's tablet: my alerts, waking from sleep, the meeting remote's view of a session, and who may open it.
 import { describe, expect, it } from 'vitest';
-import { rolesFor } from '../../../screen/access.js';
-import { myAlerts } from '../../../screen/leader/desk.js';
-import { figuresLabel, freezeOptions, remoteRole, stepLabel } from '../../../screen/leader/remote.js';
-import { isWake, wakeGate } from '../../../screen/leader/wake.js';
+import { rolesFor } from '../../../screen/stores/access.js';
+import { myAlerts } from '../../../screen/apps/desk/cards/desk.js';
+import { figuresLabel, freezeOptions, remoteRole, stepLabel } from '../../../screen/apps/desk/remote/remote.js';
+import { isWake, wakeGate } from '../../../screen/apps/desk/wake.js';
 import type { PresentationState } from '../../../shared/presentation.js';
 import { alert } from '../domain/fixtures.js';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { NotifyChannel } from '../../../shared/notify.js';
 import { channelInput, channelPatch } from '../../../shared/notify.js';
-import { createBody, emptyForm, eventsText, formOf, patchBody } from '../../../screen/admin/notify/channelForm.js';
+import { createBody, emptyForm, eventsText, formOf, patchBody } from '../../../screen/apps/console/notify/channelForm.js';
 
 const stored: NotifyChannel = {
   id: 3, name: '城投公司工作群', kind: 'dingtalk', webhookHint: 'https://oapi.dingtalk.com/robot/send?access_token=ab****yz', hasSecret: true,

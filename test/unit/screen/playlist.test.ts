@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { WALL_PAGES } from '../../../shared/wall.js';
-import { holdMs, pagesInPanes, panesFor, playlistFromSearch, shownPages, stepIndex } from '../../../screen/wall/playlist.js';
+import { holdMs, pagesInPanes, playlistFromSearch, shownPages, stepIndex } from '../../../screen/apps/wall/playlist.js';
+import { panesFor } from '../../../screen/composables/useStageScale.js';
 
 describe('playlistFromSearch', () => {
   it('rotates through every page by default, at the display token\'s pace', () => {

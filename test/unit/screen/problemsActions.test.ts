@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ProblemAction } from '../../../shared/problems.js';
 import type { ProblemState } from '../../../shared/types.js';
-import { actionBody, canAct, emptyActionForm, legalActions } from '../../../screen/problems/actions.js';
+import { actionBody, canAct, emptyActionForm, legalActions } from '../../../screen/features/problems/problemActions.js';
 import { problem } from './problemFixture.js';
 
 const admin = { role: 'admin' as const, unitId: null };

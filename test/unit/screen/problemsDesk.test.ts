@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { ContactStatus, DutyStatus } from '../../../shared/problems.js';
-import { contactOwed, contactsDue, deskProblems, dutiesDone, dutiesDue, headline, openCount, periodLabel } from '../../../screen/leader/desk.js';
-import { categoryBars, problemTiles } from '../../../screen/panels/problemRows.js';
-import { emptyRaiseForm, raiseBody, validateRaise } from '../../../screen/reporting/problemForm.js';
+import { contactOwed, contactsDue, deskProblems, dutiesDone, dutiesDue, headline, openCount, periodLabel } from '../../../screen/apps/desk/cards/desk.js';
+import { categoryBars, problemTiles } from '../../../screen/apps/wall/panels/problemRows.js';
+import { emptyRaiseForm, raiseBody, validateRaise } from '../../../screen/features/problems/problemForm.js';
 import { makeSnapshot } from '../../fixtures/snapshot.js';
 import { problem } from './problemFixture.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ageText, byAt, isUnclosed, nextLevel, problemCategories, problemFlags } from '../../../screen/problems/labels.js';
-import { emptyProblemFilter, filterProblems, problemCounts, problemQuery, sortProblems } from '../../../screen/problems/problemFilter.js';
+import { ageText, byAt, isUnclosed, nextLevel, problemCategories, problemFlags } from '../../../screen/features/problems/problemLabels.js';
+import { emptyProblemFilter, filterProblems, problemCounts, problemQuery, sortProblems } from '../../../screen/features/problems/problemFilter.js';
 import { problem } from './problemFixture.js';
 
 describe('the problem ledger filters', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Meeting } from '../../../shared/problems.js';
-import { addable, addToAgenda, agendaIds, decidedCount, listChanged, moveAgendaItem, removeFromAgenda, savedAgenda } from '../../../screen/meetings/agenda.js';
-import { emptyMeetingForm, meetingBody, meetingPatch, suggestedTitle } from '../../../screen/meetings/meetingForm.js';
+import { addable, addToAgenda, agendaIds, decidedCount, listChanged, moveAgendaItem, removeFromAgenda, savedAgenda } from '../../../screen/apps/console/meetings/agenda.js';
+import { emptyMeetingForm, meetingBody, meetingPatch, suggestedTitle } from '../../../screen/apps/console/meetings/meetingForm.js';
 import { problem } from './problemFixture.js';
 
 const [a, b, c] = [problem({ id: 1 }), problem({ id: 2 }), problem({ id: 3 })];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { UnitRank } from '../../../shared/snapshot.js';
-import { rankingRows } from '../../../screen/panels/rankingRows.js';
+import { rankingRows } from '../../../screen/apps/wall/panels/rankingRows.js';
 
 const units = (n: number): UnitRank[] =>
   Array.from({ length: n }, (_, i) => ({

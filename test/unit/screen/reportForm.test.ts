@@ -3,7 +3,7 @@ import type { Report } from '../../../shared/types.js';
 import {
   emptyProblem, formFor, isProblemBlank, toProblemPayload, toReportPayload, validateProblem, validateReport, wanInput,
   type ReportContext, type ReportForm,
-} from '../../../screen/reporting/reportForm.js';
+} from '../../../screen/features/reports/reportForm.js';
 
 const WAN = 10_000;
 const project = { totalInvestment: 10_000 * WAN, completedToDate: 9_000 * WAN, startedOn: '2020-03-15', completedOn: null };

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { effectScope, nextTick, ref } from 'vue';
 import { WALL_PAGES, type WallPageKey } from '../../../shared/wall.js';
-import { playlistFromSearch } from '../../../screen/wall/playlist.js';
-import { usePlaylist } from '../../../screen/wall/usePlaylist.js';
+import { playlistFromSearch } from '../../../screen/apps/wall/playlist.js';
+import { usePlaylist } from '../../../screen/apps/wall/usePlaylist.js';
 
 function start(search = '', opts: { panes?: number; rotate?: number } = {}) {
   const scope = effectScope();

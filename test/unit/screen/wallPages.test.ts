@@ -1,13 +1,13 @@
 // The five wall pages' pure helpers: paging, the 领域 cards, the 预警 board, the 问题台账 figures,
 // the 挂点领导 cards and the 比赶超 boards.
 import { describe, expect, it } from 'vitest';
-import { alertCounts, alertRows } from '../../../screen/wall/pages/alertBoard.js';
-import { cardColumns, groupCard, groupViews } from '../../../screen/wall/pages/groupCards.js';
-import { leaderCard } from '../../../screen/wall/pages/leaderCards.js';
-import { nextPage, pageCount, pageOf, rowsThatFit } from '../../../screen/wall/pages/paging.js';
-import { oldestRows, openCount, pipeline } from '../../../screen/wall/pages/problemBoard.js';
-import { barWidth, progressTone, scheduleShare } from '../../../screen/wall/pages/progress.js';
-import { componentTone, honourBoards, rankingRows, weightColumns } from '../../../screen/wall/pages/rankingBoard.js';
+import { alertCounts, alertRows } from '../../../screen/apps/wall/pages/alertBoard.js';
+import { cardColumns, groupCard, groupViews } from '../../../screen/apps/wall/panels/groupCards.js';
+import { leaderCard } from '../../../screen/apps/wall/panels/leaderCards.js';
+import { nextPage, pageCount, pageOf, rowsThatFit } from '../../../screen/composables/paging.js';
+import { oldestRows, openCount, pipeline } from '../../../screen/apps/wall/pages/problemBoard.js';
+import { barWidth, progressTone, scheduleShare } from '../../../screen/charts/progressTone.js';
+import { componentTone, honourBoards, rankingRows, weightColumns } from '../../../screen/apps/wall/pages/rankingBoard.js';
 import { countAlerts, type UnitRank } from '../../../shared/snapshot.js';
 import type { Alert } from '../../../shared/types.js';
 import { FRESH_ALERT } from '../../fixtures/alert.js';

@@ -2,8 +2,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createPinia, setActivePinia } from 'pinia';
 import type { FrozenSnapshot, PresentationState } from '../../../shared/presentation.js';
-import type { WallSocket } from '../../../screen/socket.js';
-import { acceptsFrozen, acceptsPresentation, useSnapshot, useWallStore } from '../../../screen/stores/wall.js';
+import type { WallSocket } from '../../../screen/api/socket.js';
+import { acceptsFrozen, acceptsPresentation, useSnapshot, useWallStore } from '../../../screen/apps/wall/stores/wallStore.js';
 import { makeSnapshot } from '../../fixtures/snapshot.js';
 
 class FakeSocket {

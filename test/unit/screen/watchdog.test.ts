@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { WATCHDOG_LIMITS as L, watchdogVerdict, type WatchdogReading } from '../../../screen/wall/watchdog.js';
+import { WATCHDOG_LIMITS as L, watchdogVerdict, type WatchdogReading } from '../../../screen/apps/wall/watchdog.js';
 
 const now = 10_000_000;
 const healthy: WatchdogReading = {

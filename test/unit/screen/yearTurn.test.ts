@@ -2,8 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { YUAN_PER_YI } from '../../../shared/money.js';
 import type { CampaignPeriod, PriorYear } from '../../../shared/yearTurn.js';
-import { periodLine, yearOnYearLines, yiShort } from '../../../screen/panels/yearTurnLines.js';
-import { groupViews } from '../../../screen/wall/pages/groupCards.js';
+import { periodLine, yearOnYearLines, yiShort } from '../../../screen/features/figures/yearTurnLines.js';
+import { groupViews } from '../../../screen/apps/wall/panels/groupCards.js';
 import { makeSnapshot } from '../../fixtures/snapshot.js';
 
 const yi = (n: number) => Math.round(n * YUAN_PER_YI);

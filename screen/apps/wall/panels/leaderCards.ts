@@ -1,0 +1,49 @@
+// The 挂点领导 page's cards: each county leader's linked projects in the words the wall shows.
+import { formatPercent, formatYi } from '../../../../shared/money.js';
+import type { LeaderFigures } from '../../../../shared/snapshot.js';
+import type { LeaderRank } from '../../../../shared/types.js';
+import { progressTone, scheduleShare, type ProgressTone } from '../../../charts/progressTone.js';
+
+/** How the page counts a project that has both a 挂点 and a 包干 leader. */
+export const SHARED_PROJECT_NOTE = '一个项目的一对一挂点领导和分管包干领导各计一次（同一人兼任只计一次），各领导合计多于项目总数';
+
+export interface LeaderCard {
+  leaderId: number;
+  name: string;
+  title: string;
+  rank: LeaderRank;
+  projects: number;
+  /** "挂点 9 · 包干 14" */
+  roles: string;
+  annualPlan: string;
+  completed: string;
+  completionRate: number;
+  schedule: number;
+  scheduleRate: number;
+  rateText: string;
+  scheduleText: string;
+  tone: ProgressTone;
+  laggingCount: number;
+  openProblems: number;
+}
+
+export function leaderCard(l: LeaderFigures): LeaderCard {
+  return {
+    leaderId: l.leaderId,
+    name: l.name,
+    title: l.title,
+    rank: l.rank,
+    projects: l.projects,
+    roles: `挂点 ${l.pointProjects} · 包干 ${l.chargeProjects}`,
+    annualPlan: formatYi(l.annualPlan),
+    completed: formatYi(l.completed),
+    completionRate: l.completionRate,
+    schedule: scheduleShare(l),
+    scheduleRate: l.scheduleRate,
+    rateText: formatPercent(l.completionRate),
+    scheduleText: formatPercent(scheduleShare(l)),
+    tone: l.projects ? progressTone(l.scheduleRate) : 'ahead',
+    laggingCount: l.laggingCount,
+    openProblems: l.openProblems,
+  };
+}
