@@ -170,6 +170,29 @@ export interface AuditEntry {
   entityId: string;
   before: unknown;
   after: unknown;
+  /** The project the row concerns (a project's edit, its reports, problems and alerts), else null. */
+  projectId?: number | null;
+  /** What the row is about in words: the project's name, else the unit's, user's, meeting's … name. */
+  subject?: string | null;
+}
+
+const AUDIT_LIMIT_MESSAGE = '条数须为1–500的整数';
+
+/** GET /api/audit: a page of the log, newest first, by 操作人, 操作 (an action or a kind), 项目 and 日期. */
+export const auditQuery = z.object({
+  limit: z.string().regex(/^[0-9]{1,3}$/, AUDIT_LIMIT_MESSAGE).transform(Number).pipe(z.number().min(1, AUDIT_LIMIT_MESSAGE).max(500, AUDIT_LIMIT_MESSAGE)).default(100),
+  before: queryId('审计记录编号').optional(),
+  actor: z.string().trim().min(1, '操作人不能为空').max(100, '操作人不超过100字').optional(),
+  action: z.string().trim().regex(/^[a-z_]+(\.[a-z_.]+)?$/, '操作类型格式不正确').max(60, '操作类型格式不正确').optional(),
+  projectId: queryId('项目编号').optional(),
+  from: date('起始日期').optional(),
+  to: date('截止日期').optional(),
+}).refine((f) => !f.from || !f.to || f.from <= f.to, { message: '起始日期不能晚于截止日期', path: ['to'] });
+
+/** GET /api/audit/facets: who appears in the log and what was done, for the filters. */
+export interface AuditFacets {
+  actors: string[];
+  actions: string[];
 }
 
 export interface ProjectHistory {

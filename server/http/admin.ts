@@ -8,13 +8,8 @@ import { backupFor } from '../services/backup.js';
 import { sendFile } from './files.js';
 import { createUser, patchUser, resetPassword, usersFor } from '../services/users.js';
 import { parseInput } from '../services/validate.js';
-import { listAudit } from '../store/audit.js';
+import { auditFacetsFor, auditFor } from '../services/auditLog.js';
 import { idParam, requireUser, signedIn } from './session.js';
-
-const auditQuery = z.object({
-  limit: z.string().regex(/^[0-9]{1,3}$/, '条数须为1–500的整数').transform(Number).pipe(z.number().min(1, '条数须为1–500的整数').max(500, '条数须为1–500的整数')).default(100),
-  before: queryId('审计记录编号').optional(),
-});
 
 /** Staff's console: users, units, display tokens and the audit log. */
 export function adminRouter(deps: Deps): Router {
@@ -64,9 +59,10 @@ export function adminRouter(deps: Deps): Router {
   });
 
   router.get('/audit', async (req, res) => {
-    assertRole(requireUser(res), 'admin');
-    const { limit, before } = parseInput(auditQuery, req.query);
-    res.json(await listAudit(deps.db, limit, before ?? null));
+    res.json(await auditFor(deps, requireUser(res), req.query));
+  });
+  router.get('/audit/facets', async (_req, res) => {
+    res.json(await auditFacetsFor(deps, requireUser(res)));
   });
   return router;
 }

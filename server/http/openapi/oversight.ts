@@ -1,5 +1,5 @@
 // alerts.ts (/api: 预警, 函件, 月通报, settings) and admin.ts (/api: users, units, display tokens, audit).
-import { alertQuery } from '../../../shared/api.js';
+import { alertQuery, auditQuery } from '../../../shared/api.js';
 import { created, DOCX, file, list, noContent, ok, queryFrom, ref, XLSX, type Routes } from './build.js';
 import { ANYONE } from './core.js';
 
@@ -159,13 +159,22 @@ export const oversight: Routes = {
     errors: [401, 403, 503],
   },
   'GET /api/audit': {
-    summary: 'The audit log, newest first, a page at a time',
+    summary: 'The audit log, newest first, a page at a time, filtered by person, action (or kind), project and China dates',
     roles: ['admin'],
-    query: [
-      { name: 'limit', in: 'query', required: false, schema: { type: 'integer', minimum: 1, maximum: 500, default: 100 } },
-      { name: 'before', in: 'query', required: false, description: 'Only entries with a smaller id (the last id of the previous page)', schema: { type: 'integer', minimum: 1 } },
-    ],
+    query: queryFrom(auditQuery, {
+      before: 'Only entries with a smaller id (the last id of the previous page)',
+      actor: 'Who did it (exact, as listed by /api/audit/facets)',
+      action: 'An action (report.accept) or every action on one kind (report)',
+      projectId: "The rows about one project: its edits, reports, problems and alerts",
+      from: 'China date, included', to: 'China date, included',
+    }),
     reply: ok(list('AuditEntry')),
     errors: [401, 403, 422],
+  },
+  'GET /api/audit/facets': {
+    summary: 'Who appears in the audit log and which actions, for its filters',
+    roles: ['admin'],
+    reply: ok(ref('AuditFacets')),
+    errors: [401, 403],
   },
 };

@@ -83,7 +83,11 @@ const problemProps = {
   meetings: { type: 'integer', description: 'Held meetings that had it on the agenda' },
   flagged: { type: 'boolean', description: 'Open after two meetings: 通报批评' }, overdue: bool, ageDays: int,
 };
-const auditEntry = object({ id: int, at: str, actor: str, action: str, entity: str, entityId: str, before: {}, after: {} });
+const auditEntry = object({
+  id: int, at: str, actor: str, action: str, entity: str, entityId: str, before: {}, after: {},
+  projectId: { type: ['integer', 'null'], description: 'The project the row concerns (its edits, reports, problems, alerts)' },
+  subject: { type: ['string', 'null'], description: "What the row is about in words: the project's name, else the object's" },
+});
 
 const replies: Record<string, JsonSchema> = {
   Error: {
@@ -157,6 +161,7 @@ const replies: Record<string, JsonSchema> = {
     submittedBy: str, createdAt: str, returnReason: orNull('string'), reviewedBy: orNull('string'), reviewedAt: orNull('string'),
   }),
   AuditEntry: auditEntry,
+  AuditFacets: object({ actors: { type: 'array', items: str }, actions: { type: 'array', items: str } }),
   ProjectHistory: object({ reports: list('Report'), audit: list('AuditEntry') }),
   MonthReportRow: object({
     projectId: int, code: str, name: str, unitId: int, unit: str,
