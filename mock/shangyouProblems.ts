@@ -77,9 +77,9 @@ const PROBLEMS: readonly ProblemPlan[] = [
   },
   {
     category: '资金筹措', description: '项目工程进度款拨付滞后，拖欠施工单位工程款约2,800万元，施工单位放缓进度',
-    askedOf: '请县财政局、县城投公司协调支付工程进度款', coordinatingUnit: '县财政局',
-    resolution: '工程进度款已支付到位', decision: '县城投公司加快融资提款，县财政局协调支付部分进度款',
-    ago: 67, state: 'coordinating', level: 3, due: 10, domains: PUBLIC_WORKS,
+    askedOf: '请县财政局协调支付工程进度款', coordinatingUnit: '县财政局',
+    resolution: '工程进度款已支付到位', decision: '县财政局会同项目业主单位梳理欠款，先行支付部分进度款',
+    ago: 67, state: 'coordinating', level: 3, due: 10, domains: ['public'],
   },
   {
     category: '审批协调', description: '项目施工图审查未通过，需调整设计后重新送审，影响施工许可办理',
@@ -136,9 +136,9 @@ const PROBLEMS: readonly ProblemPlan[] = [
     ago: 3, state: 'pending', level: 1, due: 30, domains: ['industry', 'services', 'public'],
   },
   {
-    category: '资金筹措', description: '企业申报的工业发展专项奖补资金尚未兑现，流动资金紧张',
-    askedOf: '请县工信局、县财政局加快奖补资金兑现', coordinatingUnit: '县工信局',
-    resolution: '奖补资金已兑现', decision: '县工信局、县财政局限期完成奖补资金审核兑现',
+    category: '资金筹措', description: '项目申报的省级工业发展专项资金尚未下达，建设资金紧张',
+    askedOf: '请县工信局跟踪对接省、市工信部门', coordinatingUnit: '县工信局',
+    resolution: '省级工业发展专项资金已下达并拨付', decision: '县工信局跟踪对接省、市工信部门，县财政局做好资金拨付',
     ago: 2, state: 'pending', level: 1, due: 30, domains: INDUSTRY,
   },
   {

@@ -66,8 +66,11 @@ describe.each(DEMO_PROFILES)('%s demo problem ledger', (profile) => {
     }
   });
 
-  it('is deterministic for a seed', () => {
+  it('is deterministic for a seed, and whole for the server’s default seed (DEMO_SEED 2020)', () => {
     expect(demoLedger(profile)).toEqual(ledger);
+    const served = demoLedger(profile, { seed: 2020 });
+    expect(countBy(served.problems ?? [], (p) => p.state)).toEqual(EXPECTED[profile].states);
+    expect(served.meetings).toHaveLength(meetings.length);
   });
 });
 
