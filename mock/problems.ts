@@ -1,125 +1,117 @@
-// The demo's 问题台账: problems units raised on their projects in weeks before "today", in every
-// state, and two 部门联席会 that discussed them (one item still open after both: 通报批评).
+// The demo's 问题台账: problems units raised on their projects in the weeks before "today", in every
+// state, and the coordination meetings that took them up — each county's from its own plan
+// (yiyangProblems.ts, shangyouProblems.ts), every date counted back from "today".
 import { addDays } from '../shared/dates.js';
+import type { MeetingKind } from '../shared/problems.js';
 import type { SeedMeeting, SeedProblem, SeedProject } from '../server/domain/ledger.js';
 import type { Rng } from './random.js';
 
-interface Template {
+/** One problem of the ledger: what it is, and when it was raised and closed (days before today). */
+export interface ProblemPlan {
   category: string;
+  /** Texts may name `{township}`: the project's 乡镇 (属地). */
   description: string;
   askedOf: string;
   coordinatingUnit: string;
   resolution: string;
-  /** What a meeting decides on it. */
+  /** What a meeting decides on it, unless the meeting says otherwise. */
   decision: string;
+  ago: number;
+  state: SeedProblem['state'];
+  level: SeedProblem['level'];
+  /** Due date, days from today (negative: past). */
+  due: number | null;
+  /** Days before today it was resolved (resolved) or 销号 (closed). */
+  closedAgo?: number;
+  /** On works under way (the default), or holding up a start (前期: 用地报批, 环评 …). */
+  stage?: 'building' | 'preparing';
+  /** Only on projects of these domain codes. */
+  domains?: readonly string[];
 }
 
-const TEMPLATES: readonly Template[] = [
-  {
-    category: '用地保障', description: '项目二期用地约86亩农转用报批未获批复，影响场平施工', askedOf: '请县自然资源局加快组卷报批',
-    coordinatingUnit: '县自然资源局', resolution: '农转用已获省政府批复，土地已挂牌出让', decision: '由县自然资源局牵头，加快完成组卷上报省政府审批',
-  },
-  {
-    category: '资金筹措', description: '项目资本金到位不足，约3,000万元缺口，申请协调专项债券资金', askedOf: '请县财政局、县发改委协调资金',
-    coordinatingUnit: '县财政局', resolution: '已纳入第二批专项债券，资金3,000万元拨付到位', decision: '县财政局先行垫付启动资金，专项债券到位后归垫',
-  },
-  {
-    category: '审批协调', description: '施工许可办理卡在消防设计审查环节，申请并联审批', askedOf: '请县住建局、县行政服务中心并联办理',
-    coordinatingUnit: '县住建局', resolution: '消防设计审查已通过，施工许可证已核发', decision: '县住建局开辟绿色通道，并联办理消防审查和施工许可',
-  },
-  {
-    category: '工程建设', description: '施工红线内10千伏高压线路迁改未完成，影响主体结构施工', askedOf: '请县供电公司加快迁改',
-    coordinatingUnit: '县供电公司', resolution: '线路迁改完成并送电，施工面已移交', decision: '县供电公司制定迁改方案，倒排工期完成迁改送电',
-  },
-  {
-    category: '用地保障', description: '征迁涉及12户未签约，需属地乡镇协调做好群众工作', askedOf: '请属地乡镇政府牵头协调',
-    coordinatingUnit: '属地乡镇政府', resolution: '12户已全部签约腾空', decision: '属地乡镇包户做工作，限期完成签约腾空',
-  },
-  {
-    category: '资金筹措', description: '企业流动资金贷款审批较慢，申请协调合作银行加快放款', askedOf: '请县金融办协调合作银行',
-    coordinatingUnit: '县金融办', resolution: '贷款5,000万元已发放', decision: '县金融办召集合作银行现场对接，加快放款',
-  },
-  {
-    category: '审批协调', description: '项目环评批复尚未下达，需协调市生态环境局加快审批', askedOf: '请县生态环境局对接市局',
-    coordinatingUnit: '县生态环境局', resolution: '环评批复已下达', decision: '县生态环境局专人对接市局，加快环评审批',
-  },
-  {
-    category: '工程建设', description: '砂石等地材供应紧张、价格上涨，影响施工进度', askedOf: '请县发改委协调地材保供',
-    coordinatingUnit: '县发改委', resolution: '已协调县内砂场优先保障供应', decision: '县发改委协调县内砂场优先保障项目地材供应',
-  },
-];
+export interface MeetingPlan {
+  kind: MeetingKind;
+  ago: number;
+  title: string | ((heldOn: string) => string);
+  location: string;
+  chair: string;
+  attendees: readonly string[];
+  /** Problems by index into the plan's problems; deadline in days from today. */
+  items: readonly { problem: number; deadline: number; decision?: string }[];
+}
 
-/** Days before "today" each problem was raised, its state, level and due date offset from today. */
-const PLAN: readonly { ago: number; state: SeedProblem['state']; level: SeedProblem['level']; due: number | null; closedAgo?: number }[] = [
-  { ago: 1, state: 'pending', level: 1, due: 25 },
-  { ago: 3, state: 'pending', level: 1, due: 30 },
-  { ago: 9, state: 'pending', level: 1, due: 20 },
-  { ago: 62, state: 'coordinating', level: 2, due: 10 },
-  { ago: 48, state: 'coordinating', level: 1, due: -5 },
-  { ago: 40, state: 'coordinating', level: 3, due: 10 },
-  { ago: 30, state: 'coordinating', level: 1, due: 15 },
-  { ago: 21, state: 'coordinating', level: 1, due: -2 },
-  { ago: 55, state: 'resolved', level: 1, due: 0, closedAgo: 2 },
-  { ago: 70, state: 'closed', level: 1, due: -30, closedAgo: 40 },
-  { ago: 58, state: 'closed', level: 2, due: -15, closedAgo: 25 },
-  { ago: 35, state: 'closed', level: 1, due: -3, closedAgo: 8 },
-];
+export interface ProblemLedgerSpec {
+  /** Works under way carry problems only if started at least this many days before today. */
+  startedBefore: number;
+  problems: readonly ProblemPlan[];
+  meetings: readonly MeetingPlan[];
+}
 
 const at = (date: string, hour: number) => `${date}T${String(hour).padStart(2, '0')}:30:00.000Z`;
 
+/**
+ * Each problem goes to its own project, the first free one of a seeded shuffle that fits it. Where the
+ * ledger runs out of fitting projects (an early "today"), the problems before stay and no meetings are held.
+ */
 export function demoProblemLedger(
   projects: readonly SeedProject[],
   today: string,
   rng: Rng,
-  people: { chair: string; attendees: string[] },
+  spec: ProblemLedgerSpec,
 ): { problems: SeedProblem[]; meetings: SeedMeeting[] } {
-  const building = rng.shuffle(projects.filter((p) => p.startedOn && !p.completedOn && p.startedOn < addDays(today, -70)));
-  const problems: SeedProblem[] = PLAN.slice(0, building.length).map((plan, i) => {
-    const t = TEMPLATES[i % TEMPLATES.length];
+  const pools = {
+    building: rng.shuffle(projects.filter((p) => p.startedOn && !p.completedOn && p.startedOn < addDays(today, -spec.startedBefore))),
+    preparing: spec.problems.some((p) => p.stage === 'preparing')
+      ? rng.fork('preparing').shuffle(projects.filter((p) => !p.completedOn && p.plannedStart && p.plannedStart <= addDays(today, 90)))
+      : [],
+  };
+  const used = new Set<string>();
+  const problems: SeedProblem[] = [];
+  const fills: ((text: string) => string)[] = [];
+  for (const [i, plan] of spec.problems.entries()) {
+    const raisedOn = addDays(today, -plan.ago);
+    const closedOn = plan.closedAgo === undefined ? null : addDays(today, -plan.closedAgo);
+    const stage = plan.stage ?? 'building';
+    const project = pools[stage].find((p) =>
+      !used.has(p.code) && (!plan.domains || plan.domains.includes(p.domainCode)) &&
+      (stage === 'building' ? p.startedOn! <= raisedOn : !p.startedOn || (closedOn !== null && p.startedOn >= closedOn)));
+    if (!project) break;
+    used.add(project.code);
+    const fill = (text: string) => text.replaceAll('{township}', project.township ?? '属地乡镇');
     const open = plan.state === 'pending' || plan.state === 'coordinating';
-    return {
-      projectCode: building[i].code,
-      category: t.category,
-      description: t.description,
-      askedOf: t.askedOf,
-      coordinatingUnit: plan.state === 'pending' ? null : t.coordinatingUnit,
+    fills.push(fill);
+    problems.push({
+      projectCode: project.code,
+      category: plan.category,
+      description: fill(plan.description),
+      askedOf: fill(plan.askedOf),
+      coordinatingUnit: plan.state === 'pending' ? null : fill(plan.coordinatingUnit),
       dueOn: plan.due === null ? null : addDays(today, plan.due),
       state: plan.state,
       level: plan.level,
-      resolution: open ? null : t.resolution,
-      createdAt: at(addDays(today, -plan.ago), 2 + (i % 6)),
-      closedAt: plan.closedAgo === undefined || plan.state !== 'closed' ? null : at(addDays(today, -plan.closedAgo), 8),
+      resolution: open ? null : fill(plan.resolution),
+      createdAt: at(raisedOn, 2 + (i % 6)),
+      closedAt: closedOn === null || plan.state !== 'closed' ? null : at(closedOn, 8),
+    });
+  }
+  if (problems.length < spec.problems.length) return { problems, meetings: [] };
+
+  const meetings = spec.meetings.map((m): SeedMeeting => {
+    const heldOn = addDays(today, -m.ago);
+    return {
+      kind: m.kind,
+      title: typeof m.title === 'string' ? m.title : m.title(heldOn),
+      heldOn,
+      location: m.location,
+      chair: m.chair,
+      attendees: [...m.attendees],
+      items: m.items.map(({ problem, deadline, decision }) => ({
+        problem,
+        decision: fills[problem](decision ?? spec.problems[problem].decision),
+        owner: problems[problem].coordinatingUnit ?? '',
+        deadline: addDays(today, deadline),
+      })),
     };
   });
-  if (problems.length < PLAN.length) return { problems, meetings: [] };
-
-  const decision = (problem: number, days: number, text = TEMPLATES[problem % TEMPLATES.length].decision) => ({
-    problem, decision: text, owner: problems[problem].coordinatingUnit ?? '', deadline: addDays(today, days),
-  });
-  const meeting = (ago: number, month: string, items: SeedMeeting['items']): SeedMeeting => ({
-    kind: 'joint',
-    title: `${month}重点项目部门联席会`,
-    heldOn: addDays(today, -ago),
-    location: '县政府三楼会议室',
-    chair: people.chair,
-    attendees: people.attendees,
-    items,
-  });
-  return {
-    problems,
-    meetings: [
-      // Problem 4 was on two meetings and the deadline of the later one has passed: 通报批评.
-      meeting(45, '前期', [decision(4, -35)]),
-      meeting(31, '上月', [
-        decision(3, -10),
-        decision(4, -5),
-        decision(5, 10, '提请县长专题会调度'),
-        decision(10, -28),
-      ]),
-      meeting(1, '本月', [
-        decision(3, 10, '逾期未办结，提请常务副县长调度并予以通报'),
-        decision(6, 15),
-      ]),
-    ],
-  };
+  return { problems, meetings };
 }

@@ -3,7 +3,9 @@ import type { LedgerSeed } from '../server/domain/ledger.js';
 import { assembleLedger, type ProfileSpec, type RowSpec } from './assemble.js';
 import { SEASONS, splitWan, yi } from './build.js';
 import { level, type LevelCode } from './levels.js';
+import { demoProblemLedger } from './problems.js';
 import { createRng } from './random.js';
+import { SHANGYOU_PROBLEMS } from './shangyouProblems.js';
 import { SHANGYOU_ROWS } from './shangyouProjects.js';
 
 export const SHANGYOU_TODAY = '2021-09-20';
@@ -79,7 +81,8 @@ export function shangyouDemo(opts: { seed?: number; today?: string } = {}): Ledg
     return { ...r, annualPlan: plan, levels };
   });
 
-  return assembleLedger(
+  const today = opts.today ?? SHANGYOU_TODAY;
+  const ledger = assembleLedger(
     {
       campaign: { county: '上犹县', year: 2021, firstYear: 2021, lastYear: 2023, title: '上犹县“项目大会战”' },
       codePrefix: 'SY2021',
@@ -105,6 +108,7 @@ export function shangyouDemo(opts: { seed?: number; today?: string } = {}): Ledg
       monthlyPlanShare: 0.7,
       reportedShare: 0.85,
     },
-    { seed, today: opts.today ?? SHANGYOU_TODAY },
+    { seed, today },
   );
+  return { ...ledger, ...demoProblemLedger(ledger.projects, today, createRng(seed).fork('problems'), SHANGYOU_PROBLEMS) };
 }

@@ -5,6 +5,7 @@ import { SEASONS, splitWan, sumOf, wan, yi } from './build.js';
 import { level, type LevelCode } from './levels.js';
 import { demoProblemLedger } from './problems.js';
 import { createRng } from './random.js';
+import { YIYANG_PROBLEMS } from './yiyangProblems.js';
 import { YIYANG_ROWS, type Cell } from './yiyangProjects.js';
 
 export const YIYANG_TODAY = '2020-11-20';
@@ -116,9 +117,6 @@ export function yiyangDemo(opts: { seed?: number; today?: string } = {}): Ledger
     },
     { seed, today },
   );
-  const ledgerOfProblems = demoProblemLedger(ledger.projects, today, createRng(seed).fork('problems'), {
-    chair: '陈长开',
-    attendees: ['陈长开', '县发改委', '县财政局', '县自然资源局', '县住建局', '县生态环境局', '县供电公司', '县重点项目推进办'],
-  });
+  const ledgerOfProblems = demoProblemLedger(ledger.projects, today, createRng(seed).fork('problems'), YIYANG_PROBLEMS);
   return { ...ledger, ...ledgerOfProblems };
 }
