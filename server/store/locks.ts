@@ -17,11 +17,13 @@ export async function withStoreLock<T>(db: Db, name: string, fn: () => Promise<T
 /**
  * Marks the daily refresh of `day` as done, inside the refresh's transaction: true for the first
  * process to ask, false for the others (they wait on the row until the first commits, then see it).
+ * Any other day claims it, an earlier one too: a product date set back (TODAY, a restored store)
+ * must still get its refresh rather than wait for the date it had reached.
  */
 export async function claimDailyRefresh(q: Queryable, day: string): Promise<boolean> {
   const rows = await q.query(
     `INSERT INTO meta (key, value) VALUES ('daily_refresh', $1)
-     ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value WHERE meta.value < EXCLUDED.value
+     ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value WHERE meta.value <> EXCLUDED.value
      RETURNING 1`,
     [day],
   );

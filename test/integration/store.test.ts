@@ -10,6 +10,7 @@ import { bumpVersion, currentVersion, getActiveCampaign } from '../../server/sto
 import { listProjects } from '../../server/store/projects.js';
 import { insertReport, listReports, acceptedTotalExcept } from '../../server/store/reports.js';
 import { loadLedger } from '../../server/store/ledger.js';
+import { claimDailyRefresh } from '../../server/store/locks.js';
 
 describe.each(backends())('store on %s', (backend) => {
   let db: Db;
@@ -24,6 +25,15 @@ describe.each(backends())('store on %s', (backend) => {
     campaignId = await loadSeed(db, seed, SYSTEM_ACTOR);
   });
   afterAll(() => drop());
+
+  it('claims the refresh of each day once, an earlier day (a date set back) included', async () => {
+    const claim = (day: string) => db.tx((q) => claimDailyRefresh(q, day));
+    expect(await claim('2020-11-20')).toBe(true);
+    expect(await claim('2020-11-20')).toBe(false);
+    expect(await claim('2020-11-21')).toBe(true);
+    expect(await claim('2020-11-01')).toBe(true);
+    expect(await claim('2020-11-01')).toBe(false);
+  });
 
   it('migrates once: a second run applies nothing', async () => {
     expect(await migrate(db)).toEqual([]);
