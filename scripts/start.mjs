@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { withBuildLock } from './buildLock.mjs';
 import { whyRebuild } from './freshness.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -24,8 +25,13 @@ function canBuild() {
 
 const reason = whyRebuild(root);
 if (reason && canBuild()) {
-  console.log(`构建中（${reason}）…`);
-  execFileSync(process.execPath, [path.join(root, 'scripts/build.mjs')], { cwd: root, stdio: 'inherit' });
+  // Several processes started at once build once: the others wait, then find dist/ fresh.
+  await withBuildLock(root, () => {
+    const still = whyRebuild(root);
+    if (!still) return;
+    console.log(`构建中（${still}）…`);
+    execFileSync(process.execPath, [path.join(root, 'scripts/build.mjs')], { cwd: root, stdio: 'inherit' });
+  });
 } else if (reason && existsSync(entry)) {
   console.warn(`未安装构建工具，按现有 dist/ 启动（${reason}） / build tools not installed, starting the existing dist/`);
 } else if (reason) {
