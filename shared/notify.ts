@@ -1,6 +1,6 @@
 // 通知渠道: work-chat robots (企业微信群机器人, 钉钉自定义机器人) and the notices sent to them.
 import { z } from 'zod';
-import { MAX_ID, queryId } from './api.js';
+import { MAX_ID, queryId } from './ids.js';
 
 /** What a channel may take; an empty list means all of them. */
 export const NOTICE_KINDS = [

@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import { queryId } from '../../shared/api.js';
+import { queryId } from '../../shared/ids.js';
 import type { Deps } from '../services/deps.js';
 import { createDisplayToken, createUnit, displayTokensFor, renameUnitById, revokeDisplayTokenById, setDisplayTokenFollows } from '../services/directory.js';
 import { assertRole } from '../services/access.js';

@@ -1,17 +1,10 @@
 // Session cookie → the signed-in user, and the guards routes use.
-import { DECIMAL_ID, MAX_ID } from '../../shared/api.js';
-import { parse as parseCookie } from 'cookie';
+import { DECIMAL_ID, MAX_ID } from '../../shared/ids.js';
 import type { RequestHandler, Response } from 'express';
 import type { User } from '../../shared/types.js';
 import { Invalid, Unauthorized } from '../errors.js';
-import { sessionUser } from '../services/auth.js';
+import { sessionToken, sessionUser } from '../services/auth.js';
 import type { Db } from '../store/db.js';
-
-export const SESSION_COOKIE = 'xmdd_session';
-
-export function sessionToken(cookieHeader: string | undefined): string | undefined {
-  return cookieHeader ? parseCookie(cookieHeader)[SESSION_COOKIE] : undefined;
-}
 
 /** Loads res.locals.user (or null) for every request. */
 export function loadSession(db: Db): RequestHandler {
