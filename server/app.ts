@@ -62,7 +62,7 @@ export interface App {
 
 export function createApp(httpServer: HttpServer, opts: AppOptions): App {
   const deps: Deps = {
-    db: opts.db, cache: opts.cache, local: localSnapshots(), log: opts.log, clock: opts.clock ?? (() => new Date()),
+    db: opts.db, cache: opts.cache, local: localSnapshots(), drillViews: new Map(), frozenSnapshots: new Map(), log: opts.log, clock: opts.clock ?? (() => new Date()),
     notifier: { publish: () => undefined, revokeDisplay: () => undefined, endUser: () => undefined },
   };
   const notify = notifyRuntime(deps, opts.notify);
@@ -73,7 +73,7 @@ export function createApp(httpServer: HttpServer, opts: AppOptions): App {
   app.use(securityHeaders(opts.secureCookies ?? false));
   // Refused before the session is even looked up: foreign origins, form and text/plain bodies.
   app.use('/api', csrfGuard(allowedOrigins));
-  app.use('/api', loadSession(deps.db));
+  app.use('/api', loadSession(deps));
   // The county map reads its own, larger upload body (PUT /api/map, up to 8 MB, admins only, checked
   // before the body is read): mounted after the session and ahead of the app-wide 1 MB JSON parser.
   app.use('/api/map', countyMapRouter(deps));

@@ -4,11 +4,11 @@ import { queryId } from '../../shared/ids.js';
 import type { Deps } from '../services/deps.js';
 import { createDisplayToken, createUnit, displayTokensFor, renameUnitById, revokeDisplayTokenById, setDisplayTokenFollows } from '../services/directory.js';
 import { assertRole } from '../services/access.js';
+import { auditLog } from '../services/audit.js';
 import { backupFor } from '../services/backup.js';
 import { sendFile } from './files.js';
 import { createUser, patchUser, resetPassword, usersFor } from '../services/users.js';
 import { parseInput } from '../services/validate.js';
-import { listAudit } from '../store/audit.js';
 import { idParam, requireUser, signedIn } from './session.js';
 
 const auditQuery = z.object({
@@ -66,7 +66,7 @@ export function adminRouter(deps: Deps): Router {
   router.get('/audit', async (req, res) => {
     assertRole(requireUser(res), 'admin');
     const { limit, before } = parseInput(auditQuery, req.query);
-    res.json(await listAudit(deps.db, limit, before ?? null));
+    res.json(await auditLog(deps, limit, before ?? null));
   });
   return router;
 }

@@ -4,14 +4,14 @@ import type { RequestHandler, Response } from 'express';
 import type { User } from '../../shared/types.js';
 import { Invalid, Unauthorized } from '../errors.js';
 import { sessionToken, sessionUser } from '../services/auth.js';
-import type { Db } from '../store/db.js';
+import type { Deps } from '../services/deps.js';
 
 /** Loads res.locals.user (or null) for every request. */
-export function loadSession(db: Db): RequestHandler {
+export function loadSession(deps: Deps): RequestHandler {
   return async (req, res, next) => {
     const token = sessionToken(req.headers.cookie);
     res.locals.sessionToken = token;
-    res.locals.user = await sessionUser(db, token);
+    res.locals.user = await sessionUser(deps.db, token);
     next();
   };
 }
