@@ -1,7 +1,7 @@
 // The demo's 问题台账: problems units raised on their projects in weeks before "today", in every
 // state, and two 部门联席会 that discussed them (one item still open after both: 通报批评).
-import { addDays } from '../shared/dates.js';
-import type { SeedMeeting, SeedProblem, SeedProject } from '../server/domain/ledger.js';
+import { addDays } from '../../shared/dates.js';
+import type { SeedMeeting, SeedProblem, SeedProject } from '../domain/ledger.js';
 import type { Rng } from './random.js';
 
 interface Template {
