@@ -3,7 +3,7 @@
 // planned-to-date amounts come from the Summary itself, the start/completion predicates from
 // yearPlan.ts, which computeSummary counts by too.
 import type { AuditEntry } from '../../shared/api.js';
-import { monthsOfYear, yearOf } from '../../shared/dates.js';
+import { monthsOfYear } from '../../shared/dates.js';
 import {
   CARD_HISTORY_LIMIT,
   type CardHistoryItem,
