@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import type { ApiError } from '../shared/schemas.js';
 import type { Snapshot } from '../shared/snapshot.js';
 import type { Project } from '../shared/types.js';
-import { createRng } from './random.js';
+import { createRng } from '../server/demo/random.js';
 import { planNextReport, sentKey, type PlannedReport } from './simulatePlan.js';
 
 class SimError extends Error {}

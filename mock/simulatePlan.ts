@@ -3,10 +3,10 @@ import { daysBetween, monthIndex } from '../shared/dates.js';
 import { YUAN_PER_WAN, type Yuan } from '../shared/money.js';
 import type { Snapshot } from '../shared/snapshot.js';
 import type { Project } from '../shared/types.js';
-import { SEASONS } from './build.js';
-import { guessKind, progressText, startText } from './progress.js';
-import type { Rng } from './random.js';
-import { addDays } from './timeline.js';
+import { SEASONS } from '../server/demo/build.js';
+import { guessKind, progressText, startText } from '../server/demo/progress.js';
+import type { Rng } from '../server/demo/random.js';
+import { addDays } from '../server/demo/timeline.js';
 
 /** The body of POST /api/projects/:id/reports. */
 export interface ReportPayload {

@@ -1,4 +1,4 @@
-// `npm run build`: the server (TypeScript → dist/server, dist/shared, dist/mock) and the wall (Vite →
+// `npm run build`: the server (TypeScript → dist/server, dist/shared) and the wall (Vite →
 // dist/screen), then the stamp `npm start` compares the sources with.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';

@@ -5,7 +5,7 @@ import path from 'node:path';
 /** What the build reads: a change to any of these (a file edited, added or deleted) calls for a rebuild. */
 export const BUILD_INPUTS = [
   'server', 'shared', 'mock', 'screen',
-  'package.json', 'package-lock.json', 'tsconfig.json', 'tsconfig.server.json', 'vite.config.ts', 'scripts/build.mjs',
+  'package.json', 'package-lock.json', 'tsconfig.json', 'tsconfig.base.json', 'tsconfig.server.json', 'vite.config.ts', 'scripts/build.mjs',
 ];
 
 /** Written by the build last, with the time the build started as its mtime. */

@@ -23,10 +23,11 @@ import { authRouter } from './http/auth.js';
 import { campaignScope } from './http/campaignScope.js';
 import { campaignsRouter } from './http/campaigns.js';
 import { projectsRouter } from './http/projects.js';
-import { csrfGuard, securityHeaders } from './http/origin.js';
+import { csrfGuard, sameOrigin, securityHeaders } from './http/origin.js';
 import { loadSession } from './http/session.js';
 import { statusRouter } from './http/status.js';
-import { authenticate, createIo, ioNotifier, registerWallHandlers, type IoServer } from './realtime/server.js';
+import type { IoServer } from './realtime/io.js';
+import { authenticate, createIo, ioNotifier, registerWallHandlers } from './realtime/server.js';
 import { useRedisAdapter } from './realtime/redisAdapter.js';
 import type { Deps } from './services/deps.js';
 import { notifyRuntime, type NotifyOptions, type NotifyRuntime } from './services/notifyRuntime.js';
@@ -61,7 +62,7 @@ export interface App {
 
 export function createApp(httpServer: HttpServer, opts: AppOptions): App {
   const deps: Deps = {
-    db: opts.db, cache: opts.cache, local: localSnapshots(), log: opts.log, clock: opts.clock ?? (() => new Date()),
+    db: opts.db, cache: opts.cache, local: localSnapshots(), drillViews: new Map(), frozenSnapshots: new Map(), log: opts.log, clock: opts.clock ?? (() => new Date()),
     notifier: { publish: () => undefined, revokeDisplay: () => undefined, endUser: () => undefined },
   };
   const notify = notifyRuntime(deps, opts.notify);
@@ -72,7 +73,7 @@ export function createApp(httpServer: HttpServer, opts: AppOptions): App {
   app.use(securityHeaders(opts.secureCookies ?? false));
   // Refused before the session is even looked up: foreign origins, form and text/plain bodies.
   app.use('/api', csrfGuard(allowedOrigins));
-  app.use('/api', loadSession(deps.db));
+  app.use('/api', loadSession(deps));
   // The county map reads its own, larger upload body (PUT /api/map, up to 8 MB, admins only, checked
   // before the body is read): mounted after the session and ahead of the app-wide 1 MB JSON parser.
   app.use('/api/map', countyMapRouter(deps));
@@ -108,7 +109,7 @@ export function createApp(httpServer: HttpServer, opts: AppOptions): App {
   app.use(errorHandler(opts.log));
   // Express first, then Socket.IO, which takes over /socket.io/ and hands every other request on.
   httpServer.on('request', app);
-  const io = createIo(httpServer, allowedOrigins);
+  const io = createIo(httpServer, (req) => sameOrigin(req, allowedOrigins));
   if (opts.redisUrl && !opts.deploymentKey) throw new Error('createApp: redisUrl needs a deploymentKey');
   const closeAdapter = opts.redisUrl ? useRedisAdapter(io, opts.redisUrl, opts.deploymentKey!, opts.log) : async () => undefined;
   deps.notifier = ioNotifier(io);

@@ -1,14 +1,12 @@
 // Reads the configuration, builds store, cache and logger, wires the app and listens.
 import { createServer } from 'node:http';
 import { pino } from 'pino';
-import { demoLedger } from '../mock/demo.js';
-import { chinaDate, dayClock } from '../shared/dates.js';
 import { createApp } from './app.js';
-import { firstStart } from './bootstrap.js';
+import { firstStart, productClock } from './bootstrap.js';
 import { memoryCache } from './cache/memory.js';
 import { loadConfig } from './config.js';
 import { refreshCampaign } from './services/change.js';
-import { getActiveCampaign } from './store/campaigns.js';
+import { watchDayTurn } from './services/dayTurn.js';
 import { openStore, storeId } from './store/open.js';
 
 const config = loadConfig();
@@ -25,14 +23,8 @@ const db = await openStore({
 // A failure in background work (a refresh after a commit, a push) is logged; it must not end the
 // process and leave every wall stale.
 process.on('unhandledRejection', (err) => log.error({ err }, 'unhandled rejection'));
-await firstStart(db, log, {
-  admin: { username: config.ADMIN_USERNAME, password: config.ADMIN_PASSWORD },
-  demo: config.DEMO === '1' ? () => demoLedger(config.DEMO_PROFILE, { seed: config.DEMO_SEED, today: config.TODAY ?? config.DEMO_TODAY }) : null,
-});
-// The product's date: TODAY when set, else a demo's own date, else the date in China now.
-const day = config.TODAY ?? (await getActiveCampaign(db))?.frozenToday ?? null;
-const clock = day ? dayClock(day) : () => new Date();
-if (day) log.info({ today: day }, config.TODAY ? 'product date fixed by TODAY' : "product date fixed by the demo's date");
+await firstStart(db, log, config);
+const clock = await productClock(db, log, config);
 
 const deploymentKey = config.DEPLOYMENT_KEY ?? (await storeId(db));
 // ioredis is loaded only when Redis is configured: the embedded default starts without it.
@@ -61,16 +53,7 @@ httpServer.listen(config.PORT, config.HOST, () => {
   log.info({ port, store: db.kind, cache: cache.kind }, `项目调度指挥平台 listening on http://localhost:${port}/`);
 });
 
-// Lateness depends on the calendar too: re-run the rules when the date in China moves on (once for
-// the day across the deployment's processes: the first to ask runs it).
-let lastDay = chinaDate(clock());
-const dayTimer = setInterval(() => {
-  const today = chinaDate(clock());
-  if (today === lastDay) return;
-  lastDay = today;
-  refreshCampaign(app.deps, { onceForDay: today }).catch((err) => log.error({ err }, 'daily refresh failed'));
-}, 60_000);
-dayTimer.unref();
+watchDayTurn(app.deps);
 
 let stopping = false;
 async function shutdown(signal: string) {

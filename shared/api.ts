@@ -2,25 +2,12 @@
 // with the zod schemas the server validates by and the screen's forms reuse. Messages are Chinese.
 import { z } from 'zod';
 import { isValidDate, MONTH_RE } from './dates.js';
+import { MAX_ID, queryId, recordId } from './ids.js';
 import { dateError, wanAmount } from './schemas.js';
 import type { ProblemState, Report, ReportStatus, Role, Stage } from './types.js';
 
 const name = (label: string, max = 64) => z.string({ error: `请填写${label}` }).trim().min(1, `请填写${label}`).max(max, `${label}不超过${max}字`);
 const password = z.string({ error: '请填写密码' }).min(8, '密码至少8位').max(128, '密码不超过128位');
-/** Ids are int4 in the store. */
-export const MAX_ID = 2_147_483_647;
-/** An id as a path or query parameter: decimal digits only, no sign, exponent, hex or spaces. */
-export const DECIMAL_ID = /^[0-9]{1,10}$/;
-/** A record id given as a query parameter (text) → number, by DECIMAL_ID. */
-export const queryId = (label = '编号') =>
-  z
-    .string({ error: `${label}须为正整数` })
-    .regex(DECIMAL_ID, `${label}须为正整数`)
-    .transform(Number)
-    .pipe(z.number().positive(`${label}须为正整数`).max(MAX_ID, `${label}超出范围`));
-/** A record id in a request body. */
-export const recordId = (label = '编号') =>
-  z.number({ error: `${label}须为数字` }).int(`${label}须为正整数`).positive(`${label}须为正整数`).max(MAX_ID, `${label}超出范围`);
 const optionalId = recordId().nullable().optional();
 const date = (label: string) => z.string().refine(isValidDate, dateError(label)).nullable().optional();
 
@@ -330,7 +317,7 @@ export interface BulletinView {
   weights: import('./types.js').RankingWeights;
   lagging: import('./snapshot.js').LaggingProject[];
   /** 同比: the county's previous year as of the same month end, when it is in the store. */
-  priorYear?: import('./yearTurn.js').PriorYear | null;
+  priorYear?: import('./snapshot.js').PriorYear | null;
   problems: {
     /** 未销号: pending, coordinating and 已解决 awaiting 销号. */
     open: number;

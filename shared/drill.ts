@@ -1,7 +1,7 @@
 // Drill-down: from a figure on the wall to the projects behind it, and to one project's card.
 // Asked over the wall socket with an acknowledgement (`projects:list`, `project:card`).
 import { z } from 'zod';
-import { MAX_ID } from './api.js';
+import { MAX_ID } from './ids.js';
 import { MONTH_RE } from './dates.js';
 import type { Yuan } from './money.js';
 import { LAG_RULE_LABELS, type Alert, type DispatchLevel, type LagRule, type ProblemState, type Severity, type Stage } from './types.js';

@@ -1,6 +1,6 @@
 // 通知渠道: work-chat robots (企业微信群机器人, 钉钉自定义机器人) and the notices sent to them.
 import { z } from 'zod';
-import { MAX_ID, queryId } from './api.js';
+import { MAX_ID, queryId } from './ids.js';
 
 /** What a channel may take; an empty list means all of them. */
 export const NOTICE_KINDS = [
@@ -85,6 +85,9 @@ export interface OutboxEntry {
 const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
 const hhmm = (label: string) => z.string({ error: `请填写${label}` }).regex(HHMM, `${label}须为 HH:MM（如 22:00）`);
 
+/** The WHATWG URL parser of Node and the browser alike, which shared/'s lib (ES2022 alone) does not declare. */
+const WhatwgUrl = (globalThis as unknown as { URL: new (input: string) => { protocol: string } }).URL;
+
 const webhook = z
   .string({ error: '请填写 Webhook 地址' })
   .trim()
@@ -92,7 +95,7 @@ const webhook = z
   .max(2000, 'Webhook 地址过长')
   .refine((s) => {
     try {
-      const u = new URL(s);
+      const u = new WhatwgUrl(s);
       return u.protocol === 'http:' || u.protocol === 'https:';
     } catch {
       return false;

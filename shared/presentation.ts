@@ -1,7 +1,7 @@
 // Meeting mode (会议模式): a presenter's tablet drives the walls — the page, the project in focus,
 // figures frozen at a month end, stepping through the lagging projects. The contract of server and screen.
 import { z } from 'zod';
-import { MAX_ID } from './api.js';
+import { MAX_ID } from './ids.js';
 import { addMonths, isValidDate, MONTH_RE, monthIndex, reportingMonth, yearOf } from './dates.js';
 import { dateError } from './schemas.js';
 import type { LaggingProject, Snapshot } from './snapshot.js';

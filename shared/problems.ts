@@ -1,6 +1,6 @@
 // 问题台账 (销号式管理), 调度会 and 挂点领导 duties: the contract between server and screen.
 import { z } from 'zod';
-import { MAX_ID, queryId } from './api.js';
+import { MAX_ID, queryId } from './ids.js';
 import { isValidDate } from './dates.js';
 import { dateError } from './schemas.js';
 import type { Alert, DispatchLevel, ProblemState } from './types.js';

@@ -2,7 +2,6 @@
 // Amounts are integer yuan; ratios are 0..1 numbers (display rounds them).
 import type { Yuan } from './money.js';
 import type { ProblemSummary } from './problems.js';
-import type { CampaignPeriod, PriorYear } from './yearTurn.js';
 import type { Alert, AlertState, DispatchLevel, LagRule, LeaderRank, RankingWeights, Severity } from './types.js';
 
 export interface Snapshot {
@@ -216,4 +215,33 @@ export interface UnitRank {
   components: RankComponents;
   /** Weighted mean of the components with the campaign's weights, 0..100. */
   score: number;
+}
+
+/** The same county's previous year as of the same month end (口径: its month-end figures). */
+export interface PriorYear {
+  year: number;
+  /** The previous year's month the figures are as of (the current reportingMonth less a year). */
+  month: string;
+  completed: Yuan;
+  /** 今年新开工 and 竣工 of that year through that month. */
+  started: number;
+  completedProjects: number;
+}
+
+export interface PeriodGroup {
+  name: string;
+  target: Yuan | null;
+  /** Completed in the campaign's earlier years (their year-end figures). */
+  before: Yuan;
+}
+
+/** A multi-year campaign: the whole period's targets and what earlier years completed, per group name. */
+export interface CampaignPeriod {
+  firstYear: number;
+  lastYear: number;
+  /** Sum of the groups' period targets (the domains', else the levels'). */
+  target: Yuan | null;
+  before: Yuan;
+  byDomain: PeriodGroup[];
+  byLevel: PeriodGroup[];
 }

@@ -2,36 +2,9 @@
 // progress against its whole-period targets (上犹 2021-2023). The server sends the earlier years'
 // figures once; these functions combine them with the live ones wherever they are shown.
 import { ratio, type Yuan } from './money.js';
-import type { GroupFigures, Totals } from './snapshot.js';
+import type { CampaignPeriod, GroupFigures, PeriodGroup, PriorYear, Totals } from './snapshot.js';
 
-/** The same county's previous year as of the same month end (口径: its month-end figures). */
-export interface PriorYear {
-  year: number;
-  /** The previous year's month the figures are as of (the current reportingMonth less a year). */
-  month: string;
-  completed: Yuan;
-  /** 今年新开工 and 竣工 of that year through that month. */
-  started: number;
-  completedProjects: number;
-}
-
-export interface PeriodGroup {
-  name: string;
-  target: Yuan | null;
-  /** Completed in the campaign's earlier years (their year-end figures). */
-  before: Yuan;
-}
-
-/** A multi-year campaign: the whole period's targets and what earlier years completed, per group name. */
-export interface CampaignPeriod {
-  firstYear: number;
-  lastYear: number;
-  /** Sum of the groups' period targets (the domains', else the levels'). */
-  target: Yuan | null;
-  before: Yuan;
-  byDomain: PeriodGroup[];
-  byLevel: PeriodGroup[];
-}
+export type { CampaignPeriod, PeriodGroup, PriorYear };
 
 /** Growth against the previous figure, null when there is nothing to compare with. */
 export function growth(current: number, previous: number): number | null {

@@ -3,7 +3,7 @@
 // planned-to-date amounts come from the Summary itself, the start/completion predicates from
 // yearPlan.ts, which computeSummary counts by too.
 import type { AuditEntry } from '../../shared/api.js';
-import { monthsOfYear, yearOf } from '../../shared/dates.js';
+import { monthsOfYear } from '../../shared/dates.js';
 import {
   CARD_HISTORY_LIMIT,
   type CardHistoryItem,
@@ -16,7 +16,7 @@ import {
 } from '../../shared/drill.js';
 import { formatWan, ratio, type Yuan } from '../../shared/money.js';
 import type { ProblemDetail } from '../../shared/problems.js';
-import { STAGE_LABELS, UNCLOSED_PROBLEM_STATES, type Alert, type Leader, type Level, type Project, type ProblemState, type Report, type Stage } from '../../shared/types.js';
+import { STAGE_LABELS, UNCLOSED_PROBLEM_STATES, type Alert, type Campaign, type Leader, type Level, type Project, type ProblemState, type Report, type Stage } from '../../shared/types.js';
 import type { Summary } from './aggregates.js';
 import { SEVERITY_RANK, worstSeverity } from './lagRules.js';
 import type { LagHit, LedgerInput, LedgerProblem } from './ledger.js';
@@ -35,6 +35,19 @@ export interface DrillFacts {
   startedThisYear: boolean;
   completionPlanned: boolean;
   completedThisYear: boolean;
+}
+
+/** The ledger recomputed at one snapshot version (and month end, when asked), as the lists and cards read it. */
+export interface DrillView {
+  campaign: Campaign;
+  version: number;
+  today: string;
+  /** The month end the view stands at, or null for today. */
+  asOf: string | null;
+  input: LedgerInput;
+  summary: Summary;
+  facts: DrillFacts[];
+  byId: Map<number, DrillFacts>;
 }
 
 /** Every project of the ledger with its row, in ledger (code) order. */

@@ -2,7 +2,7 @@
 import { yearOf } from '../../shared/dates.js';
 import { chineseDate, chineseMonth, percentText, wanText } from './format.js';
 import { body, closing, docNumberWithRule, gap, officeMark, packGongwen, plain, table, title, type Column } from './gongwen.js';
-import type { LetterDoc, LetterProject } from './types.js';
+import type { LetterDoc, LetterProject } from '../../shared/letters.js';
 
 // Relative widths, chosen so "12,345.68" and "100.0%" stay on one line in 五号.
 const COLUMNS: Column[] = [

@@ -1,14 +1,10 @@
 import { Router } from 'express';
-import { z } from 'zod';
-import { queryId } from '../../shared/api.js';
 import type { Deps } from '../services/deps.js';
 import { createDisplayToken, createUnit, displayTokensFor, renameUnitById, revokeDisplayTokenById, setDisplayTokenFollows } from '../services/directory.js';
-import { assertRole } from '../services/access.js';
 import { backupFor } from '../services/backup.js';
 import { sendFile } from './files.js';
 import { createUser, patchUser, resetPassword, usersFor } from '../services/users.js';
-import { parseInput } from '../services/validate.js';
-import { auditFacetsFor, auditFor } from '../services/auditLog.js';
+import { auditFacetsFor, auditFor } from '../services/audit.js';
 import { idParam, requireUser, signedIn } from './session.js';
 
 /** Staff's console: users, units, display tokens and the audit log. */

@@ -1,10 +1,10 @@
 import { Router, type Request, type Response } from 'express';
 import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
 import type { ApiError } from '../../shared/schemas.js';
-import { hashToken, login, logout, SESSION_DAYS } from '../services/auth.js';
+import { hashToken, login, logout, SESSION_COOKIE, SESSION_DAYS, sessionToken } from '../services/auth.js';
 import { changeOwnPassword } from '../services/users.js';
 import type { Deps } from '../services/deps.js';
-import { requireUser, SESSION_COOKIE, sessionToken } from './session.js';
+import { requireUser } from './session.js';
 
 /** Failed logins counted per account and address, and per address alone. */
 export const LOGIN_LIMITS = { windowMinutes: 10, perAccount: 10, perAddress: 100 } as const;

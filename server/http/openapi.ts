@@ -12,7 +12,7 @@ import { countyMap, countyMapSchemas } from './openapi/countyMap.js';
 import { notify, notifySchemas } from './openapi/notify.js';
 import { presentation, presentationSchemas } from './openapi/presentation.js';
 import { schemas } from './openapi/schemas.js';
-import { SESSION_COOKIE } from './session.js';
+import { SESSION_COOKIE } from '../services/auth.js';
 
 export const openapi = {
   openapi: '3.1.0',

@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import type { Deps } from '../services/deps.js';
 import { requireCampaign } from '../services/snapshot.js';
-import { listDomains, listLeaders, listLevels, listUnits } from '../store/reference.js';
+import { domains, leaders, levels, units } from '../services/reference.js';
 import { signedIn } from './session.js';
 
 /** The small lists forms choose from; any signed-in user may read them. */
@@ -11,16 +11,16 @@ export function referenceRouter(deps: Deps): Router {
     res.json(await requireCampaign(deps.db));
   });
   router.get('/units', signedIn, async (_req, res) => {
-    res.json(await listUnits(deps.db));
+    res.json(await units(deps));
   });
   router.get('/leaders', signedIn, async (_req, res) => {
-    res.json(await listLeaders(deps.db));
+    res.json(await leaders(deps));
   });
   router.get('/domains', signedIn, async (_req, res) => {
-    res.json(await listDomains(deps.db, (await requireCampaign(deps.db)).id));
+    res.json(await domains(deps));
   });
   router.get('/levels', signedIn, async (_req, res) => {
-    res.json(await listLevels(deps.db, (await requireCampaign(deps.db)).id));
+    res.json(await levels(deps));
   });
   return router;
 }

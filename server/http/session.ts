@@ -1,24 +1,17 @@
 // Session cookie → the signed-in user, and the guards routes use.
-import { DECIMAL_ID, MAX_ID } from '../../shared/api.js';
-import { parse as parseCookie } from 'cookie';
+import { DECIMAL_ID, MAX_ID } from '../../shared/ids.js';
 import type { RequestHandler, Response } from 'express';
 import type { User } from '../../shared/types.js';
 import { Invalid, Unauthorized } from '../errors.js';
-import { sessionUser } from '../services/auth.js';
-import type { Db } from '../store/db.js';
-
-export const SESSION_COOKIE = 'xmdd_session';
-
-export function sessionToken(cookieHeader: string | undefined): string | undefined {
-  return cookieHeader ? parseCookie(cookieHeader)[SESSION_COOKIE] : undefined;
-}
+import { sessionToken, sessionUser } from '../services/auth.js';
+import type { Deps } from '../services/deps.js';
 
 /** Loads res.locals.user (or null) for every request. */
-export function loadSession(db: Db): RequestHandler {
+export function loadSession(deps: Deps): RequestHandler {
   return async (req, res, next) => {
     const token = sessionToken(req.headers.cookie);
     res.locals.sessionToken = token;
-    res.locals.user = await sessionUser(db, token);
+    res.locals.user = await sessionUser(deps.db, token);
     next();
   };
 }

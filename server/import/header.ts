@@ -41,7 +41,7 @@ const SEARCH_ROWS = 20;
 /** A header's words for matching: half-width, no spaces, units and bracketed notes and a leading year removed. */
 export function headerKey(header: string): string {
   return nameKey(header)
-    .replace(/[(（\[【][^)）\]】]*[)）\]】]/g, '')
+    .replace(/[(（[【][^)）\]】]*[)）\]】]/g, '')
     .replace(/[/／](亿元|万元|元)$/, '')
     .replace(/(单位[:：])?(亿元|万元)$/, '')
     .replace(/^\d{4}年度?/, '')

@@ -8,7 +8,6 @@
 // with an entry in column XFD or a million rows cannot take the server's memory or time.
 import { Readable } from 'node:stream';
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
-import type ExcelJS from 'exceljs';
 import { loadExcelJS } from '../exports/exceljs.js';
 import { CELL_MAX_CHARS, SHEET_MAX_COLUMNS, SHEET_MAX_ROWS, SheetRefused, TOO_MANY_ROWS, cellCounter, cellTooLong, type Cell, type Sheet, type SheetRow } from './sheet.js';
 import { entryText, unreadable, zipEntries, type Budget, type ZipEntry } from './zip.js';

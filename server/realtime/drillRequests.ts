@@ -4,7 +4,7 @@ import { AppError } from '../errors.js';
 import type { Deps } from '../services/deps.js';
 import { drillCard, drillList, type DrillAsker } from '../services/drill.js';
 import { createLimiter, DRILL_RATE, RATE_LIMITED } from './rateLimit.js';
-import type { IoSocket } from './server.js';
+import type { IoSocket } from './io.js';
 
 /** A wall asks one thing at a time; a client flooding requests is told to wait rather than queued. */
 const MAX_IN_FLIGHT = 4;

@@ -4,7 +4,7 @@ import { AppError } from '../errors.js';
 import { mapData } from '../services/countyMap.js';
 import type { Deps } from '../services/deps.js';
 import { createLimiter, MAP_FULL_RATE, MAP_POINTS_RATE, RATE_LIMITED } from './rateLimit.js';
-import type { IoSocket } from './server.js';
+import type { IoSocket } from './io.js';
 
 /** A wall asks about once a minute; one request at a time per socket is plenty. */
 const MAX_IN_FLIGHT = 2;

@@ -3,7 +3,7 @@
 // reach the wall room through the notifier; every state carries the seq the wall orders them by.
 import type { Deps } from '../services/deps.js';
 import { frozenOnConnect, presentationOnConnect } from '../services/presentation.js';
-import type { IoSocket } from './server.js';
+import type { IoSocket } from './io.js';
 
 export function registerPresentationHandlers(socket: Pick<IoSocket, 'emit' | 'connected'>, deps: Deps): void {
   void (async () => {

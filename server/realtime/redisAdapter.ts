@@ -4,7 +4,7 @@
 import { createAdapter } from '@socket.io/redis-adapter';
 import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
-import type { IoServer } from './server.js';
+import type { IoServer } from './io.js';
 
 export function useRedisAdapter(io: IoServer, url: string, deploymentKey: string, log: Logger): () => Promise<void> {
   // Queue publishes while Redis is away rather than failing them: local clients are served anyway.

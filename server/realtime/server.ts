@@ -1,28 +1,25 @@
 // Socket.IO: who may connect, the rooms, and delivery of committed changes.
-import type { Server as HttpServer } from 'node:http';
-import { Server, type Socket } from 'socket.io';
-import { ROOMS, type ClientToServerEvents, type InterServerEvents, type ServerToClientEvents, type SocketData } from '../../shared/events.js';
-import { hashToken, sessionUser } from '../services/auth.js';
+import type { IncomingMessage, Server as HttpServer } from 'node:http';
+import { Server } from 'socket.io';
+import { ROOMS } from '../../shared/events.js';
+import { hashToken, sessionToken, sessionUser } from '../services/auth.js';
 import type { Deps, Notifier } from '../services/deps.js';
 import { displayByToken } from '../services/directory.js';
 import { activeCampaignId } from '../services/campaignScope.js';
 import { currentSnapshot } from '../services/snapshot.js';
-import { sameOrigin } from '../http/origin.js';
-import { sessionToken } from '../http/session.js';
 import { registerPresentationHandlers } from './presentation.js';
 import { registerDrillHandlers } from './drillRequests.js';
 import { registerMapHandlers } from './mapRequests.js';
+import type { IoServer, IoSocket } from './io.js';
 
-export type IoServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
-export type IoSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
-
-export function createIo(httpServer: HttpServer, allowedOrigins: readonly string[] = []): IoServer {
+/** allowRequest: whether a handshake comes from an origin that may open a socket (the app passes sameOrigin). */
+export function createIo(httpServer: HttpServer, allowRequest: (req: IncomingMessage) => boolean): IoServer {
   return new Server(httpServer, {
     // Walls sit behind flaky networks: detect dead links within ~45 s.
     pingInterval: 20_000,
     pingTimeout: 25_000,
     // A page of another site must not open a socket with a signed-in user's cookie.
-    allowRequest: (req, callback) => callback(null, sameOrigin(req, allowedOrigins)),
+    allowRequest: (req, callback) => callback(null, allowRequest(req)),
   });
 }
 

@@ -1,5 +1,6 @@
 // Log-in sessions: an opaque random token in an httpOnly cookie; only its hash is stored.
 import { createHash, randomBytes } from 'node:crypto';
+import { parse as parseCookie } from 'cookie';
 import { loginInput } from '../../shared/schemas.js';
 import type { User } from '../../shared/types.js';
 import { Unauthorized } from '../errors.js';
@@ -11,6 +12,12 @@ import { countUsers, deleteSession, findCredentials, findSessionUser, insertSess
 import { hashPassword, randomPassword, verifyPassword } from './passwords.js';
 
 export const SESSION_DAYS = 7;
+export const SESSION_COOKIE = 'xmdd_session';
+
+/** The session token a Cookie header carries (HTTP requests and socket handshakes alike). */
+export function sessionToken(cookieHeader: string | undefined): string | undefined {
+  return cookieHeader ? parseCookie(cookieHeader)[SESSION_COOKIE] : undefined;
+}
 
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 

@@ -4,7 +4,7 @@ import { DEFAULT_SETTINGS, type User } from '../../shared/types.js';
 import { rankOfTitle } from '../domain/leaderRank.js';
 import { Conflict, Invalid, NotFound } from '../errors.js';
 import { audit } from '../store/audit.js';
-import { campaignOfYear, getCampaign, listCampaigns, newestYear, successorOf } from '../store/campaigns.js';
+import { campaignOfYear, getCampaign, listCampaigns, lockCampaign, newestYear, successorOf } from '../store/campaigns.js';
 import { listDomains, listLevels } from '../store/reference.js';
 import { carryProblems, carryProjects } from '../store/rollover.js';
 import { insertCampaignYear } from '../store/campaignYear.js';
@@ -67,8 +67,7 @@ export async function rolloverCampaign(deps: Deps, user: User, id: number, body:
   const actor = { userId: user.id, name: user.displayName };
   const created = await deps.db.tx(async (q) => {
     // The old year's row lock serialises two staff rolling it over at once.
-    const [locked] = await q.query<{ id: number }>('SELECT id FROM campaigns WHERE id = $1 FOR UPDATE', [id]);
-    const from = locked ? await getCampaign(q, id) : null;
+    const from = (await lockCampaign(q, id)) ? await getCampaign(q, id) : null;
     if (!from) throw NotFound('年度台账不存在');
     if (year !== from.year + 1) throw Invalid({ year: `${from.year}年度只能结转至${from.year + 1}年度` });
     if (await successorOf(q, from.id)) throw Conflict(`${from.county}${from.year}年度已结转至${year}年度`);

@@ -19,7 +19,6 @@ import { bumpVersion, getActiveCampaign } from '../store/campaigns.js';
 import { enqueueRecomputed } from './notifyEnqueue.js';
 import { requireCampaign, snapshotFromStore, todayFor } from './snapshot.js';
 import { liveAsOf } from '../domain/asOf.js';
-import type { LedgerInput } from '../domain/ledger.js';
 import { campaignAsOf } from '../domain/monthEnd.js';
 import { loadLedger, reloadLedger } from '../store/ledger.js';
 

@@ -4,6 +4,7 @@ import type { ServerToClientEvents } from '../../shared/events.js';
 import type { DisplayConfig } from '../../shared/wall.js';
 import type { Snapshot } from '../../shared/snapshot.js';
 import type { SnapshotCache } from '../cache/cache.js';
+import type { DrillView } from '../domain/drill.js';
 import type { LocalSnapshots } from './local.js';
 import type { Db } from '../store/db.js';
 
@@ -32,6 +33,10 @@ export interface Deps {
   cache: SnapshotCache;
   /** This process's parsed and serialised snapshots, and its single-flight recomputes. */
   local: LocalSnapshots;
+  /** The drill-down's recomputed ledger views, by month ('' for today) (services/drill.ts). */
+  drillViews: Map<string, { key: string; view: Promise<DrillView> }>;
+  /** Meeting mode's month-end snapshots, by campaign and month (services/presentation.ts). */
+  frozenSnapshots: Map<string, { version: number; snapshot: Promise<Snapshot> }>;
   log: Logger;
   clock: () => Date;
   notifier: Notifier;

@@ -5,18 +5,16 @@
 import { CARD_HISTORY_LIMIT, DRILL_ROW_LIMIT, projectCardInput, projectQueryInput, type ProjectCard, type ProjectListResult } from '../../shared/drill.js';
 import { freezableMonths, monthEnd } from '../../shared/presentation.js';
 import type { Campaign, Role } from '../../shared/types.js';
-import type { Summary } from '../domain/aggregates.js';
 import { liveAsOf, monthEndAsOf } from '../domain/asOf.js';
-import { buildCard, drillFacts, projectRows, type DrillFacts } from '../domain/drill.js';
-import type { LedgerInput } from '../domain/ledger.js';
+import { buildCard, drillFacts, projectRows, type DrillView } from '../domain/drill.js';
 import { withOpening } from '../domain/openings.js';
 import { alertsAsOf, endOfChinaDay, problemsAsOf } from '../domain/monthEnd.js';
 import { indexByProject } from '../domain/schedule.js';
 import { Forbidden, Invalid, NotFound } from '../errors.js';
 import { listProjectAlerts } from '../store/alerts.js';
 import { projectEdits } from '../store/audit.js';
-import { currentVersion } from '../store/campaigns.js';
-import type { Db, Queryable } from '../store/db.js';
+import { currentVersion, lockVersion } from '../store/campaigns.js';
+import type { Queryable } from '../store/db.js';
 import { listProblemDetails } from '../store/problems.js';
 import { listReports } from '../store/reports.js';
 import type { Deps } from './deps.js';
@@ -29,31 +27,15 @@ export interface DrillAsker {
   unitId: number | null;
 }
 
-/** The ledger recomputed at one snapshot version (and month end, when asked), as the lists and cards read it. */
-interface DrillView {
-  campaign: Campaign;
-  version: number;
-  today: string;
-  /** The month end the view stands at, or null for today. */
-  asOf: string | null;
-  input: LedgerInput;
-  summary: Summary;
-  facts: DrillFacts[];
-  byId: Map<number, DrillFacts>;
-}
+// Views by month ('' for today) are held in deps.drillViews and recomputed when the version or the
+// date moves: a hall of walls drilling into the same figures shares one recompute (and one in flight).
 
-/** Month-end views kept per store besides today's (a meeting steps between a few months). */
+/** Month-end views kept besides today's (a meeting steps between a few months). */
 const MONTH_VIEWS = 3;
-
-/**
- * Views per store and month ('' for today), recomputed when the version or the date moves: a hall
- * of walls drilling into the same figures shares one recompute (and one in flight).
- */
-const views = new WeakMap<Db, Map<string, { key: string; view: Promise<DrillView> }>>();
 
 async function readView(q: Queryable, campaign: Campaign, today: string, month: string | null): Promise<DrillView> {
   // FOR SHARE holds writers off while the ledger is read, so the view is one version's (as the snapshot).
-  const [{ version }] = await q.query<{ version: number }>('SELECT version FROM campaigns WHERE id = $1 FOR SHARE', [campaign.id]);
+  const version = await lockVersion(q, campaign.id);
   // As the snapshot (live or the frozen meeting's month end) reads it: the one 口径.
   const { input, summary } = await figuresAsOf(q, campaign, month === null ? liveAsOf(today) : monthEndAsOf(month));
   const asOf = month === null ? null : monthEnd(month);
@@ -69,8 +51,7 @@ async function drillView(deps: Deps, month: string | undefined): Promise<DrillVi
   }
   const version = await currentVersion(deps.db, campaign.id);
   const key = `${campaign.id}:${version}:${today}`;
-  let held = views.get(deps.db);
-  if (!held) views.set(deps.db, (held = new Map()));
+  const held = deps.drillViews;
   const slot = month ?? '';
   const entry = held.get(slot);
   if (entry?.key === key) return entry.view;
@@ -82,9 +63,8 @@ async function drillView(deps: Deps, month: string | undefined): Promise<DrillVi
     if (held.size <= MONTH_VIEWS + 1) break;
     if (k !== '') held.delete(k);
   }
-  const all = held;
   view.catch(() => {
-    if (all.get(slot)?.view === view) all.delete(slot);
+    if (held.get(slot)?.view === view) held.delete(slot);
   });
   return view;
 }

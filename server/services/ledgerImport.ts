@@ -13,7 +13,7 @@ import { bumpVersion } from '../store/campaigns.js';
 import { inChunks, yielding } from '../store/bulk.js';
 import type { Queryable } from '../store/db.js';
 import {
-  auditMany, ensureLeaders, ensureUnits, insertProjects, listOpenings, updateProjects, upsertOpenings, type AuditEntry, type ProjectRow,
+  auditMany, ensureLeaders, ensureUnits, insertProjects, listOpenings, updateProjects, upsertOpenings, type AuditEntry, type ProjectWrite,
 } from '../store/imports.js';
 import { listProjects } from '../store/projects.js';
 import { listDomains, listLeaders, listLevels, listUnits } from '../store/reference.js';
@@ -83,7 +83,7 @@ async function commit(deps: Deps, user: User, plan: LedgerPlan, filename: string
     const version = await bumpVersion(q, campaign.id);
     const unitIds = await ensureUnits(q, plan.newUnits);
     const leaderIds = await ensureLeaders(q, plan.newLeaders);
-    const row = (v: ProjectValues): ProjectRow => ({
+    const row = (v: ProjectValues): ProjectWrite => ({
       ...v, unitId: unitIds.get(v.unit)!, leaderId: v.leader ? leaderIds.get(v.leader)! : null,
       chargeLeaderId: v.chargeLeader ? leaderIds.get(v.chargeLeader)! : null,
     });

@@ -6,7 +6,7 @@ import { issuingOffice, type Alert, type Campaign, type LagRule, type User } fro
 import type { Summary } from '../domain/aggregates.js';
 import { summaryDelta } from '../domain/snapshot.js';
 import { buildLetterDocx } from '../exports/letter.js';
-import type { LetterDoc } from '../exports/types.js';
+import type { LetterDoc } from '../../shared/letters.js';
 import { Forbidden, Invalid, NotFound } from '../errors.js';
 import { attachLetter, listOpenAlerts } from '../store/alerts.js';
 import { audit } from '../store/audit.js';

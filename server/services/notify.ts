@@ -8,7 +8,7 @@ import { testNotice } from '../domain/notifyMessages.js';
 import { Invalid, NotFound } from '../errors.js';
 import { audit } from '../store/audit.js';
 import type { Queryable } from '../store/db.js';
-import { deleteChannel, getChannel, insertChannel, insertNotices, listChannels, listOutbox, publicChannel, updateChannel, type ChannelRow, type ChannelWrite } from '../store/notify.js';
+import { deleteChannel, getChannel, insertChannel, insertNotices, lastTestNotice, listChannels, listOutbox, lockChannelForEdit, publicChannel, updateChannel, type ChannelRow, type ChannelWrite } from '../store/notify.js';
 import { getUnit, leaderExists } from '../store/reference.js';
 import { assertRole } from './access.js';
 import type { Deps } from './deps.js';
@@ -92,7 +92,7 @@ export async function sendTestMessage(deps: Deps, user: User, id: number): Promi
     const at = now.toISOString();
     const notice = testNotice(row.name, new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' '));
     await insertNotices(q, [{ channelId: id, kind: 'test', key: `test:${randomUUID()}`, notice }], at);
-    const [{ id: noticeId }] = await q.query<{ id: number }>(`SELECT max(id)::int8 AS id FROM notify_outbox WHERE channel_id = $1 AND kind = 'test'`, [id]);
+    const noticeId = await lastTestNotice(q, id);
     await audit(q, actorOf(user), 'notify.channel.test', 'notify_channel', id, null, { outboxId: noticeId });
     return { id: noticeId, channelId: id, state: 'pending' };
   });
@@ -104,7 +104,7 @@ export async function outboxFor(deps: Deps, user: User, query: unknown): Promise
 }
 
 async function lockedChannel(q: Queryable, id: number): Promise<ChannelRow> {
-  await q.query('SELECT id FROM notify_channels WHERE id = $1 FOR UPDATE', [id]);
+  await lockChannelForEdit(q, id);
   const row = await getChannel(q, id);
   if (!row) throw NotFound('通知渠道不存在');
   return row;

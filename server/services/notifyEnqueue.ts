@@ -11,7 +11,7 @@ import { getAlerts } from '../store/alerts.js';
 import type { Queryable } from '../store/db.js';
 import type { LetterRow } from '../store/letters.js';
 import { insertNotices, levelLeaders, problemAudiences, routableChannels } from '../store/notify.js';
-import { getProblemDetail, listProblemDetails } from '../store/problems.js';
+import { getProblemDetail, lastStepId, listProblemDetails } from '../store/problems.js';
 import type { ProblemDetail } from '../../shared/problems.js';
 
 const takesAny = (channels: ChannelTarget[], kinds: OutboxKind[]) =>
@@ -82,7 +82,6 @@ export async function enqueueAssigned(q: Queryable, problemId: number, today: st
     if (!problem) return [];
     const [facts] = await problemFacts(q, [problem]);
     // Keyed by the step that assigned it (recorded just before): each assignment once.
-    const [{ step }] = await q.query<{ step: number }>('SELECT max(id)::int8 AS step FROM problem_steps WHERE problem_id = $1', [problemId]);
-    return [problemAssignedNotice(facts, String(step))];
+    return [problemAssignedNotice(facts, String(await lastStepId(q, problemId)))];
   });
 }

@@ -28,18 +28,16 @@ import { parseInput } from './validate.js';
 
 const assertCanPresent = (user: User) => assertRole(user, 'admin', 'leader');
 
-// Month-end snapshots of the last few months used, per app (its store), each for the ledger version
+// Month-end snapshots of the last few months used (deps.frozenSnapshots), each for the ledger version
 // it was computed at: a freeze, a step and every wall (re)connecting meanwhile share one computation,
 // the one still in flight too. A failed computation is dropped so the next caller tries again.
-const frozenCaches = new WeakMap<Deps, Map<string, { version: number; snapshot: Promise<Snapshot> }>>();
 const FROZEN_MONTHS = 3;
 
 /** The month-end snapshot of `month` at the current ledger version (or a newer one). Exported for tests. */
 export async function frozenSnapshot(deps: Deps, campaign: Campaign, month: string): Promise<Snapshot> {
   const version = await currentVersion(deps.db, campaign.id);
   const key = `${campaign.id}:${month}`;
-  let cache = frozenCaches.get(deps);
-  if (!cache) frozenCaches.set(deps, (cache = new Map()));
+  const cache = deps.frozenSnapshots;
   const hit = cache.get(key);
   // Most recently used last: the oldest month goes first.
   cache.delete(key);
@@ -50,9 +48,8 @@ export async function frozenSnapshot(deps: Deps, campaign: Campaign, month: stri
   const snapshot = monthEndSnapshot(deps.db, campaign, month, version, deps.clock());
   cache.set(key, { version, snapshot });
   while (cache.size > FROZEN_MONTHS) cache.delete(cache.keys().next().value!);
-  const entries = cache;
   snapshot.catch(() => {
-    if (entries.get(key)?.snapshot === snapshot) entries.delete(key);
+    if (cache.get(key)?.snapshot === snapshot) cache.delete(key);
   });
   return snapshot;
 }

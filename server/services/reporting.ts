@@ -4,7 +4,6 @@ import { chinaDate, yearOf } from '../../shared/dates.js';
 import { campaignOfYear, getCampaign } from '../store/campaigns.js';
 import type { User } from '../../shared/types.js';
 import { isLate, reportingCalendar } from '../domain/calendar.js';
-import { Invalid } from '../errors.js';
 import { monthRows, reportsByIds } from '../store/reports.js';
 import type { Deps } from './deps.js';
 import { parseInput } from './validate.js';

@@ -11,7 +11,7 @@ import { summarizeProblems } from '../domain/problemSummary.js';
 import { alertsAsOf, campaignAsOf, endOfChinaDay, eventsAsOf, ledgerAsOf, problemsAsOf } from '../domain/monthEnd.js';
 import { buildSnapshot } from '../domain/snapshot.js';
 import { listAlerts, listOpenAlerts } from '../store/alerts.js';
-import { campaignOfYear, currentVersion, getCampaign } from '../store/campaigns.js';
+import { campaignOfYear, currentVersion, getCampaign, lockVersion } from '../store/campaigns.js';
 import { listDomains, listLevels } from '../store/reference.js';
 import { requireCampaign } from './campaignScope.js';
 import type { Queryable } from '../store/db.js';
@@ -126,7 +126,7 @@ export async function currentSnapshot(deps: Deps): Promise<Snapshot> {
     }
     // FOR SHARE holds writers (who bump the version first) off until the recompute has read everything.
     const snapshot = await deps.db.tx(async (q) => {
-      const [{ version: v }] = await q.query<{ version: number }>('SELECT version FROM campaigns WHERE id = $1 FOR SHARE', [campaign.id]);
+      const v = await lockVersion(q, campaign.id);
       return snapshotFromStore(q, campaign, v, deps.clock(), undefined, deps.local);
     });
     deps.local.keep(snapshot);

@@ -60,6 +60,17 @@ export async function currentVersion(q: Queryable, campaignId: number): Promise<
   return rows[0]?.version ?? 0;
 }
 
+/** Locks the campaign's row for the rest of the transaction; false when there is no such campaign. */
+export async function lockCampaign(q: Queryable, id: number): Promise<boolean> {
+  return (await q.query<{ id: number }>('SELECT id FROM campaigns WHERE id = $1 FOR UPDATE', [id])).length > 0;
+}
+
+/** The current version, read FOR SHARE: writers (who bump it first) wait until the transaction ends. */
+export async function lockVersion(q: Queryable, campaignId: number): Promise<number> {
+  const [{ version }] = await q.query<{ version: number }>('SELECT version FROM campaigns WHERE id = $1 FOR SHARE', [campaignId]);
+  return version;
+}
+
 /** Takes the campaign's row lock for the rest of the transaction and returns the next version. */
 /** Every campaign's version moves on: a change every year's figures show (a unit renamed) was made. */
 export async function bumpEveryVersion(q: Queryable): Promise<void> {

@@ -1,37 +1,15 @@
 // Bulk writes of the sheet imports: new projects, updated projects, report revisions and their audit
 // rows, in chunks with a yield to the event loop between them (a 15,000-row ledger must not stall the wall).
 import type { Yuan } from '../../shared/money.js';
-import type { LeaderRank, Stage } from '../../shared/types.js';
+import type { LeaderRank, Project, Stage } from '../../shared/types.js';
 import type { Actor } from './audit.js';
 import { inChunks, insertColumns, insertMany, type Column } from './bulk.js';
 import type { Queryable } from './db.js';
 
 const CHUNK = 1_000;
 
-/** A project row as written, with units and leaders resolved to ids. */
-export interface ProjectRow {
-  code: string;
-  name: string;
-  /** null in a campaign grouped by levels only. */
-  domainId: number | null;
-  levels: string[];
-  unitId: number;
-  leadUnit: string | null;
-  leaderId: number | null;
-  chargeLeaderId: number | null;
-  commissioner: string | null;
-  totalInvestment: Yuan;
-  annualPlan: Yuan;
-  plannedStart: string | null;
-  plannedCompletion: string | null;
-  startedOn: string | null;
-  completedOn: string | null;
-  stage: Stage;
-  township: string | null;
-  lat: number | null;
-  lon: number | null;
-  content: string;
-}
+/** A project as written, with units and leaders resolved to ids: the Project without what the store derives. */
+export type ProjectWrite = Omit<Project, 'id' | 'domain' | 'unit' | 'leader' | 'chargeLeader' | 'completedToDate' | 'investmentSinceStart' | 'rowVersion'>;
 
 /** Creates the units not there yet; returns name → id of the names given. */
 export async function ensureUnits(q: Queryable, names: string[]): Promise<Map<string, number>> {
@@ -56,7 +34,7 @@ const PROJECT_COLUMNS: Column[] = [
 ];
 
 /** Inserts new projects (leader links with them); returns code → id. */
-export async function insertProjects(q: Queryable, campaignId: number, rows: ProjectRow[]): Promise<Map<string, number>> {
+export async function insertProjects(q: Queryable, campaignId: number, rows: ProjectWrite[]): Promise<Map<string, number>> {
   const out = await insertColumns(q, 'projects', PROJECT_COLUMNS, rows.map((p) => [
     campaignId, p.code, p.name, p.domainId, p.levels, p.unitId, p.leadUnit, p.leaderId, p.chargeLeaderId, p.commissioner,
     p.totalInvestment, p.annualPlan, p.plannedStart, p.plannedCompletion, p.startedOn, p.completedOn, p.stage, p.township,
@@ -71,7 +49,7 @@ const SEP = '\u001f';
  * Overwrites the ledger fields of existing projects, each only if it still has the row version it
  * was read at; returns how many were written (fewer means someone edited meanwhile).
  */
-export async function updateProjects(q: Queryable, rows: (ProjectRow & { id: number; rowVersion: number })[]): Promise<number> {
+export async function updateProjects(q: Queryable, rows: (ProjectWrite & { id: number; rowVersion: number })[]): Promise<number> {
   let written = 0;
   await inChunks(rows, CHUNK, async (part) => {
     const col = <T>(f: (p: (typeof part)[number]) => T) => part.map(f);

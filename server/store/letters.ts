@@ -1,5 +1,5 @@
 import type { LetterKind } from '../../shared/types.js';
-import type { LetterDoc } from '../exports/types.js';
+import type { LetterDoc } from '../../shared/letters.js';
 import type { Queryable } from './db.js';
 
 export interface LetterRow {

@@ -264,3 +264,14 @@ export async function leaderActivity(q: Queryable, campaignId: number, leaderId:
   );
   return { projectIds: ids, changes: changes.map((c) => c.text), alerts };
 }
+
+/** Waits for and takes a channel's row lock for the rest of the transaction (staff's edits, a test notice). */
+export async function lockChannelForEdit(q: Queryable, id: number): Promise<void> {
+  await q.query('SELECT id FROM notify_channels WHERE id = $1 FOR UPDATE', [id]);
+}
+
+/** The outbox id of the channel's newest test notice. */
+export async function lastTestNotice(q: Queryable, channelId: number): Promise<number> {
+  const [{ id }] = await q.query<{ id: number }>(`SELECT max(id)::int8 AS id FROM notify_outbox WHERE channel_id = $1 AND kind = 'test'`, [channelId]);
+  return id;
+}

@@ -128,3 +128,8 @@ export async function stepsOf(q: Queryable, problemId: number): Promise<ProblemS
   );
 }
 
+/** The id of the problem's newest step. */
+export async function lastStepId(q: Queryable, problemId: number): Promise<number> {
+  const [{ step }] = await q.query<{ step: number }>('SELECT max(id)::int8 AS step FROM problem_steps WHERE problem_id = $1', [problemId]);
+  return step;
+}

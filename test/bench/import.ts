@@ -1,10 +1,10 @@
-// Import time of a province-scale ledger (mock/province.ts, 15,000 projects) through the real HTTP
+// Import time of a province-scale ledger (server/demo/province.ts, 15,000 projects) through the real HTTP
 // path, preview and commit, while a wall client keeps asking the server for its health: the longest
 // wait shows whether the import blocked the event loop.
 import { request } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import ExcelJS from 'exceljs';
-import { provinceLedger } from '../../mock/province.js';
+import { provinceLedger } from '../../server/demo/province.js';
 import type { ServerProcess } from '../e2e/serverProcess.js';
 import { E2E_ADMIN } from '../e2e/serverProcess.js';
 import { mib, ms, summarize } from './stats.js';

@@ -3,7 +3,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { pino } from 'pino';
-import { demoLedger } from '../../mock/demo.js';
+import { demoLedger } from '../../server/demo/demo.js';
 import { createApp, type App } from '../../server/app.js';
 import { memoryCache } from '../../server/cache/memory.js';
 import { ensureFirstAdmin } from '../../server/services/auth.js';

@@ -1,8 +1,8 @@
 // Aggregate recompute time: the pure domain over the demo county and a province-scale ledger.
 import { performance } from 'node:perf_hooks';
 import { computeSummary } from '../../server/domain/aggregates.js';
-import { demoLedger } from '../../mock/demo.js';
-import { provinceLedger } from '../../mock/province.js';
+import { demoLedger } from '../../server/demo/demo.js';
+import { provinceLedger } from '../../server/demo/province.js';
 import { seedToLedgerInput } from './ledgerInput.js';
 import { ms, summarize } from './stats.js';
 

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { provinceLedger } from '../../mock/province.js';
+import { provinceLedger } from '../../server/demo/province.js';
 import { SYSTEM_ACTOR } from '../../server/store/audit.js';
 import { openStore } from '../../server/store/open.js';
 import { loadSeed } from '../../server/store/seed.js';

@@ -4,7 +4,7 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoLedger, DEMO_PROFILES } from '../../mock/demo.js';
+import { demoLedger, DEMO_PROFILES } from '../../server/demo/demo.js';
 import { freezableMonths, runningOf } from '../../shared/presentation.js';
 import type { Snapshot } from '../../shared/snapshot.js';
 import type { Db } from '../../server/store/db.js';

@@ -4,7 +4,7 @@ import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RATE_LIMITED } from '../../server/realtime/rateLimit.js';
 import type { MapData } from '../../shared/map.js';
-import { demoLedger } from '../../mock/demo.js';
+import { demoLedger } from '../../server/demo/demo.js';
 import { smallLedger } from '../fixtures/smallLedger.js';
 import { backends, client, startHarness, userClient, type Client, type Harness, type TestSocket } from './harness.js';
 

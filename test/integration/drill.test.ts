@@ -3,7 +3,7 @@
 // gets a Chinese error, display tokens, admins and leaders see the county and a unit its own
 // projects, a frozen meeting's month end is served as such, and a client asking in a loop is told to wait.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoLedger } from '../../mock/demo.js';
+import { demoLedger } from '../../server/demo/demo.js';
 import { DRILL_RATE, RATE_LIMITED, take, type Bucket } from '../../server/realtime/rateLimit.js';
 import { monthEndSnapshot, requireCampaign } from '../../server/services/snapshot.js';
 import { currentVersion } from '../../server/store/campaigns.js';

@@ -64,7 +64,11 @@ export async function startFakeRobot(): Promise<FakeRobot> {
       }
       const text = body?.markdown?.content ?? body?.markdown?.text ?? '';
       requests.push({ robot, id, body, text, answer });
-      for (const w of [...waiters]) if (requests.length >= w.n) (waiters.splice(waiters.indexOf(w), 1), w.resolve());
+      for (const w of [...waiters]) {
+        if (requests.length < w.n) continue;
+        waiters.splice(waiters.indexOf(w), 1);
+        w.resolve();
+      }
       switch (answer) {
         case 'ok': return reply(res, 200, { errcode: 0, errmsg: 'ok' });
         case 'http500': return reply(res, 500, { message: 'internal error' });

@@ -25,7 +25,7 @@ describe.each(backends())('the notify outbox across restarts and processes on %s
   let dbB: Db;
   let admin: Client;
   let robot: FakeRobot;
-  let now = new Date('2020-11-20T02:00:00.000Z');
+  const now = new Date('2020-11-20T02:00:00.000Z');
   const clock = () => now;
 
   beforeAll(async () => {

@@ -1,8 +1,8 @@
 // What a change pushes and what a wall fetches, in bytes and in agreement: deltas that rebuild the
 // server's figures, exact alert counts beside a partial list, one serialised snapshot per version.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoLedger } from '../../mock/demo.js';
-import { provinceLedger } from '../../mock/province.js';
+import { demoLedger } from '../../server/demo/demo.js';
+import { provinceLedger } from '../../server/demo/province.js';
 import { countAlerts, SNAPSHOT_ALERT_LIMIT, type Snapshot } from '../../shared/snapshot.js';
 import { PROBLEM_CATEGORIES } from '../../shared/api.js';
 import { applyFigures } from '../../shared/summaryDelta.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { demoLedger, DEMO_PROFILES } from '../../../mock/demo.js';
+import { demoLedger, DEMO_PROFILES } from '../../../server/demo/demo.js';
 import { liveAsOf, monthEndAsOf } from '../../../server/domain/asOf.js';
 import type { Summary } from '../../../server/domain/aggregates.js';
 import type { LedgerInput } from '../../../server/domain/ledger.js';

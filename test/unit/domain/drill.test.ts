@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { demoLedger, DEMO_PROFILES } from '../../../mock/demo.js';
+import { demoLedger, DEMO_PROFILES } from '../../../server/demo/demo.js';
 import { computeSummary } from '../../../server/domain/aggregates.js';
 import {
   auditText,
@@ -14,7 +14,7 @@ import {
   projectRows,
 } from '../../../server/domain/drill.js';
 import type { ProblemDetail } from '../../../shared/problems.js';
-import type { Project, Report } from '../../../shared/types.js';
+import type { Report } from '../../../shared/types.js';
 import { demoInput } from '../../fixtures/demoInput.js';
 import { alert, figure, ledger, LEVELS, monthlyPlans, project, wan } from './fixtures.js';
 

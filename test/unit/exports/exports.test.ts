@@ -152,6 +152,8 @@ describe('月通报 .xlsx', () => {
   it('stores 万元 and rates as numbers with display formats', async () => {
     const wb = await load();
     const domain = wb.getWorksheet('分领域')!;
+    // exceljs's row values are 1-based: index 0 is a hole.
+    // eslint-disable-next-line no-sparse-arrays
     expect(domain.getRow(2).values).toEqual([, '领域', '项目数(个)', '年度目标(万元)', '年度计划(万元)', '累计完成(万元)', '完成率', '序时计划(万元)', '完成/序时', '滞后项目(个)']);
     expect(domain.getCell('A3').value).toBe('工业');
     expect(domain.getCell('C3').value).toBe(500_000);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { demoLedger, PROVINCE_DEMO_PROJECTS } from '../../../mock/demo.js';
-import { PROVINCE_TODAY } from '../../../mock/province.js';
+import { demoLedger, PROVINCE_DEMO_PROJECTS } from '../../../server/demo/demo.js';
+import { PROVINCE_TODAY } from '../../../server/demo/province.js';
 import { loadConfig } from '../../../server/config.js';
 
 describe('the province demo profile', () => {

@@ -3,11 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { addMonths, isValidDate, monthOf, reportingMonth } from '../../../shared/dates.js';
 import { YUAN_PER_WAN } from '../../../shared/money.js';
 import type { LedgerSeed } from '../../../server/domain/ledger.js';
-import type { Box } from '../../../mock/assemble.js';
-import { demoLedger } from '../../../mock/demo.js';
-import { provinceLedger } from '../../../mock/province.js';
-import { SHANGYOU_BOX } from '../../../mock/shangyou.js';
-import { YIYANG_BOX } from '../../../mock/yiyang.js';
+import type { Box } from '../../../server/demo/assemble.js';
+import { demoLedger } from '../../../server/demo/demo.js';
+import { provinceLedger } from '../../../server/demo/province.js';
+import { SHANGYOU_BOX } from '../../../server/demo/shangyou.js';
+import { YIYANG_BOX } from '../../../server/demo/yiyang.js';
 
 const cases: [string, () => LedgerSeed, Box][] = [
   ['yiyang', () => demoLedger('yiyang'), YIYANG_BOX],

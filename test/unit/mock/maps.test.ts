@@ -1,10 +1,10 @@
 // The demo counties' real outlines (mock/maps) hold the mock's townships and every project point.
 import { describe, expect, it } from 'vitest';
 import { pointInCounty } from '../../../shared/map.js';
-import { demoLedger, type DemoProfile } from '../../../mock/demo.js';
-import { demoCountyMap } from '../../../mock/maps/index.js';
-import { SHANGYOU_TOWNSHIPS } from '../../../mock/shangyou.js';
-import { YIYANG_TOWNSHIPS } from '../../../mock/yiyang.js';
+import { demoLedger, type DemoProfile } from '../../../server/demo/demo.js';
+import { demoCountyMap } from '../../../server/demo/maps/index.js';
+import { SHANGYOU_TOWNSHIPS } from '../../../server/demo/shangyou.js';
+import { YIYANG_TOWNSHIPS } from '../../../server/demo/yiyang.js';
 
 const cases: [DemoProfile, string, Record<string, [number, number]>][] = [
   ['yiyang', '弋阳县', YIYANG_TOWNSHIPS],

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { chinaDateOf } from '../../../shared/dates.js';
 import { MEETING_KIND_LABELS } from '../../../shared/problems.js';
 import { problemFacts } from '../../../server/domain/problemSummary.js';
-import { demoLedger, DEMO_PROFILES } from '../../../mock/demo.js';
+import { demoLedger, DEMO_PROFILES } from '../../../server/demo/demo.js';
 import { demoInput } from '../../fixtures/demoInput.js';
 
 /** Per profile: problems by state, and meetings by kind. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { provinceLedger } from '../../../mock/province.js';
+import { provinceLedger } from '../../../server/demo/province.js';
 
 describe('provinceLedger', () => {
   it('builds the requested number of projects with history, codes unique', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRng, splitInteger } from '../../../mock/random.js';
+import { createRng, splitInteger } from '../../../server/demo/random.js';
 
 describe('createRng', () => {
   it('repeats for a seed and differs across seeds', () => {

@@ -1,7 +1,7 @@
 // 上犹县 2021: six domain targets exactly as the plan states them.
 import { describe, expect, it } from 'vitest';
 import { YUAN_PER_YI } from '../../../shared/money.js';
-import { shangyouDemo } from '../../../mock/shangyou.js';
+import { shangyouDemo } from '../../../server/demo/shangyou.js';
 
 describe('shangyouDemo', () => {
   const ledger = shangyouDemo({});

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { FRESH_ALERT } from '../../fixtures/alert.js';
 import { parseWan } from '../../../shared/money.js';
 import { reportInput } from '../../../shared/schemas.js';
-import { demoLedger } from '../../../mock/demo.js';
-import { createRng } from '../../../mock/random.js';
+import { demoLedger } from '../../../server/demo/demo.js';
+import { createRng } from '../../../server/demo/random.js';
 import { planNextReport, sentKey, toWanString, type SimProject, type SimSnapshot } from '../../../mock/simulatePlan.js';
 
 const ledger = demoLedger('yiyang');

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { addMonths, monthIndex, reportingMonth } from '../../../shared/dates.js';
 import { YUAN_PER_YI } from '../../../shared/money.js';
-import { yiyangDemo } from '../../../mock/yiyang.js';
+import { yiyangDemo } from '../../../server/demo/yiyang.js';
 
 const yi = (n: number) => Math.round(n * 10_000) * 10_000;
 

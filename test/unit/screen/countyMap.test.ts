@@ -4,7 +4,7 @@ import type { CountyGeoJson, MapPoint } from '../../../shared/map.js';
 import type { TickerEvent } from '../../../shared/snapshot.js';
 import { aspectScale, countByState, countByTownship, MAP_STATE_COLORS, mapChartOption, mapName, pointTooltip, regionsGeoJson, townshipCentres } from '../../../screen/charts/map.js';
 import { addRipple, applyMilestone, newMilestones, refetchDelay, REFETCH_MIN_MS, RIPPLE_LIMIT } from '../../../screen/apps/wall/pages/mapLive.js';
-import { demoCountyMap } from '../../../mock/maps/index.js';
+import { demoCountyMap } from '../../../server/demo/maps/index.js';
 import { errorPlace, errorRows } from '../../../screen/apps/console/pages/mapErrors.js';
 
 const square = (lon: number, lat: number, d: number): [number, number][][] => [[[lon, lat], [lon + d, lat], [lon + d, lat + d], [lon, lat + d], [lon, lat]]];

@@ -261,7 +261,7 @@ describe('drill store', () => {
 
 describe('refreshing what is open when the figures move', () => {
   const tick = (id: string, projectId: number): TickerEvent => ({ id, at: '2020-11-20T02:00:00.000Z', kind: 'report', projectId, text: '' });
-  const alert = (id: number, projectId: number, o: Partial<Alert> = {}) => ({ id, projectId, severity: 'yellow', state: 'raised' }) as Alert;
+  const alert = (id: number, projectId: number) => ({ id, projectId, severity: 'yellow', state: 'raised' }) as Alert;
   const snap = (alerts: Alert[], generatedAt = 'g1') => ({ generatedAt, alerts }) as unknown as Snapshot;
 
   it('tells the projects a push touched from new ticker lines and changed alerts', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { alertQuery, letterInput, MAX_ID } from '../../../shared/api.js';
+import { alertQuery, letterInput } from '../../../shared/api.js';
+import { MAX_ID } from '../../../shared/ids.js';
 import { fieldErrors } from '../../../shared/schemas.js';
 
 const errorsOf = (schema: z.ZodType, input: unknown) => {

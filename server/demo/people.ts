@@ -1,5 +1,5 @@
 // County leaders linked to projects (挂点 / 包干) and invented service commissioners (服务专员).
-import type { LeaderRank } from '../shared/types.js';
+import type { LeaderRank } from '../../shared/types.js';
 import type { Rng } from './random.js';
 
 export interface LeaderSpec {

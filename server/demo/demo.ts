@@ -1,6 +1,6 @@
 // The demo ledger by profile: 弋阳县 2020 or 上犹县 2021, each with its county map, or a province-scale
 // ledger (江西省 2021, 15,000 projects, no map) to try the platform at scale.
-import type { LedgerSeed } from '../server/domain/ledger.js';
+import type { LedgerSeed } from '../domain/ledger.js';
 import { demoCountyMap } from './maps/index.js';
 import { provinceLedger } from './province.js';
 import { shangyouDemo } from './shangyou.js';

@@ -1,5 +1,5 @@
 // A province-scale synthetic ledger (江西省, 2021) for the benchmark: same shape as the county demos, any size.
-import type { LedgerSeed } from '../server/domain/ledger.js';
+import type { LedgerSeed } from '../domain/ledger.js';
 import { assembleLedger, type RowSpec } from './assemble.js';
 import { SEASONS, sumOf, wan } from './build.js';
 import { level, type LevelCode } from './levels.js';

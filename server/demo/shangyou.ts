@@ -1,5 +1,5 @@
 // 上犹县 “项目大会战” 2021 (上府办发〔2021〕18号): six battlefields, 100亿 a year with per-domain targets.
-import type { LedgerSeed } from '../server/domain/ledger.js';
+import type { LedgerSeed } from '../domain/ledger.js';
 import { assembleLedger, type ProfileSpec, type RowSpec } from './assemble.js';
 import { SEASONS, splitWan, yi } from './build.js';
 import { level, type LevelCode } from './levels.js';
@@ -23,7 +23,7 @@ export const SHANGYOU_DOMAINS = [
 
 export const SHANGYOU_BOX = { lon: [114.01, 114.67] as [number, number], lat: [25.7, 26.17] as [number, number] };
 
-/** Township (乡镇) centres [lon, lat], approximate (not surveyed), each inside the county's real outline (mock/maps). */
+/** Township (乡镇) centres [lon, lat], approximate (not surveyed), each inside the county's real outline (server/demo/maps). */
 export const SHANGYOU_TOWNSHIPS: Record<string, [number, number]> = {
   东山镇: [114.54, 25.795],
   黄埠镇: [114.59, 25.81],

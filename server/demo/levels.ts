@@ -1,6 +1,6 @@
 // 项目级别 tags the plans use, by code. Projects carry the codes.
-import type { Yuan } from '../shared/money.js';
-import type { Level } from '../shared/types.js';
+import type { Yuan } from '../../shared/money.js';
+import type { Level } from '../../shared/types.js';
 
 export const LEVEL_NAMES = {
   prov_key: '省重点',

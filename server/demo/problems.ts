@@ -1,9 +1,9 @@
 // The demo's 问题台账: problems units raised on their projects in the weeks before "today", in every
 // state, and the coordination meetings that took them up — each county's from its own plan
 // (yiyangProblems.ts, shangyouProblems.ts), every date counted back from "today".
-import { addDays } from '../shared/dates.js';
-import type { MeetingKind } from '../shared/problems.js';
-import type { SeedMeeting, SeedProblem, SeedProject } from '../server/domain/ledger.js';
+import { addDays } from '../../shared/dates.js';
+import type { MeetingKind } from '../../shared/problems.js';
+import type { SeedMeeting, SeedProblem, SeedProject } from '../domain/ledger.js';
 import type { Rng } from './random.js';
 
 /** One problem of the ledger: what it is, and when it was raised and closed (days before today). */

@@ -1,7 +1,7 @@
 // Turns a profile's project rows into a full LedgerSeed: dates, amounts, people, places, history.
-import type { Yuan } from '../shared/money.js';
-import { DEFAULT_SETTINGS, type Level } from '../shared/types.js';
-import type { LedgerSeed } from '../server/domain/ledger.js';
+import type { Yuan } from '../../shared/money.js';
+import { DEFAULT_SETTINGS, type Level } from '../../shared/types.js';
+import type { LedgerSeed } from '../domain/ledger.js';
 import { monthlyAmounts, totalInvestments } from './build.js';
 import { playHistory, type Draft } from './history.js';
 import { commissioner, linkLeaders, type LeaderSpec } from './people.js';

@@ -1,5 +1,5 @@
 // 弋阳县 2020 “项目建设提速年” (弋府办字〔2020〕28号): 69 county key projects, 245.6亿 total, 84.9亿 this year.
-import type { LedgerSeed } from '../server/domain/ledger.js';
+import type { LedgerSeed } from '../domain/ledger.js';
 import { assembleLedger, type ProfileSpec, type RowSpec } from './assemble.js';
 import { SEASONS, splitWan, sumOf, wan, yi } from './build.js';
 import { level, type LevelCode } from './levels.js';
@@ -35,7 +35,7 @@ export const YIYANG_LEVELS = [
 
 export const YIYANG_BOX = { lon: [117.22, 117.63] as [number, number], lat: [28.06, 28.79] as [number, number] };
 
-/** Township (乡镇) centres [lon, lat], approximate (not surveyed), each inside the county's real outline (mock/maps). */
+/** Township (乡镇) centres [lon, lat], approximate (not surveyed), each inside the county's real outline (server/demo/maps). */
 export const YIYANG_TOWNSHIPS: Record<string, [number, number]> = {
   弋江镇: [117.417, 28.405],
   花亭街道: [117.423, 28.435],
