@@ -161,6 +161,16 @@ export function nextWhere(s: TestSocket, name: keyof ServerToClientEvents, test:
   });
 }
 
+/**
+ * Resolves once every push the server emitted to this socket before the call has arrived: a request
+ * answered by acknowledgement travels the same connection, behind them. After an HTTP change has
+ * answered (it announces before answering), this proves a push did not come, with no waiting.
+ */
+export async function caughtUp(s: TestSocket): Promise<void> {
+  // Any answer will do, the rate limit's refusal as well: it is the order that counts.
+  await s.timeout(10_000).emitWithAck('projects:list', { title: '同步' });
+}
+
 export async function postJson(url: string, body: unknown, cookie?: string): Promise<{ status: number; body: any }> {
   const res = await fetch(url, {
     method: 'POST',
