@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { CountyMapView } from '../../shared/map.js';
-import { ARTIFACTS, hasChromium, launchBrowser } from './browser.js';
+import { ARTIFACTS, atRest, hasChromium, launchBrowser } from './browser.js';
 import { E2E_ADMIN, startServer, type ServerProcess } from './serverProcess.js';
 
 /** Where ECharts puts [lon, lat] with the map page's geo layout (layoutCenter 50%/52%, layoutSize 96%, aspect by latitude). */
@@ -22,6 +22,9 @@ function pixelOf(map: CountyMapView, box: { x: number; y: number; width: number;
   const [left, top] = [box.x + box.width * 0.5 - w / 2, box.y + box.height * 0.52 - h / 2];
   return { x: left + ((lon - minLon) / (maxLon - minLon)) * w, y: top + ((maxLat - lat) / (maxLat - minLat)) * h };
 }
+
+/** The map charts, whose project points ripple without end. */
+const MAPS = '[data-testid="county-map"], [data-testid="map-preview"]';
 
 describe.skipIf(!hasChromium())('the county map', () => {
   let server: ServerProcess;
@@ -61,7 +64,8 @@ describe.skipIf(!hasChromium())('the county map', () => {
     expect(counts.reduce((a, b) => a + b, 0)).toBe(snapshot.totals.projects);
     expect(await stateCount('lagging')).toBe(snapshot.totals.laggingCount);
     expect(await page.locator('[data-testid="map-townships"] li').count()).toBeGreaterThan(5);
-    await page.waitForTimeout(1_500); // let the chart animation settle before the picture
+    // The outline's entrance done; the points ripple for ever and are not waited for.
+    await atRest(page, { ignore: MAPS });
     await page.screenshot({ path: `${ARTIFACTS}/map-1920x1080.png` });
   });
 
@@ -112,7 +116,7 @@ describe.skipIf(!hasChromium())('the county map', () => {
     expect(res.status).toBe(201);
     await page.locator('[data-testid="county-map"][data-rippling="1"]').waitFor({ timeout: 5_000 });
     await expect.poll(() => stateCount('started')).toBe(before + 1);
-    await page.waitForTimeout(800);
+    // The picture is of the ripple itself: taken while it runs.
     await page.screenshot({ path: `${ARTIFACTS}/map-ripple-1920x1080.png` });
   });
 
@@ -137,7 +141,7 @@ describe.skipIf(!hasChromium())('the county map', () => {
     expect(await errors.innerText()).toContain('第 1 个要素');
     // Nothing changed: the map is still the demo outline.
     expect(((await get('/api/map')) as CountyMapView).info?.outline).toBe('弋阳县');
-    await admin.waitForTimeout(800);
+    await atRest(admin, { ignore: MAPS });
     await admin.screenshot({ path: `${ARTIFACTS}/admin-map-1600x900.png`, fullPage: true });
     await admin.close();
   });

@@ -12,7 +12,7 @@ import { openStore } from '../../server/store/open.js';
 import { loadSeed } from '../../server/store/seed.js';
 import { formatYi } from '../../shared/money.js';
 import type { Snapshot } from '../../shared/snapshot.js';
-import { ARTIFACTS, hasChromium, launchBrowser } from './browser.js';
+import { ARTIFACTS, atRest, hasChromium, launchBrowser } from './browser.js';
 import { E2E_ADMIN, startServer, type ServerProcess } from './serverProcess.js';
 
 const PAGES = ['domains', 'alerts', 'problems', 'leaders', 'ranking'] as const;
@@ -54,7 +54,7 @@ function clipped(key: string): string[] {
 async function openPage(page: Page, url: string, key: PageKey) {
   await page.goto(`${url}/?page=${key}`);
   await page.locator(`[data-testid="page-${key}"]`).waitFor({ timeout: 30_000 });
-  await page.waitForTimeout(1_500); // chart entrance animations settle before the picture
+  await atRest(page); // chart entrance animations done before the picture
 }
 
 async function login(server: ServerProcess): Promise<{ name: string; value: string }> {
