@@ -23,7 +23,7 @@ export async function launchBrowser(): Promise<Browser> {
  * Resolves when the page has come to rest for a picture: every ECharts canvas unchanged for several
  * frames in a row (entrance animations done) and every CSS animation or transition that ends has
  * ended. Those that never end (a pulsing badge, a scrolling list, the map's ripples, left out by
- * `ignore`) are not waited for.
+ * `ignore`) are not waited for, nor is the playlist's countdown bar.
  */
 export async function atRest(page: Page, opts: { ignore?: string; timeout?: number } = {}): Promise<void> {
   await page.evaluate(() => {
@@ -55,7 +55,12 @@ export async function atRest(page: Page, opts: { ignore?: string; timeout?: numb
       }
       w.__restFrames = print === w.__restPrint ? w.__restFrames + 1 : 0;
       w.__restPrint = print;
-      const ending = document.getAnimations().filter((a) => a.effect?.getComputedTiming().endTime !== Infinity);
+      // The playlist's countdown bar restarts with every turn: a clock, not an entrance.
+      const skip = ignore ? `${ignore}, [data-testid="page-indicator"]` : '[data-testid="page-indicator"]';
+      const ending = document.getAnimations().filter((a) => {
+        const target = (a.effect as KeyframeEffect | null)?.target;
+        return a.effect?.getComputedTiming().endTime !== Infinity && !(target && target.closest(skip));
+      });
       return w.__restFrames >= 6 && ending.every((a) => a.playState !== 'running');
     },
     opts.ignore ?? null,

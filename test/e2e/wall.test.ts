@@ -2,7 +2,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { ARTIFACTS, atRest, hasChromium, launchBrowser } from './browser.js';
-import { E2E_ADMIN, startServer, type ServerProcess } from './serverProcess.js';
+import { startDemoServer } from './demoServer.js';
+import { E2E_ADMIN, type ServerProcess } from './serverProcess.js';
 
 describe.skipIf(!hasChromium())('the wall in Chromium', () => {
   let server: ServerProcess;
@@ -12,7 +13,7 @@ describe.skipIf(!hasChromium())('the wall in Chromium', () => {
   let wallUrl: string;
 
   beforeAll(async () => {
-    server = await startServer();
+    server = await startDemoServer();
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
     const res = await fetch(`${server.url}/api/auth/login`, {
@@ -81,7 +82,7 @@ describe.skipIf(!hasChromium())('the wall in Chromium', () => {
       fetch(`${server.url}/api/campaign/settings`, { method: 'PATCH', headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify(body) });
     const before = (await (await fetch(`${server.url}/api/campaign`, { headers: { cookie } })).json()).settings;
     expect((await patch({ lagYellowPoints: 1, lagOrangePoints: 2, lagRedPoints: 3 })).status).toBe(200);
-    await page.locator('[data-testid="alert-flash"]').first().waitFor({ timeout: 10_000 });
+    await page.locator('[data-testid="alert-flash"]').first().waitFor({ timeout: 30_000 });
     expect(await page.locator('[data-testid="alert-flash"]').first().innerText()).toContain('红色预警');
     await atRest(page); // the band's entrance
     await page.screenshot({ path: `${ARTIFACTS}/wall-red-alert.png` });
