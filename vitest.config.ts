@@ -15,10 +15,10 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
-          // The screen is built once for all files.
-          globalSetup: ['test/e2e/buildScreen.ts'],
-          testTimeout: 60_000,
-          hookTimeout: 120_000,
+          // The screen and the compiled server are built once, then the demo county is seeded once, for all files.
+          globalSetup: ['test/e2e/buildScreen.ts', 'test/e2e/demoStore.ts'],
+          testTimeout: 90_000,
+          hookTimeout: 300_000,
           fileParallelism: false,
         },
       },

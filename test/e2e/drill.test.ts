@@ -4,7 +4,8 @@ import type { Browser, Page } from 'playwright-core';
 import { addMonths } from '../../shared/dates.js';
 import { formatWan } from '../../shared/money.js';
 import { ARTIFACTS, atRest, hasChromium, launchBrowser } from './browser.js';
-import { E2E_ADMIN, startServer, type ServerProcess } from './serverProcess.js';
+import { startDemoServer } from './demoServer.js';
+import { E2E_ADMIN, type ServerProcess } from './serverProcess.js';
 
 describe.skipIf(!hasChromium())('drill-down on the wall', () => {
   let server: ServerProcess;
@@ -14,7 +15,7 @@ describe.skipIf(!hasChromium())('drill-down on the wall', () => {
   let snapshot: any;
 
   beforeAll(async () => {
-    server = await startServer();
+    server = await startDemoServer();
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
     const res = await fetch(`${server.url}/api/auth/login`, {

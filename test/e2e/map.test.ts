@@ -8,7 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { CountyMapView } from '../../shared/map.js';
 import { ARTIFACTS, atRest, hasChromium, launchBrowser } from './browser.js';
-import { E2E_ADMIN, startServer, type ServerProcess } from './serverProcess.js';
+import { startDemoServer } from './demoServer.js';
+import { E2E_ADMIN, type ServerProcess } from './serverProcess.js';
 
 /** Where ECharts puts [lon, lat] with the map page's geo layout (layoutCenter 50%/52%, layoutSize 96%, aspect by latitude). */
 function pixelOf(map: CountyMapView, box: { x: number; y: number; width: number; height: number }, lon: number, lat: number) {
@@ -36,7 +37,7 @@ describe.skipIf(!hasChromium())('the county map', () => {
   const stateCount = async (state: string) => Number(await page.locator(`[data-testid="map-state-counts"] li[data-state="${state}"] .count`).innerText());
 
   beforeAll(async () => {
-    server = await startServer();
+    server = await startDemoServer();
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
     const res = await fetch(`${server.url}/api/auth/login`, {

@@ -7,7 +7,8 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { formatPercent, formatYi } from '../../shared/money.js';
 import type { PresentationView } from '../../shared/presentation.js';
 import { ARTIFACTS, atRest, hasChromium, launchBrowser } from './browser.js';
-import { E2E_ADMIN, startServer, type ServerProcess } from './serverProcess.js';
+import { startDemoServer } from './demoServer.js';
+import { E2E_ADMIN, type ServerProcess } from './serverProcess.js';
 
 const LEADER_USER = { username: 'leader-meeting-e2e', password: 'leader-meeting-password' };
 const box = (id: string) => `:is(input, textarea)[data-testid="${id}"], [data-testid="${id}"] :is(input, textarea)`;
@@ -32,7 +33,7 @@ describe.skipIf(!hasChromium())('meeting mode in Chromium', () => {
   }
 
   beforeAll(async () => {
-    server = await startServer();
+    server = await startDemoServer();
     browser = await launchBrowser();
     const login = await fetch(`${server.url}/api/auth/login`, {
       method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(E2E_ADMIN),
