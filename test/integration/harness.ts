@@ -137,7 +137,7 @@ export async function startHarness(opts: {
 }
 
 /** Resolves with the next payload of an event. */
-export function next<E extends keyof ServerToClientEvents>(socket: TestSocket, event: E, timeoutMs = 5_000): Promise<Parameters<ServerToClientEvents[E]>[0]> {
+export function next<E extends keyof ServerToClientEvents>(socket: TestSocket, event: E, timeoutMs = 30_000): Promise<Parameters<ServerToClientEvents[E]>[0]> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`timed out waiting for ${String(event)}`)), timeoutMs);
     (socket.once as (e: string, fn: (p: unknown) => void) => void)(event as string, (payload) => {
@@ -148,7 +148,7 @@ export function next<E extends keyof ServerToClientEvents>(socket: TestSocket, e
 }
 
 /** Resolves with the next payload of an event that passes `test` (others may come first). */
-export function nextWhere(s: TestSocket, name: keyof ServerToClientEvents, test: (payload: any) => boolean, timeoutMs = 10_000): Promise<any> {
+export function nextWhere(s: TestSocket, name: keyof ServerToClientEvents, test: (payload: any) => boolean, timeoutMs = 30_000): Promise<any> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`timed out waiting for ${name}`)), timeoutMs);
     const on = (event: string, payload: unknown) => {
