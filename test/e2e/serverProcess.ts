@@ -1,6 +1,7 @@
 // Runs the real server as a child process (as `npm start` does), on a free port with its own data folder.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { get } from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -14,6 +15,20 @@ export async function freePort(): Promise<number> {
       const port = (srv.address() as { port: number }).port;
       srv.close(() => resolve(port));
     });
+  });
+}
+
+/**
+ * One /api/health on a connection of its own, closed after it: a kept-alive one left in fetch's pool
+ * would be reused by the test's first request just as the server closes it as idle (ECONNRESET).
+ */
+function healthy(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const req = get({ host: '127.0.0.1', port, path: '/api/health', agent: false }, (res) => {
+      res.resume();
+      resolve(res.statusCode === 200);
+    });
+    req.on('error', () => resolve(false));
   });
 }
 
@@ -54,7 +69,7 @@ export async function startServer(env: Record<string, string> = {}, opts: { comp
     const deadline = Date.now() + Number(env.START_TIMEOUT_MS ?? 180_000);
     while (Date.now() < deadline) {
       if (child.exitCode !== null || child.signalCode !== null) throw new Error(`server exited (${child.exitCode ?? child.signalCode}):\n${log}`);
-      const ok = await fetch(`http://127.0.0.1:${port}/api/health`).then((r) => r.ok, () => false);
+      const ok = await healthy(port);
       if (ok) return child;
       await new Promise((r) => setTimeout(r, 200));
     }
