@@ -82,7 +82,7 @@ describe.skipIf(!hasChromium())('the wall in Chromium', () => {
       fetch(`${server.url}/api/campaign/settings`, { method: 'PATCH', headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify(body) });
     const before = (await (await fetch(`${server.url}/api/campaign`, { headers: { cookie } })).json()).settings;
     expect((await patch({ lagYellowPoints: 1, lagOrangePoints: 2, lagRedPoints: 3 })).status).toBe(200);
-    await page.locator('[data-testid="alert-flash"]').first().waitFor({ timeout: 30_000 });
+    await page.locator('[data-testid="alert-flash"]').first().waitFor({ timeout: 60_000 });
     expect(await page.locator('[data-testid="alert-flash"]').first().innerText()).toContain('红色预警');
     await atRest(page); // the band's entrance
     await page.screenshot({ path: `${ARTIFACTS}/wall-red-alert.png` });

@@ -30,7 +30,7 @@ describe.skipIf(!hasChromium())('the wall pages of a province of 15,000 projects
     browser = await launchBrowser();
     ({ context, page, snapshot } = await county(browser, 'province', server));
     expect(snapshot.totals.projects).toBe(15_000);
-  }, 300_000);
+  }, 600_000);
   afterAll(async () => {
     await context?.close();
     await browser?.close();
