@@ -3,8 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { addMonths } from '../../shared/dates.js';
 import { formatWan } from '../../shared/money.js';
-import { ARTIFACTS, hasChromium, launchBrowser } from './browser.js';
-import { E2E_ADMIN, startServer, type ServerProcess } from './serverProcess.js';
+import { ARTIFACTS, atRest, hasChromium, launchBrowser } from './browser.js';
+import { startDemoServer } from './demoServer.js';
+import { E2E_ADMIN, type ServerProcess } from './serverProcess.js';
 
 describe.skipIf(!hasChromium())('drill-down on the wall', () => {
   let server: ServerProcess;
@@ -14,7 +15,7 @@ describe.skipIf(!hasChromium())('drill-down on the wall', () => {
   let snapshot: any;
 
   beforeAll(async () => {
-    server = await startServer();
+    server = await startDemoServer();
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
     const res = await fetch(`${server.url}/api/auth/login`, {
@@ -52,7 +53,7 @@ describe.skipIf(!hasChromium())('drill-down on the wall', () => {
     const asc = await completed();
     expect(asc).toEqual([...asc].sort((a, b) => a - b));
     expect(asc[0]).toBeLessThan(desc[0]);
-    await page.waitForTimeout(400);
+    await atRest(page);
     await page.screenshot({ path: `${ARTIFACTS}/drill-list-1920x1080.png` });
   });
 
@@ -67,7 +68,7 @@ describe.skipIf(!hasChromium())('drill-down on the wall', () => {
     expect(await card.locator('[data-testid="card-people"]').innerText()).toContain('责任单位');
     const project = await (await fetch(`${server.url}/api/projects/${id}`, { headers: { cookie } })).json();
     expect(await page.locator('[data-testid="drill-title"]').innerText()).toBe(project.name);
-    await page.waitForTimeout(1_200); // let the chart animation settle before the picture
+    await atRest(page); // the chart animation done before the picture
     await page.screenshot({ path: `${ARTIFACTS}/drill-card-1920x1080.png` });
 
     await page.locator('[data-testid="drill-back"]').click();
@@ -86,7 +87,7 @@ describe.skipIf(!hasChromium())('drill-down on the wall', () => {
     await card.waitFor();
     expect(await card.locator('[data-testid="card-lagging"]').isVisible()).toBe(true);
     expect(await page.locator('[data-testid="drill-back"]').count()).toBe(0);
-    await page.waitForTimeout(1_200); // the overlay's fade-in and the chart animation
+    await atRest(page); // the overlay's fade-in and the chart animation
     await page.screenshot({ path: `${ARTIFACTS}/drill-lagging-card-1920x1080.png` });
     await page.locator('[data-testid="drill-close"]').click();
     await overlay().waitFor({ state: 'detached' });
@@ -133,7 +134,7 @@ describe.skipIf(!hasChromium())('drill-down on the wall', () => {
     const [y, m, d] = view.state.frozen.asOf.split('-').map(Number);
     await expect.poll(() => page.locator('[data-testid="drill-as-of"]').innerText()).toBe(`数据截至 ${y}年${m}月${d}日`);
     expect(await card.locator('[data-testid="card-completed"] .value').innerText()).toContain(formatWan(view.focus.completed, 0));
-    await page.waitForTimeout(1_200);
+    await atRest(page);
     await page.screenshot({ path: `${ARTIFACTS}/drill-frozen-card-1920x1080.png` });
     await api('DELETE');
     // Live again: no date on whatever is still open.

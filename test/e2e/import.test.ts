@@ -4,7 +4,8 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { ARTIFACTS, hasChromium, launchBrowser } from './browser.js';
-import { E2E_ADMIN, startServer, type ServerProcess } from './serverProcess.js';
+import { startDemoServer } from './demoServer.js';
+import { E2E_ADMIN, type ServerProcess } from './serverProcess.js';
 
 const box = (id: string) => `:is(input, textarea)[data-testid="${id}"], [data-testid="${id}"] :is(input, textarea)`;
 
@@ -39,7 +40,7 @@ describe.skipIf(!hasChromium())('ledger import in Chromium', () => {
   }
 
   beforeAll(async () => {
-    server = await startServer();
+    server = await startDemoServer();
     browser = await launchBrowser();
     const login = await fetch(`${server.url}/api/auth/login`, {
       method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(E2E_ADMIN),

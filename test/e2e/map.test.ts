@@ -7,8 +7,9 @@ import { tmpdir } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { CountyMapView } from '../../shared/map.js';
-import { ARTIFACTS, hasChromium, launchBrowser } from './browser.js';
-import { E2E_ADMIN, startServer, type ServerProcess } from './serverProcess.js';
+import { ARTIFACTS, atRest, hasChromium, launchBrowser } from './browser.js';
+import { startDemoServer } from './demoServer.js';
+import { E2E_ADMIN, type ServerProcess } from './serverProcess.js';
 
 /** Where ECharts puts [lon, lat] with the map page's geo layout (layoutCenter 50%/52%, layoutSize 96%, aspect by latitude). */
 function pixelOf(map: CountyMapView, box: { x: number; y: number; width: number; height: number }, lon: number, lat: number) {
@@ -23,6 +24,9 @@ function pixelOf(map: CountyMapView, box: { x: number; y: number; width: number;
   return { x: left + ((lon - minLon) / (maxLon - minLon)) * w, y: top + ((maxLat - lat) / (maxLat - minLat)) * h };
 }
 
+/** The map charts, whose project points ripple without end. */
+const MAPS = '[data-testid="county-map"], [data-testid="map-preview"]';
+
 describe.skipIf(!hasChromium())('the county map', () => {
   let server: ServerProcess;
   let browser: Browser;
@@ -33,7 +37,7 @@ describe.skipIf(!hasChromium())('the county map', () => {
   const stateCount = async (state: string) => Number(await page.locator(`[data-testid="map-state-counts"] li[data-state="${state}"] .count`).innerText());
 
   beforeAll(async () => {
-    server = await startServer();
+    server = await startDemoServer();
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
     const res = await fetch(`${server.url}/api/auth/login`, {
@@ -61,7 +65,8 @@ describe.skipIf(!hasChromium())('the county map', () => {
     expect(counts.reduce((a, b) => a + b, 0)).toBe(snapshot.totals.projects);
     expect(await stateCount('lagging')).toBe(snapshot.totals.laggingCount);
     expect(await page.locator('[data-testid="map-townships"] li').count()).toBeGreaterThan(5);
-    await page.waitForTimeout(1_500); // let the chart animation settle before the picture
+    // The outline's entrance done; the points ripple for ever and are not waited for.
+    await atRest(page, { ignore: MAPS });
     await page.screenshot({ path: `${ARTIFACTS}/map-1920x1080.png` });
   });
 
@@ -112,7 +117,7 @@ describe.skipIf(!hasChromium())('the county map', () => {
     expect(res.status).toBe(201);
     await page.locator('[data-testid="county-map"][data-rippling="1"]').waitFor({ timeout: 5_000 });
     await expect.poll(() => stateCount('started')).toBe(before + 1);
-    await page.waitForTimeout(800);
+    // The picture is of the ripple itself: taken while it runs.
     await page.screenshot({ path: `${ARTIFACTS}/map-ripple-1920x1080.png` });
   });
 
@@ -137,7 +142,7 @@ describe.skipIf(!hasChromium())('the county map', () => {
     expect(await errors.innerText()).toContain('第 1 个要素');
     // Nothing changed: the map is still the demo outline.
     expect(((await get('/api/map')) as CountyMapView).info?.outline).toBe('弋阳县');
-    await admin.waitForTimeout(800);
+    await atRest(admin, { ignore: MAPS });
     await admin.screenshot({ path: `${ARTIFACTS}/admin-map-1600x900.png`, fullPage: true });
     await admin.close();
   });

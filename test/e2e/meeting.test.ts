@@ -6,8 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { formatPercent, formatYi } from '../../shared/money.js';
 import type { PresentationView } from '../../shared/presentation.js';
-import { ARTIFACTS, hasChromium, launchBrowser } from './browser.js';
-import { E2E_ADMIN, startServer, type ServerProcess } from './serverProcess.js';
+import { ARTIFACTS, atRest, hasChromium, launchBrowser } from './browser.js';
+import { startDemoServer } from './demoServer.js';
+import { E2E_ADMIN, type ServerProcess } from './serverProcess.js';
 
 const LEADER_USER = { username: 'leader-meeting-e2e', password: 'leader-meeting-password' };
 const box = (id: string) => `:is(input, textarea)[data-testid="${id}"], [data-testid="${id}"] :is(input, textarea)`;
@@ -32,7 +33,7 @@ describe.skipIf(!hasChromium())('meeting mode in Chromium', () => {
   }
 
   beforeAll(async () => {
-    server = await startServer();
+    server = await startDemoServer();
     browser = await launchBrowser();
     const login = await fetch(`${server.url}/api/auth/login`, {
       method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(E2E_ADMIN),
@@ -100,8 +101,8 @@ describe.skipIf(!hasChromium())('meeting mode in Chromium', () => {
     const shownAt = await wall.evaluate(() => (window as unknown as { rankingAt: number }).rankingAt);
     const latency = shownAt - tappedAt;
     console.log(`meeting sync: presenter tap → wall shows 单位排名 in ${latency} ms`);
+    // How fast is for `npm run bench` (test/bench/meetingSync.ts) to say: a loaded machine must not fail this.
     expect(latency).toBeGreaterThanOrEqual(0);
-    expect(latency).toBeLessThan(5_000);
     await expect.poll(() => tablet.locator('[data-testid="remote-page-ranking"]').getAttribute('class')).toContain('active');
   });
 
@@ -137,8 +138,8 @@ describe.skipIf(!hasChromium())('meeting mode in Chromium', () => {
     await wallShowsMonthEnd(earlier);
     await tablet.locator('[data-testid="remote-freeze"]').selectOption(month);
     await wallShowsMonthEnd(month);
-    // The wall's own animations never stop; give the charts their entry animation.
-    await wall.waitForTimeout(1_500);
+    // The charts' entry animation done (the wall's own pulsing never stops and is not waited for).
+    await atRest(wall);
     await wall.screenshot({ path: `${ARTIFACTS}/meeting-wall-frozen-1920x1080.png` });
   });
 

@@ -3,8 +3,9 @@
 // staff report it solved and close it (销号) from the ledger, and the wall follows every step.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { ARTIFACTS, hasChromium, launchBrowser } from './browser.js';
-import { E2E_ADMIN, startServer, type ServerProcess } from './serverProcess.js';
+import { ARTIFACTS, atRest, hasChromium, launchBrowser } from './browser.js';
+import { startDemoServer } from './demoServer.js';
+import { E2E_ADMIN, type ServerProcess } from './serverProcess.js';
 
 const UNIT_USER = { username: 'unit-problems-e2e', password: 'unit-problems-password' };
 const LEADER_USER = { username: 'leader-problems-e2e', password: 'leader-problems-password' };
@@ -66,7 +67,7 @@ describe.skipIf(!hasChromium())('the problem ledger and dispatch meetings in Chr
   }
 
   beforeAll(async () => {
-    server = await startServer();
+    server = await startDemoServer();
     browser = await launchBrowser();
     const login = await fetch(`${server.url}/api/auth/login`, {
       method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(E2E_ADMIN),
@@ -301,7 +302,7 @@ describe.skipIf(!hasChromium())('the problem ledger and dispatch meetings in Chr
     await desk.screenshot({ path: `${ARTIFACTS}/problem-drawer-1600x900.png` });
 
     await expect.poll(() => wall.locator('[data-testid="ticker"]').innerText()).toContain('已销号');
-    await wall.waitForTimeout(1_500);
+    await atRest(wall);
     await wall.screenshot({ path: `${ARTIFACTS}/wall-problems-1920x1080.png` });
     await wall.locator('section.panel', { has: wall.locator('[data-testid="problem-panel"]') }).screenshot({ path: `${ARTIFACTS}/wall-problem-panel.png` });
     await desk.close();

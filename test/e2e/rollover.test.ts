@@ -19,7 +19,7 @@ describe.skipIf(!hasChromium())('年度结转 from the console, in Chromium', ()
   };
 
   beforeAll(async () => {
-    server = await startServer({ DEMO: '0', TODAY: '2028-01-03' });
+    server = await startServer({ DEMO: '0', TODAY: '2028-01-03' }, { compiled: true });
     browser = await launchBrowser();
     const login = await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(E2E_ADMIN) });
     cookie = login.headers.get('set-cookie')!.split(';')[0];

@@ -4,7 +4,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { hasChromium, launchBrowser } from './browser.js';
-import { E2E_ADMIN, startServer, type ServerProcess } from './serverProcess.js';
+import { startDemoServer } from './demoServer.js';
+import { E2E_ADMIN, type ServerProcess } from './serverProcess.js';
 
 declare global {
   interface Window {
@@ -22,7 +23,7 @@ describe.skipIf(!hasChromium())('pages under the Content-Security-Policy', () =>
   const consoleErrors: string[] = [];
 
   beforeAll(async () => {
-    server = await startServer();
+    server = await startDemoServer();
     browser = await launchBrowser();
     const res = await fetch(`${server.url}/api/auth/login`, {
       method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(E2E_ADMIN),

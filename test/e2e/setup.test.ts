@@ -12,7 +12,7 @@ describe.skipIf(!hasChromium())('a county starts on its own, in Chromium', () =>
   let browser: Browser;
 
   beforeAll(async () => {
-    server = await startServer({ DEMO: '0', TODAY: '2027-03-15' });
+    server = await startServer({ DEMO: '0', TODAY: '2027-03-15' }, { compiled: true });
     browser = await launchBrowser();
   });
   afterAll(async () => {

@@ -1,8 +1,9 @@
 // A person's view: the wall opens in Chromium, a unit's report arrives, the figure on screen moves.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { ARTIFACTS, hasChromium, launchBrowser } from './browser.js';
-import { E2E_ADMIN, startServer, type ServerProcess } from './serverProcess.js';
+import { ARTIFACTS, atRest, hasChromium, launchBrowser } from './browser.js';
+import { startDemoServer } from './demoServer.js';
+import { E2E_ADMIN, type ServerProcess } from './serverProcess.js';
 
 describe.skipIf(!hasChromium())('the wall in Chromium', () => {
   let server: ServerProcess;
@@ -12,7 +13,7 @@ describe.skipIf(!hasChromium())('the wall in Chromium', () => {
   let wallUrl: string;
 
   beforeAll(async () => {
-    server = await startServer();
+    server = await startDemoServer();
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
     const res = await fetch(`${server.url}/api/auth/login`, {
@@ -40,11 +41,12 @@ describe.skipIf(!hasChromium())('the wall in Chromium', () => {
     const title = await page.locator('body').innerText();
     expect(title).toContain('弋阳县');
     expect(await page.locator('[data-testid="kpi-annual-plan"]').innerText()).toContain('84.90');
-    await page.waitForTimeout(1_500); // let chart animations settle before the picture
+    await atRest(page); // chart animations done before the picture
     await page.screenshot({ path: `${ARTIFACTS}/wall-1920x1080.png` });
   });
 
-  it('moves within a second when a report is accepted: the open month\u2019s apart, as 本月已报', async () => {
+  // How soon is measured by `npm run bench` (test/bench/push.ts); here it is what moves, on any machine.
+  it('moves when a report is accepted: the open month\u2019s apart, as 本月已报', async () => {
     const projects = await (await fetch(`${server.url}/api/projects`, { headers: { cookie } })).json();
     const snap = await (await fetch(`${server.url}/api/snapshot`, { headers: { cookie } })).json();
     const target = projects.find((p: any) => p.startedOn && !p.completedOn && p.totalInvestment - p.completedToDate > 50_000_000);
@@ -60,7 +62,7 @@ describe.skipIf(!hasChromium())('the wall in Chromium', () => {
     await page.waitForFunction(
       ({ prev }) => document.querySelector('[data-testid="kpi-open-month"]')?.textContent?.trim() !== prev,
       { prev: openBefore.trim() },
-      { timeout: 1_000 },
+      { timeout: 10_000 },
     );
     const amount = (text: string) => Number(/本月已报 ([\d.]+)亿元/.exec(text)![1]);
     expect(amount(await openMonth())).toBeCloseTo(amount(openBefore) + 0.5, 2);
@@ -80,9 +82,9 @@ describe.skipIf(!hasChromium())('the wall in Chromium', () => {
       fetch(`${server.url}/api/campaign/settings`, { method: 'PATCH', headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify(body) });
     const before = (await (await fetch(`${server.url}/api/campaign`, { headers: { cookie } })).json()).settings;
     expect((await patch({ lagYellowPoints: 1, lagOrangePoints: 2, lagRedPoints: 3 })).status).toBe(200);
-    await page.locator('[data-testid="alert-flash"]').first().waitFor({ timeout: 10_000 });
+    await page.locator('[data-testid="alert-flash"]').first().waitFor({ timeout: 60_000 });
     expect(await page.locator('[data-testid="alert-flash"]').first().innerText()).toContain('红色预警');
-    await page.waitForTimeout(700); // the band's entrance
+    await atRest(page); // the band's entrance
     await page.screenshot({ path: `${ARTIFACTS}/wall-red-alert.png` });
     expect((await patch(before)).status).toBe(200);
   });
@@ -91,7 +93,7 @@ describe.skipIf(!hasChromium())('the wall in Chromium', () => {
     const big = await browser.newPage({ viewport: { width: 3840, height: 2160 } });
     await big.goto(wallUrl);
     await big.locator('[data-testid="conn-status"][data-state="live"]').waitFor({ timeout: 15_000 });
-    await big.waitForTimeout(1_500);
+    await atRest(big);
     await big.screenshot({ path: `${ARTIFACTS}/wall-3840x2160.png` });
     await big.close();
   });

@@ -2,8 +2,9 @@
 // 4K stays crisp with tooltips where the pointer is; a 5760×1080 splice shows three pages side by side.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { ARTIFACTS, hasChromium, launchBrowser } from './browser.js';
-import { E2E_ADMIN, startServer, type ServerProcess } from './serverProcess.js';
+import { ARTIFACTS, atRest, hasChromium, launchBrowser } from './browser.js';
+import { startDemoServer } from './demoServer.js';
+import { E2E_ADMIN, type ServerProcess } from './serverProcess.js';
 
 describe.skipIf(!hasChromium())('the wall playlist and layouts in Chromium', () => {
   let server: ServerProcess;
@@ -12,7 +13,7 @@ describe.skipIf(!hasChromium())('the wall playlist and layouts in Chromium', () 
   let tokenUrl: string;
 
   beforeAll(async () => {
-    server = await startServer();
+    server = await startDemoServer();
     browser = await launchBrowser();
     const res = await fetch(`${server.url}/api/auth/login`, {
       method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(E2E_ADMIN),
@@ -34,19 +35,25 @@ describe.skipIf(!hasChromium())('the wall playlist and layouts in Chromium', () 
 
   it('turns the pages at the display token\'s pace and holds them while someone uses the wall', async () => {
     const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    // The page's clock is the test's: the interval passes when the test says so, not by waiting for it.
+    // (Time still flows as well, so the socket and the charts run as usual.)
+    await page.clock.install();
     await page.goto(tokenUrl);
     await live(page);
     const indicator = page.locator('[data-testid="page-indicator"]');
     await expect.poll(() => indicator.innerText()).toContain('每 10 秒轮播');
     expect(await pagesOn(page)).toEqual(['overview']);
-    await expect.poll(() => pagesOn(page), { timeout: 14_000 }).toEqual(['domains']);
+    await page.clock.fastForward(10_000);
+    await expect.poll(() => pagesOn(page)).toEqual(['domains']);
 
     // A tap on the indicator shows that page and holds it: it stays beyond the interval.
     await page.locator('[data-testid="page-tab-ranking"]').click();
     await expect.poll(() => pagesOn(page)).toEqual(['ranking']);
     expect(await indicator.getAttribute('data-state')).toBe('held');
-    await page.waitForTimeout(12_000);
+    // Every timer due within 12 s fires now (a turn of the playlist would be one of them).
+    await page.clock.fastForward(12_000);
     expect(await pagesOn(page)).toEqual(['ranking']);
+    expect(await indicator.getAttribute('data-state')).toBe('held');
     await page.keyboard.press('ArrowRight');
     await expect.poll(() => pagesOn(page)).toEqual(['map']);
     await page.close();
@@ -63,7 +70,7 @@ describe.skipIf(!hasChromium())('the wall playlist and layouts in Chromium', () 
     const page = await browser.newPage({ viewport: { width: 3840, height: 2160 } });
     await page.goto(`${tokenUrl}&page=overview`);
     await live(page);
-    await page.waitForTimeout(1_500);
+    await atRest(page);
     const canvas = page.locator('[data-testid="domain-chart"] canvas').first();
     const sizes = await canvas.evaluate((c: HTMLCanvasElement) => ({ pixels: c.width, css: c.getBoundingClientRect().width }));
     // One canvas pixel per screen pixel: the stage is scaled ×2, so is the canvas.
@@ -91,7 +98,7 @@ describe.skipIf(!hasChromium())('the wall playlist and layouts in Chromium', () 
     expect(shown[0]).toBe('overview');
     const widths = await page.locator('[data-testid="wall-page"]').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().width));
     for (const w of widths) expect(w).toBeGreaterThan(1800);
-    await page.waitForTimeout(2_000);
+    await atRest(page);
     await page.screenshot({ path: `${ARTIFACTS}/wall-5760x1080.png` });
     await page.close();
   });
@@ -104,7 +111,7 @@ describe.skipIf(!hasChromium())('the wall playlist and layouts in Chromium', () 
       const stage = (await page.locator('[data-testid="stage"]').boundingBox())!;
       expect(stage.x).toBeGreaterThanOrEqual(0);
       expect(stage.x + stage.width).toBeLessThanOrEqual(w + 1);
-      await page.waitForTimeout(1_000);
+      await atRest(page);
       await page.screenshot({ path: `${ARTIFACTS}/wall-${w}x${h}.png` });
       await page.close();
     }

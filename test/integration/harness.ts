@@ -137,7 +137,7 @@ export async function startHarness(opts: {
 }
 
 /** Resolves with the next payload of an event. */
-export function next<E extends keyof ServerToClientEvents>(socket: TestSocket, event: E, timeoutMs = 5_000): Promise<Parameters<ServerToClientEvents[E]>[0]> {
+export function next<E extends keyof ServerToClientEvents>(socket: TestSocket, event: E, timeoutMs = 30_000): Promise<Parameters<ServerToClientEvents[E]>[0]> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`timed out waiting for ${String(event)}`)), timeoutMs);
     (socket.once as (e: string, fn: (p: unknown) => void) => void)(event as string, (payload) => {
@@ -148,7 +148,7 @@ export function next<E extends keyof ServerToClientEvents>(socket: TestSocket, e
 }
 
 /** Resolves with the next payload of an event that passes `test` (others may come first). */
-export function nextWhere(s: TestSocket, name: keyof ServerToClientEvents, test: (payload: any) => boolean, timeoutMs = 10_000): Promise<any> {
+export function nextWhere(s: TestSocket, name: keyof ServerToClientEvents, test: (payload: any) => boolean, timeoutMs = 30_000): Promise<any> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`timed out waiting for ${name}`)), timeoutMs);
     const on = (event: string, payload: unknown) => {
@@ -159,6 +159,16 @@ export function nextWhere(s: TestSocket, name: keyof ServerToClientEvents, test:
     };
     s.onAny(on);
   });
+}
+
+/**
+ * Resolves once every push the server emitted to this socket before the call has arrived: a request
+ * answered by acknowledgement travels the same connection, behind them. After an HTTP change has
+ * answered (it announces before answering), this proves a push did not come, with no waiting.
+ */
+export async function caughtUp(s: TestSocket): Promise<void> {
+  // Any answer will do, the rate limit's refusal as well: it is the order that counts.
+  await s.timeout(10_000).emitWithAck('projects:list', { title: '同步' });
 }
 
 export async function postJson(url: string, body: unknown, cookie?: string): Promise<{ status: number; body: any }> {

@@ -9,7 +9,7 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { smallLedger } from '../fixtures/smallLedger.js';
-import { backends, client, next, startHarness, userClient, type Client, type Harness } from './harness.js';
+import { backends, caughtUp, client, next, startHarness, userClient, type Client, type Harness } from './harness.js';
 
 const WAN = 10_000;
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -323,7 +323,7 @@ describe.each(backends())('ledger import and exports on %s', (backend) => {
     expect(res.body.counts).toMatchObject({ create: n });
     expect(await auditCount()).toBe(audit + n + 1); // each project, and the import
     await summary;
-    await new Promise((r) => setTimeout(r, 200));
+    await caughtUp(s);
     // The version gap makes walls refetch the snapshot: no push per alert on top of it.
     expect(pushes.filter((name) => name.startsWith('alert:'))).toEqual([]);
     expect(pushes.filter((name) => name === 'summary:update')).toHaveLength(1);
@@ -348,7 +348,7 @@ describe.each(backends())('ledger import and exports on %s', (backend) => {
     expect(await auditCount()).toBe(audit2 + n + n + 1); // each report, each project's start, and the import
     const clearedPush = await cleared;
     expect(clearedPush.event.text).toMatch(/^\d+条预警已解除$/);
-    await new Promise((r) => setTimeout(r, 200));
+    await caughtUp(s);
     expect(started).toHaveLength(1);
     expect(started[0]).toMatchObject({ version: res2.body.version, event: { kind: 'started', text: `本次导入${n}个项目开工建设` } });
     const after = (await projects()).filter((p) => imported.has(p.id));

@@ -23,7 +23,7 @@ describe.each(backends())('work-chat notices on %s', (backend) => {
 
   beforeAll(async () => {
     robot = await startFakeRobot();
-    h = await startHarness({ backend, seed: smallLedger(), clock: () => now, notify: { timeoutMs: 300, publicUrl: 'http://xmdd.test' } });
+    h = await startHarness({ backend, seed: smallLedger(), clock: () => now, notify: { timeoutMs: 3_000, publicUrl: 'http://xmdd.test' } });
     admin = client(h, await h.login());
     unit = (await userClient(h, admin, { username: 'chengtou', role: 'unit', unit: '县城投公司' })).client;
     const units = (await admin.get('/api/units')).body as { id: number; name: string }[];
@@ -286,7 +286,7 @@ describe.each(backends())('work-chat notices on %s', (backend) => {
     await send(at(5));
     expect(await state()).toMatchObject({ attempts: 2, lastError: '企业微信返回错误 93000：invalid webhook url', nextAt: at(20).toISOString() });
     await send(at(20));
-    expect(await state()).toMatchObject({ attempts: 3, lastError: '机器人无响应（等待0.3秒超时）', nextAt: at(65).toISOString() });
+    expect(await state()).toMatchObject({ attempts: 3, lastError: '机器人无响应（等待3秒超时）', nextAt: at(65).toISOString() });
     expect(await send(at(65))).toMatchObject({ messages: 1 });
     expect(await state()).toMatchObject({ state: 'sent', attempts: 4, lastError: null });
     expect(robot.requests.filter((r) => r.id === 'flaky').map((r) => r.answer)).toEqual(['http500', 'errcode', 'hang', 'ok']);

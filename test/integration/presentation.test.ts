@@ -1,7 +1,7 @@
 // 会议模式 over HTTP and Socket.IO: start / take over / drive / end with the roles, pushes reaching a
 // display socket, figures frozen at a month end, decisions landing in the problem ledger, and two
 // server processes agreeing on one session (with PostgreSQL and Redis set).
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runningOf, type PresentationState } from '../../shared/presentation.js';
 import type { Snapshot } from '../../shared/snapshot.js';
 import { registerPresentationHandlers } from '../../server/realtime/presentation.js';
@@ -18,13 +18,15 @@ const WAN = 10_000;
 const EVENTS_UNTIL = /FROM events WHERE campaign_id = \$1 AND at <= \$2/;
 
 /** The app's deps over a store whose queries `hook` sees (and may hold up, or fail) first. */
-function hooked(deps: Deps, hook: (sql: string) => Promise<void> | void): Deps {
+function hooked(deps: Deps, hook: (sql: string) => Promise<void> | void, answered?: (sql: string) => void): Deps {
   const db = new Proxy(deps.db, {
     get(target, key, receiver) {
       if (key !== 'query') return Reflect.get(target, key, receiver);
       return async (sql: string, params?: unknown[]) => {
         await hook(sql);
-        return target.query(sql, params as never);
+        const rows = await target.query(sql, params as never);
+        answered?.(sql);
+        return rows;
       };
     },
   }) as Db;
@@ -277,14 +279,21 @@ describe.each(backends())('meeting mode on %s', (backend) => {
     // The session ends while the month-end figures for the connecting wall are being computed.
     let ending: Promise<unknown> | null = null;
     let reread = false;
+    let rereadAnswered: () => void;
+    const answered = new Promise<void>((resolve) => (rereadAnswered = resolve));
+    const isReread = (sql: string) => ending !== null && sql.startsWith('SELECT state FROM presentations');
     const deps = hooked(h.app.deps, async (sql) => {
       if (!ending && EVENTS_UNTIL.test(sql)) await (ending = wang.del('/api/presentation'));
-      else if (ending && sql.startsWith('SELECT state FROM presentations')) reread = true;
+      else if (isReread(sql)) reread = true;
+    }, (sql) => {
+      if (isReread(sql)) rereadAnswered();
     });
     const emitted: [string, unknown][] = [];
     registerPresentationHandlers({ connected: true, emit: (event: string, payload: unknown) => emitted.push([event, payload]) } as never, deps);
-    await vi.waitFor(() => expect(reread).toBe(true));
-    await new Promise((r) => setTimeout(r, 50));
+    await answered;
+    expect(reread).toBe(true);
+    // What follows the reread is a comparison and an emit, no more I/O: done before the next turn.
+    await new Promise((r) => setImmediate(r));
     const end = await endPush;
     expect(end).toEqual({ ended: true, campaignId: frozen.campaignId, seq: frozen.seq + 1 });
     // The state read first went out at once; the figures, computed after the end, did not.

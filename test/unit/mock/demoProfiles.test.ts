@@ -10,7 +10,8 @@ describe('the province demo profile', () => {
     expect(() => loadConfig({ DEMO_PROFILE: 'nation' })).toThrow(/DEMO_PROFILE/);
   });
 
-  it("loads the benchmark's 15,000-project ledger with the demo's own date, as the county profiles do", () => {
+  // Generating 15,000 projects with their history is seconds of CPU: a generous limit, not a speed check.
+  it("loads the benchmark's 15,000-project ledger with the demo's own date, as the county profiles do", { timeout: 120_000 }, () => {
     const seed = demoLedger('province', { seed: 2020 });
     expect(seed.projects).toHaveLength(PROVINCE_DEMO_PROJECTS);
     expect(PROVINCE_DEMO_PROJECTS).toBe(15_000);

@@ -11,7 +11,7 @@ describe('provinceLedger', () => {
     expect(ledger.domains.every((d) => d.target > 0)).toBe(true);
   });
 
-  it('scales to the benchmark size', () => {
+  it('scales to the benchmark size', { timeout: 120_000 }, () => {
     const ledger = provinceLedger({ projects: 15_000 });
     expect(ledger.projects).toHaveLength(15_000);
     expect(ledger.projects[14_999].code).toBe('JX2021-15000');
