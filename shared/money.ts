@@ -40,22 +40,31 @@ function numberToPlainString(n: number): string | null {
   return Number(fixed) === n ? fixed.replace(/\.?0+$/, '') || '0' : null;
 }
 
-// Building a number format is costly; rule texts for thousands of projects reuse one per precision.
-const wanFormats = new Map<number, Intl.NumberFormat>();
-
-/** Yuan → 万元 string with up to `digits` decimals, for forms and tables. */
+/**
+ * Yuan → 万元 for every table, form and message: thousands separators and always `digits` decimals
+ * ("1,234.50"), rounded half away from zero on the integer yuan, so the screen and the documents agree to
+ * the cent. Past two decimals (4 shows every yuan, for import diffs) trailing zeros are dropped: "1,234.5678", "1,234.50".
+ */
 export function formatWan(yuan: Yuan, digits = 2): string {
-  let format = wanFormats.get(digits);
-  if (!format) {
-    format = new Intl.NumberFormat('zh-CN', { minimumFractionDigits: 0, maximumFractionDigits: digits });
-    wanFormats.set(digits, format);
-  }
-  return format.format(yuan / YUAN_PER_WAN);
+  return scaled(yuan, YUAN_PER_WAN, digits, Math.min(digits, 2));
 }
 
-/** Yuan → 亿元 string with fixed decimals, for the wall. */
+/** Yuan → 亿元 with `digits` decimals always and thousands separators ("84.90", "1,234.56"), rounded as formatWan. */
 export function formatYi(yuan: Yuan, digits = 2): string {
-  return (yuan / YUAN_PER_YI).toFixed(digits);
+  return scaled(yuan, YUAN_PER_YI, digits, digits);
+}
+
+/** Integer arithmetic only: 1234.565 万元 is a string of digits, never a binary fraction. */
+function scaled(yuan: Yuan, unit: number, digits: number, minDigits: number): string {
+  const step = unit / 10 ** digits;
+  const abs = Math.abs(yuan);
+  const rest = abs % step;
+  const steps = (abs - rest) / step + (rest * 2 >= step ? 1 : 0);
+  const scale = 10 ** digits;
+  const whole = String(Math.floor(steps / scale)).replace(/\B(?=(\d{3})+$)/g, ',');
+  let frac = digits ? String(steps % scale).padStart(digits, '0') : '';
+  while (frac.length > minDigits && frac.endsWith('0')) frac = frac.slice(0, -1);
+  return `${yuan < 0 && steps > 0 ? '-' : ''}${whole}${frac ? `.${frac}` : ''}`;
 }
 
 /** Yuan → 亿元 as a display number (charts). */

@@ -154,7 +154,7 @@ export interface TrendPoint {
 export interface LagReason {
   rule: LagRule;
   severity: Severity;
-  /** Plain Chinese with the figures, e.g. "累计完成投资1,200万元，完成年度计划40.0%，低于序时进度83.3%达43.3个百分点". */
+  /** Plain Chinese with the figures, e.g. "累计完成投资1,200.00万元，完成年度计划40.0%，低于序时进度83.3%达43.3个百分点". */
   text: string;
 }
 

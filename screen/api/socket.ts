@@ -1,5 +1,6 @@
-// The one typed Socket.IO client of the screen. Only the wall store talks to it.
+// The one typed Socket.IO client of the screen. The wall store holds the long-lived one; askProjectList a short one.
 import { io, type Socket } from 'socket.io-client';
+import type { ProjectListResult, ProjectQuery } from '../../shared/drill.js';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../shared/events.js';
 
 export type WallSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -29,4 +30,19 @@ export function createWallSocket(search: string = window.location.search): WallS
     randomizationFactor: 0.5,
     timeout: 10_000,
   });
+}
+
+/**
+ * One drill-down list asked on a short-lived socket and closed again, for a page outside the wall: the
+ * console's ledger takes every project's 序时进度 from it. The staff session cookie signs it in.
+ */
+export async function askProjectList(query: ProjectQuery, timeoutMs = 20_000): Promise<ProjectListResult> {
+  const socket: WallSocket = io({ transports: ['websocket', 'polling'], tryAllTransports: true, reconnection: false, timeout: timeoutMs });
+  try {
+    const reply = await socket.timeout(timeoutMs).emitWithAck('projects:list', query);
+    if ('error' in reply) throw new Error(reply.error);
+    return reply;
+  } finally {
+    socket.disconnect();
+  }
 }

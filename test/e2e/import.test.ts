@@ -104,7 +104,7 @@ describe.skipIf(!hasChromium())('ledger import in Chromium', () => {
     const notes = await page.locator('[data-testid="import-note"]').allInnerTexts();
     expect(notes.join()).toContain('第2行注明「单位：亿元」');
     expect(await page.locator('[data-testid="import-opening"]').innerText()).toContain('截至2020年10月');
-    expect(await page.locator('[data-testid="row-amounts"]').first().innerText()).toContain('本年累计完成投资 3,500万元');
+    expect(await page.locator('[data-testid="row-amounts"]').first().innerText()).toContain('本年累计完成投资 3,500.00万元');
     await settled(page);
     await page.screenshot({ path: `${ARTIFACTS}/admin-import-opening-1600x900.png` });
 

@@ -75,7 +75,7 @@ describe.each(backends())('hardening on %s', (backend) => {
     expect(date.body.error.fields.startedOn).toBe('开工日期须在1949年至2100年之间');
     const project = (await admin.get(`/api/projects/${bridge}`)).body;
     const plan = await admin.put(`/api/projects/${bridge}/plan`, { rowVersion: project.rowVersion, annualPlan: '999,999,999', monthly: null });
-    expect(plan.body.error.fields.annualPlan).toBe('年度计划投资不能超过剩余总投资1,800万元（总投资1,800万元，往年已完成0万元）');
+    expect(plan.body.error.fields.annualPlan).toBe('年度计划投资不能超过剩余总投资1,800.00万元（总投资1,800.00万元，往年已完成0.00万元）');
     const text = await unit.post(`/api/projects/${bridge}/problems`, { category: '资金筹措', description: '问'.repeat(2001) });
     expect(text.body.error.fields.description).toBe('问题描述不超过2000字');
     const id = await admin.get('/api/projects/0x1');

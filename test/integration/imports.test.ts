@@ -123,7 +123,7 @@ describe.each(backends())('ledger import and exports on %s', (backend) => {
     expect(byRow[12]).toMatchObject({ verdict: 'create', unit: '县住建局', amount: 3_000 * WAN });
     expect(byRow[13].verdict).toBe('error');
     expect(byRow[13].messages).toEqual(expect.arrayContaining([expect.stringContaining('总投资「abc」不是数字'), expect.stringContaining('计划开工时间「2020-13-01」')]));
-    expect(byRow[14].messages.join()).toContain('年度计划投资（5,000万元）大于总投资（1,000万元）');
+    expect(byRow[14].messages.join()).toContain('年度计划投资（5,000.00万元）大于总投资（1,000.00万元）');
     expect(byRow[16]).toMatchObject({ verdict: 'skipped' }); // 填表人 note
     expect(p.counts).toEqual({ create: 2, update: 0, unchanged: 2, error: 2, skipped: 4, excluded: 0 });
     expect(p.newUnits).toEqual(['县住建局']);

@@ -176,7 +176,7 @@ describe.each(backends())('mid-year ledger with opening figures on %s', (backend
     const preview = await upload('/api/imports/ledger?dryRun=1', Buffer.from(await wb.xlsx.writeBuffer()));
     const row = preview.body.rows.find((r: any) => r.row === 5);
     expect(row).toMatchObject({ verdict: 'update', changes: ['本年累计完成投资'] });
-    expect(row.fieldChanges).toEqual([{ label: '本年累计完成投资', before: '1,800万元', after: '2,000万元（截至2月）' }]);
+    expect(row.fieldChanges).toEqual([{ label: '本年累计完成投资', before: '1,800.00万元', after: '2,000.00万元（截至2月）' }]);
 
     const month = new ExcelJS.Workbook();
     const ws = month.addWorksheet('3月');

@@ -41,3 +41,7 @@ import 'element-plus/es/components/divider/style/css';
 import 'element-plus/es/components/icon/style/css';
 import 'element-plus/es/components/timeline/style/css';
 import 'element-plus/es/components/timeline-item/style/css';
+import 'element-plus/es/components/popover/style/css';
+import 'element-plus/es/components/checkbox/style/css';
+import 'element-plus/es/components/checkbox-group/style/css';
+import 'element-plus/es/components/option-group/style/css';

@@ -30,7 +30,7 @@ export function yearOnYearLines(totals: Totals, prior: PriorYear | null | undefi
 
 /** 亿元 without trailing zeros for compact lines: 50.00 → 「50」, 12.50 → 「12.5」. */
 export function yiShort(yuan: Yuan): string {
-  return String(Number(formatYi(yuan)));
+  return formatYi(yuan).replace(/\.?0+$/, '');
 }
 
 /** 「2021–2023年目标 150亿 · 已完成 62.35亿（41.6%）」, or null for a one-year campaign. */

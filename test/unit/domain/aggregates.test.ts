@@ -175,7 +175,7 @@ describe('computeSummary: lagging', () => {
       severity: 'red',
       reasons: [{ rule: 'start_overdue', severity: 'red', text: '计划2020-01-02开工，已逾期186天未开工' }],
     });
-    expect(s.lagging[0].reasons[0].text).toBe('累计完成投资0万元，完成年度计划0.0%，低于序时进度50.0%达50.0个百分点');
+    expect(s.lagging[0].reasons[0].text).toBe('累计完成投资0.00万元，完成年度计划0.0%，低于序时进度50.0%达50.0个百分点');
   });
 
   it('takes the worst severity of a project with several hits', () => {

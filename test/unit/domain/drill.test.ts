@@ -173,8 +173,8 @@ describe('history and progress', () => {
     const h = cardHistory(reports, audits);
     expect(h.map((i) => i.kind)).toEqual(['report', 'audit', 'report']);
     expect(h[0]).toMatchObject({ kind: 'report', actor: '审核员' });
-    expect(h[0].text).toBe('2020-06月报（第2版）已采纳：本月完成投资120万元；主体封顶');
-    expect(h[1].text).toBe('调整投资计划：年度计划 1,200万元→1,500万元；月度计划');
+    expect(h[0].text).toBe('2020-06月报（第2版）已采纳：本月完成投资120.00万元；主体封顶');
+    expect(h[1].text).toBe('调整投资计划：年度计划 1,200.00万元→1,500.00万元；月度计划');
     expect(cardHistory(reports, audits, 2)).toHaveLength(2);
   });
 

@@ -36,7 +36,7 @@ describe('investmentBehind', () => {
       projectId: 7,
       rule: 'investment_behind',
       severity: 'red',
-      text: '累计完成投资1,200万元，完成年度计划40.0%，低于序时进度83.3%达43.3个百分点',
+      text: '累计完成投资1,200.00万元，完成年度计划40.0%，低于序时进度83.3%达43.3个百分点',
     });
   });
 

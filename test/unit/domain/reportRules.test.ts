@@ -23,7 +23,7 @@ describe('checkReport', () => {
 
   it('refuses a cumulative above the total investment, with the figures', () => {
     expect(checkReport(input({ investment: 2_000_000 }), ctx)).toEqual({});
-    expect(checkReport(input({ investment: 2_000_001 }), ctx).investment).toContain('超过项目总投资1,000万元');
+    expect(checkReport(input({ investment: 2_000_001 }), ctx).investment).toContain('超过项目总投资1,000.00万元');
   });
 
   it('checks start and completion dates against today and each other', () => {

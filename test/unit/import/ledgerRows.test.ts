@@ -60,15 +60,15 @@ describe('ledger row verdicts', () => {
     ), ctx)!;
     expect(plan.rows.map((r) => r.verdict)).toEqual(['error', 'error', 'create', 'error']);
     expect(plan.rows[0].messages).toEqual([
-      '年度计划投资（200万元）大于总投资（100万元），请核实单位（万元/亿元）',
+      '年度计划投资（200.00万元）大于总投资（100.00万元），请核实单位（万元/亿元）',
       '计划竣工时间早于计划开工时间',
       '领域「水利」不存在（可选：工业、基础设施）',
       '项目级别「国重点」不存在（可选：县重点、市重点）',
     ]);
-    expect(plan.rows[1].messages).toEqual(['未填写责任单位', '总投资（500万元）低于本年已完成投资（1,000万元）']);
+    expect(plan.rows[1].messages).toEqual(['未填写责任单位', '总投资（500.00万元）低于本年已完成投资（1,000.00万元）']);
     expect(plan.rows[3].messages).toEqual(['项目名称「丙」与第5行重复']);
     expect(Object.keys(plan.blocking)).toEqual(['row3', 'row4', 'row6']);
-    expect(plan.blocking.row4).toBe('第4行：未填写责任单位；总投资（500万元）低于本年已完成投资（1,000万元）');
+    expect(plan.blocking.row4).toBe('第4行：未填写责任单位；总投资（500.00万元）低于本年已完成投资（1,000.00万元）');
     const excluded = planLedgerImport(sheet([1, null, '甲', '水利', null, '县工信局', null, 100, 10, null, null, null]), ctx, new Set([3]))!;
     expect(excluded.blocking).toEqual({});
     expect(excluded.preview.counts).toMatchObject({ error: 0, excluded: 1 });

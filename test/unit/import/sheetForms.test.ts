@@ -91,7 +91,7 @@ describe('opening figures', () => {
       ['甲项目', '工业', '县工信局', 10_000, 2_000, 300, 200],
       ['乙项目', '工业', '县工信局', 10_000, 2_000, 300, 20_000],
     ));
-    expect(p.rows[0].messages.join()).toContain('开工以来累计完成投资（200万元）小于本年累计完成投资（300万元）');
+    expect(p.rows[0].messages.join()).toContain('开工以来累计完成投资（200.00万元）小于本年累计完成投资（300.00万元）');
     expect(p.rows[1].messages.join()).toContain('请核实单位');
   });
 
@@ -109,7 +109,7 @@ describe('opening figures', () => {
       ['甲项目', '工业', '县工信局', 10_000, 2_000, 350],
     ), c).rows[0];
     expect(changed).toMatchObject({ verdict: 'update', changes: ['本年累计完成投资'] });
-    expect(changed.fieldChanges).toEqual([{ label: '本年累计完成投资', before: '300万元', after: '350万元（截至2月）' }]);
+    expect(changed.fieldChanges).toEqual([{ label: '本年累计完成投资', before: '300.00万元', after: '350.00万元（截至2月）' }]);
     expect(changed.opening).toEqual({ throughMonth: '2027-02', completed: 350 * WAN, sinceStart: null });
   });
 });

@@ -61,7 +61,7 @@ describe('the report form', () => {
 
   it('refuses an amount that takes the cumulative above the total investment', () => {
     const errors = validateReport(filled({ investment: '1500' }), ctx);
-    expect(errors.investment).toBe('累计完成投资10,500万元将超过项目总投资10,000万元，请核实');
+    expect(errors.investment).toBe('累计完成投资10,500.00万元将超过项目总投资10,000.00万元，请核实');
   });
 
   it('counts a new revision instead of the month\'s accepted one', () => {

@@ -33,9 +33,27 @@ describe('parseWan', () => {
 
 describe('display', () => {
   it('formats yuan as 万元, 亿元 and percent', () => {
-    expect(formatWan(12_345_000)).toBe('1,234.5');
+    expect(formatWan(12_345_000)).toBe('1,234.50');
+    expect(formatWan(0)).toBe('0.00');
     expect(formatYi(8_490_000_000)).toBe('84.90');
+    expect(formatYi(123_456_000_000)).toBe('1,234.56');
     expect(formatPercent(0.8333)).toBe('83.3%');
     expect(ratio(1, 0)).toBe(0);
+  });
+
+  it('always shows two decimals of 万元 and 亿元, rounded half away from zero on the integer yuan', () => {
+    expect(formatWan(12_345)).toBe('1.23');
+    expect(formatWan(12_350)).toBe('1.24');
+    expect(formatWan(-12_350)).toBe('-1.24');
+    expect(formatWan(-49)).toBe('0.00');
+    expect(formatWan(1_000_000_000_000)).toBe('100,000,000.00');
+    expect(formatYi(1_500_000)).toBe('0.02');
+  });
+
+  it('shows whole 万元 with 0 digits and every yuan with 4, trimming zeros past the second decimal', () => {
+    expect(formatWan(12_345_678, 0)).toBe('1,235');
+    expect(formatWan(12_345_678, 4)).toBe('1,234.5678');
+    expect(formatWan(12_345_000, 4)).toBe('1,234.50');
+    expect(formatWan(12_000_000, 4)).toBe('1,200.00');
   });
 });
