@@ -213,3 +213,14 @@ export const projectCardInput = z.preprocess(
   (v) => (typeof v === 'object' && v !== null && !Array.isArray(v) ? v : { projectId: v }),
   z.object({ projectId: projectIdInput, asOf: asOfMonth }),
 );
+
+/** GET /api/projects/schedule: each project's completion against its 序时 (the wall's figures, as of today). */
+export interface ProjectSchedule {
+  projectId: number;
+  /** Completed this year and the plan due by now (序时), integer yuan. */
+  completed: Yuan;
+  schedulePlan: Yuan;
+  /** completed ÷ annual plan and schedulePlan ÷ annual plan, as the drill-down's rows show them. */
+  completionRate: number;
+  scheduleShare: number;
+}

@@ -1,6 +1,5 @@
-// The one typed Socket.IO client of the screen. The wall store holds the long-lived one; askProjectList a short one.
+// The one typed Socket.IO client of the screen; the wall store holds it.
 import { io, type Socket } from 'socket.io-client';
-import type { ProjectListResult, ProjectQuery } from '../../shared/drill.js';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../shared/events.js';
 
 export type WallSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -32,17 +31,3 @@ export function createWallSocket(search: string = window.location.search): WallS
   });
 }
 
-/**
- * One drill-down list asked on a short-lived socket and closed again, for a page outside the wall: the
- * console's ledger takes every project's 序时进度 from it. The staff session cookie signs it in.
- */
-export async function askProjectList(query: ProjectQuery, timeoutMs = 20_000): Promise<ProjectListResult> {
-  const socket: WallSocket = io({ transports: ['websocket', 'polling'], tryAllTransports: true, reconnection: false, timeout: timeoutMs });
-  try {
-    const reply = await socket.timeout(timeoutMs).emitWithAck('projects:list', query);
-    if ('error' in reply) throw new Error(reply.error);
-    return reply;
-  } finally {
-    socket.disconnect();
-  }
-}

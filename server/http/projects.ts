@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import type { Deps } from '../services/deps.js';
+import { drillSchedules } from '../services/drill.js';
 import { problemsOf, raiseProblem } from '../services/problems.js';
 import { historyOf, patchProject, planOf, projectFor, projectsFor, reportsOf, setPlan } from '../services/projects.js';
 import { submitReport } from '../services/reports.js';
@@ -12,6 +13,10 @@ export function projectsRouter(deps: Deps): Router {
 
   router.get('/', async (_req, res) => {
     res.json(await projectsFor(deps, requireUser(res)));
+  });
+  router.get('/schedule', async (_req, res) => {
+    const user = requireUser(res);
+    res.json(await drillSchedules(deps, { role: user.role, unitId: user.unitId }));
   });
   router.get('/:id', async (req, res) => {
     res.json(await projectFor(deps, requireUser(res), id(req.params.id)));

@@ -2,7 +2,7 @@
 // tokens, admins and leaders see the whole county, as on the wall; a unit's account its own
 // projects only (as the REST API). Asked with asOf, the figures stand at that month's end (a
 // frozen meeting's "数据截至…").
-import { CARD_HISTORY_LIMIT, DRILL_ROW_LIMIT, projectCardInput, projectQueryInput, type ProjectCard, type ProjectListResult } from '../../shared/drill.js';
+import { CARD_HISTORY_LIMIT, DRILL_ROW_LIMIT, projectCardInput, projectQueryInput, type ProjectCard, type ProjectListResult, type ProjectSchedule } from '../../shared/drill.js';
 import { freezableMonths, monthEnd } from '../../shared/presentation.js';
 import type { Campaign, Role } from '../../shared/types.js';
 import { liveAsOf, monthEndAsOf } from '../domain/asOf.js';
@@ -80,6 +80,15 @@ export async function drillList(deps: Deps, asker: DrillAsker, query: unknown): 
   const facts = unitId === null ? view.facts : view.facts.filter((f) => f.project.unitId === unitId);
   const rows = projectRows(facts, q, view.input.levels, view.today);
   return { rows: rows.length > DRILL_ROW_LIMIT ? rows.slice(0, DRILL_ROW_LIMIT) : rows, total: rows.length, asOf: view.asOf };
+}
+
+/** Every project's completion against its 序时, from the same view (a unit's account: its own projects). */
+export async function drillSchedules(deps: Deps, asker: DrillAsker): Promise<ProjectSchedule[]> {
+  const view = await drillView(deps, undefined);
+  const unitId = ownUnit(asker);
+  return view.facts
+    .filter((f) => unitId === null || f.project.unitId === unitId)
+    .map((f) => ({ projectId: f.project.id, completed: f.row.completed, schedulePlan: f.schedulePlan, completionRate: f.row.completionRate, scheduleShare: f.row.scheduleShare }));
 }
 
 /** One project's card: figures, monthly curve, alerts, problems, leaders, unit, history. */

@@ -7,7 +7,7 @@ import { demoLedger } from '../../server/demo/demo.js';
 import { DRILL_RATE, RATE_LIMITED, take, type Bucket } from '../../server/realtime/rateLimit.js';
 import { monthEndSnapshot, requireCampaign } from '../../server/services/snapshot.js';
 import { currentVersion } from '../../server/store/campaigns.js';
-import type { DrillError, DrillStatus, ProjectCard, ProjectCardRequest, ProjectListResult, ProjectQuery } from '../../shared/drill.js';
+import type { DrillError, DrillStatus, ProjectCard, ProjectCardRequest, ProjectListResult, ProjectQuery, ProjectSchedule } from '../../shared/drill.js';
 import type { Snapshot } from '../../shared/snapshot.js';
 import { backends, client, next, startHarness, userClient, type Client, type Harness, type TestSocket } from './harness.js';
 
@@ -70,6 +70,20 @@ describe.each(backends())('drill-down on %s', (backend) => {
     const all = rowsOf(await list(wall, { title: '全部项目' }));
     expect(all.reduce((sum, r) => sum + r.completed, 0)).toBe(t.completed);
     expect(all.reduce((sum, r) => sum + r.annualPlan, 0)).toBe(t.annualPlan);
+  });
+
+  it("serves the ledger every project's 序时 over HTTP, the drill-down's figures, a unit its own", async () => {
+    const all = rowsOf(await list(wall, { title: '全部项目' }));
+    const schedule = (await admin.get('/api/projects/schedule')).body as ProjectSchedule[];
+    expect(schedule).toHaveLength(snapshot.totals.projects);
+    const byId = new Map(schedule.map((s) => [s.projectId, s]));
+    for (const r of all) expect(byId.get(r.id), r.name).toMatchObject({ completed: r.completed, completionRate: r.completionRate, scheduleShare: r.scheduleShare });
+    expect(schedule.reduce((sum, s) => sum + s.completed, 0)).toBe(snapshot.totals.completed);
+    const unitId = all[0].unitId;
+    const unit = (await userClient(h, admin, { username: 'schedule-unit', role: 'unit', unit: all[0].unit })).client;
+    const own = (await unit.get('/api/projects/schedule')).body as ProjectSchedule[];
+    expect(own.map((s) => s.projectId).sort()).toEqual(all.filter((r) => r.unitId === unitId).map((r) => r.id).sort());
+    expect((await client(h, null).get('/api/projects/schedule')).status).toBe(401);
   });
 
   it('agrees with each domain, level and unit of the snapshot', async () => {

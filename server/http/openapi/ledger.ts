@@ -15,6 +15,13 @@ export const ledger: Routes = {
     reply: ok(list('Project')),
     errors: [401, 404],
   },
+  'GET /api/projects/schedule': {
+    summary: "Each project's completion against its 序时 (the wall's figures as of today), for the ledger's bars",
+    roles: ANYONE,
+    notes: "A unit account gets its own unit's projects only. Amounts in integer yuan; rates and shares of the annual plan.",
+    reply: ok(list('ProjectSchedule')),
+    errors: [401, 404],
+  },
   'GET /api/projects/{id}': {
     summary: 'One project',
     roles: ANYONE,

@@ -161,6 +161,7 @@ const replies: Record<string, JsonSchema> = {
     submittedBy: str, createdAt: str, returnReason: orNull('string'), reviewedBy: orNull('string'), reviewedAt: orNull('string'),
   }),
   AuditEntry: auditEntry,
+  ProjectSchedule: object({ projectId: int, completed: int, schedulePlan: int, completionRate: { type: 'number' }, scheduleShare: { type: 'number' } }),
   AuditFacets: object({ actors: { type: 'array', items: str }, actions: { type: 'array', items: str } }),
   ProjectHistory: object({ reports: list('Report'), audit: list('AuditEntry') }),
   MonthReportRow: object({
