@@ -1,17 +1,15 @@
 // The campaign year's figures: totals, by domain and level, the monthly trend and the lagging list.
-// One pass over the projects with plans and reports indexed by project first: a province-scale
-// ledger has ~15,000 projects and ~180,000 monthly rows.
-import { monthIndex, monthOf, monthsOfYear, reportingMonth, yearOf } from '../../shared/dates.js';
+// Each project's facts (projectFacts.ts) are added up in the ledger's order; a province-scale ledger
+// has ~15,000 projects and ~200,000 plan and report rows, so a change of one project reuses the
+// others' facts from the previous recompute (recomputeSummary's memo).
+import { monthOf, monthsOfYear, yearOf } from '../../shared/dates.js';
 import { ratio, type Yuan } from '../../shared/money.js';
 import { LAGGING_LIMIT, type OpenMonth, type GroupFigures, type LaggingProject, type LeaderFigures, type Totals, type TrendPoint, type UnitRank } from '../../shared/snapshot.js';
-import type { Leader, LeaderRank, ProblemState, Project, RankingWeights } from '../../shared/types.js';
-import { evaluateLagRules, SEVERITY_RANK, worstSeverity } from './lagRules.js';
+import type { Leader, LeaderRank, Project, RankingWeights } from '../../shared/types.js';
+import { SEVERITY_RANK } from './lagRules.js';
 import type { LagHit, LedgerInput, MonthlyFigure } from './ledger.js';
-import { countProblems, emptyUnitTally, rankUnits, reportTimeliness, type UnitTally } from './ranking.js';
-import { isCompletedThisYear, isCompletionPlanned, isStartedThisYear, isStartPlanned } from './yearPlan.js';
-import { countsIn, type AsOf } from './asOf.js';
-import { applyOpenings, coveredByOpening, openingsByProject } from './openings.js';
-import { dueScheduleMonths, indexByProject, monthsThrough, projectSchedulePlan, spreadAnnualPlan } from './schedule.js';
+import { factsContext, projectFacts, rowsByProject, type LaggingEntry, type ProjectFacts } from './projectFacts.js';
+import { emptyUnitTally, rankUnits, type UnitTally } from './ranking.js';
 
 export interface Summary {
   today: string;
@@ -68,9 +66,6 @@ interface LeaderTally extends Tally {
 /** 县长, 常务副县长, then the other leaders, each in the store's order. */
 const LEADER_RANK_ORDER: Record<LeaderRank, number> = { county_head: 0, executive_deputy: 1, deputy: 2, other: 3 };
 
-/** Not yet 销号: a unit's own 已解决 stays open until confirmed (as for the rules and the ranking). */
-const OPEN_FOR_LEADER = new Set<ProblemState>(['pending', 'coordinating', 'resolved']);
-
 function figures(key: string, name: string, target: Yuan | null, t: Tally): GroupFigures {
   return {
     key,
@@ -86,27 +81,38 @@ function figures(key: string, name: string, target: Yuan | null, t: Tally): Grou
   };
 }
 
+/** What a summary leaves for the next one: each project's facts, under the context they were computed in. */
+export interface SummaryMemo {
+  readonly key: string;
+  readonly facts: ReadonlyMap<number, ProjectFacts>;
+}
+
+export interface SummaryReuse {
+  memo: SummaryMemo | null;
+  /** The projects whose row or rows may differ from those the memo was computed from. */
+  changed: ReadonlySet<number>;
+}
+
 export function computeSummary(input: LedgerInput): Summary {
+  return recomputeSummary(input, null).summary;
+}
+
+/**
+ * The summary, and the memo for the next call. With `reuse`, the facts of a project not `changed`
+ * are the memo's when it was computed in the same context (day, 口径, year, settings); only the
+ * changed projects' rows are grouped and their facts computed. The figures are those computeSummary
+ * gives, in the same order: the projects' facts are added up in the ledger's order every time.
+ */
+export function recomputeSummary(input: LedgerInput, reuse: SummaryReuse | null): { summary: Summary; memo: SummaryMemo } {
+  const ctx = factsContext(input);
   const { campaign, today } = input;
-  const asOf: AsOf = input.asOf ?? { day: today, month: reportingMonth(today), monthEnd: false };
-  const year = campaign.year;
+  const { year, months, asOf } = ctx;
   const month = asOf.month;
-  const months = monthsThrough(year, month);
-  // At a month end projects are held to 序时 through it; live, through the last month whose deadline passed.
-  const dueMonths = asOf.monthEnd ? months : dueScheduleMonths(year, today, campaign.settings.reportDeadlineDay);
-  const plans = indexByProject(input.plans, year, (p) => p.amount);
-  const isAccepted = (f: MonthlyFigure) => f.status === 'accepted';
-  // An opening balance stands for the months it runs through (counted in its last month); only
-  // months through 数据统计至 count (asOf.countsIn), later accepted reports are 本月已报.
-  const openings = openingsByProject(input.openings);
-  const accepted = applyOpenings(
-    indexByProject(input.monthly, year, (f) => f.investment, (f) => isAccepted(f) && countsIn(f.month, asOf)),
-    input.openings?.filter((o) => countsIn(o.throughMonth, asOf)),
-    year,
-  );
+  const held = reuse?.memo?.key === ctx.key ? reuse.memo.facts : null;
+  const stale = held && new Set(input.projects.filter((p) => reuse!.changed.has(p.id) || !held.has(p.id)).map((p) => p.id));
+  const rowsOf = rowsByProject(input, stale);
   const openMonth = asOf.monthEnd ? null : openMonthOf(input.monthly, year, month, today);
-  const filings = filingsByProject(input.monthly);
-  const problems = groupBy(input.problems, (p) => p.projectId);
+  const facts = new Map<number, ProjectFacts>();
   const units = new Map<number, UnitTally>();
 
   const total = emptyTally();
@@ -119,84 +125,45 @@ export function computeSummary(input: LedgerInput): Summary {
   const completedByProject = new Map<number, Yuan>();
   const scheduleByProject = new Map<number, Yuan>();
   const hits: LagHit[] = [];
-  const lagging: { project: LaggingProject; gap: number }[] = [];
+  const lagging: LaggingEntry[] = [];
   let totalInvestment = 0;
 
   for (const project of input.projects) {
-    const projectPlans = plans.get(project.id);
-    const schedulePlan = projectSchedulePlan(project, projectPlans, year, months);
-    let completed = 0;
-    for (const [month, amount] of accepted.get(project.id) ?? []) {
-      completed += amount;
-      actualByMonth[monthIndex(month) - 1] += amount;
-    }
-    if (projectPlans) for (const [month, amount] of projectPlans) planByMonth[monthIndex(month) - 1] += amount;
-    else spreadAnnualPlan(project.annualPlan).forEach((amount, i) => (planByMonth[i] += amount));
+    const f = (held && !stale!.has(project.id) && held.get(project.id)) || projectFacts(project, rowsOf(project.id), ctx);
+    facts.set(project.id, f);
+    const { completed, schedulePlan } = f;
+    for (let i = 0; i < f.actual.length; i += 2) actualByMonth[f.actual[i]] += f.actual[i + 1];
+    for (let i = 0; i < f.plan.length; i += 2) planByMonth[f.plan[i]] += f.plan[i + 1];
     completedByProject.set(project.id, completed);
     scheduleByProject.set(project.id, schedulePlan);
     totalInvestment += project.totalInvestment;
+    for (const hit of f.hits) hits.push(hit);
+    if (f.lagging) lagging.push(f.lagging);
 
-    const projectFilings = filings.get(project.id);
-    const opening = openings.get(project.id);
-    const projectProblems = problems.get(project.id) ?? [];
-    const projectHits = evaluateLagRules(project, {
-      today,
-      year,
-      settings: campaign.settings,
-      schedulePlan: dueMonths === months ? schedulePlan : projectSchedulePlan(project, projectPlans, year, dueMonths),
-      completed,
-      reportedMonths: { has: (m) => isFiled(projectFilings?.get(m)) || coveredByOpening(opening, m) },
-      problems: projectProblems,
-    });
-    hits.push(...projectHits);
-    if (projectHits.length > 0) lagging.push(laggingEntry(project, projectHits, completed, schedulePlan));
-
-    const row: Tally = { projects: 1, annualPlan: project.annualPlan, completed, schedulePlan, laggingCount: projectHits.length > 0 ? 1 : 0 };
+    const row: Tally = { projects: 1, annualPlan: project.annualPlan, completed, schedulePlan, laggingCount: f.hits.length > 0 ? 1 : 0 };
     add(total, row);
     if (project.domainId !== null) add(byDomain.get(project.domainId), row);
     for (const level of project.levels) add(byLevel.get(level), row);
-    addToLeaders(byLeader, project, row, projectProblems.filter((p) => OPEN_FOR_LEADER.has(p.state)).length);
+    addToLeaders(byLeader, project, row, f.openProblems);
 
     const unit = units.get(project.unitId) ?? emptyUnitTally(project.unitId, project.unit);
     units.set(project.unitId, unit);
     add(unit, row);
-    // The wall counts the year's plan (年度计划开工/竣工); the ranking only what is due by today.
-    if (isStartPlanned(project, year)) {
-      const started = isStartedThisYear(project, year, today) ? 1 : 0;
-      counts.startPlanned++;
-      counts.started += started;
-      if (started || (project.plannedStart !== null && project.plannedStart <= today)) {
-        unit.startDue++;
-        unit.started += started;
-      }
-    }
-    if (isCompletionPlanned(project, year)) {
-      const done = isCompletedThisYear(project, year, today) ? 1 : 0;
-      counts.completionPlanned++;
-      counts.completedProjects += done;
-      if (done || (project.plannedCompletion !== null && project.plannedCompletion <= today)) {
-        unit.completionDue++;
-        unit.completedProjects += done;
-      }
-    }
-    const timely = reportTimeliness(
-      project.startedOn, project.completedOn, projectFilings, year, month, today, campaign.settings.reportDeadlineDay, opening?.throughMonth,
-    );
-    unit.reportsDue += timely.due;
-    unit.reportsOnTime += timely.onTime;
-    const p = countProblems(projectProblems);
-    unit.problems += p.total;
-    unit.problemsResolved += p.resolved;
+    counts.startPlanned += f.counts.startPlanned;
+    counts.started += f.counts.started;
+    counts.completionPlanned += f.counts.completionPlanned;
+    counts.completedProjects += f.counts.completedProjects;
+    unit.startDue += f.unit.startDue;
+    unit.started += f.unit.started;
+    unit.completionDue += f.unit.completionDue;
+    unit.completedProjects += f.unit.completedProjects;
+    unit.reportsDue += f.unit.reportsDue;
+    unit.reportsOnTime += f.unit.reportsOnTime;
+    unit.problems += f.unit.problems;
+    unit.problemsResolved += f.unit.problemsResolved;
   }
 
-  lagging.sort(
-    (a, b) =>
-      SEVERITY_RANK[b.project.severity] - SEVERITY_RANK[a.project.severity] ||
-      b.gap - a.gap ||
-      (a.project.code < b.project.code ? -1 : a.project.code > b.project.code ? 1 : 0),
-  );
-
-  return {
+  const summary: Summary = {
     today,
     reportingMonth: month,
     scheduleRatio: months / 12,
@@ -220,27 +187,57 @@ export function computeSummary(input: LedgerInput): Summary {
     byLevel: input.levels.map((l) => figures(l.code, l.name, l.plannedAnnual, byLevel.get(l.code)!)),
     byLeader: leaderFigures(input.leaders, byLeader),
     trend: trendPoints(monthsOfYear(year), planByMonth, actualByMonth),
-    lagging: lagging.slice(0, LAGGING_LIMIT).map((l) => l.project),
+    lagging: worstFirst(lagging, LAGGING_LIMIT).map((l) => l.project),
     hits,
     completedByProject,
     scheduleByProject,
     ranking: rankUnits(units.values(), campaign.settings.rankingWeights),
     rankingWeights: campaign.settings.rankingWeights,
   };
+  return { summary, memo: { key: ctx.key, facts } };
 }
 
 /** Counts the project once for each of its leaders (挂点 and 包干; once for a leader who is both). */
 function addToLeaders(byLeader: Map<number, LeaderTally>, project: Project, row: Tally, openProblems: number): void {
-  const point = project.leaderId;
-  const charge = project.chargeLeaderId;
-  for (const id of new Set([point, charge])) {
-    const tally = id === null ? undefined : byLeader.get(id);
-    if (!tally) continue;
-    add(tally, row);
-    if (id === point) tally.pointProjects++;
-    if (id === charge) tally.chargeProjects++;
-    tally.openProblems += openProblems;
+  addToLeader(byLeader, project.leaderId, project, row, openProblems);
+  if (project.chargeLeaderId !== project.leaderId) addToLeader(byLeader, project.chargeLeaderId, project, row, openProblems);
+}
+
+function addToLeader(byLeader: Map<number, LeaderTally>, id: number | null, project: Project, row: Tally, openProblems: number): void {
+  const tally = id === null ? undefined : byLeader.get(id);
+  if (!tally) return;
+  add(tally, row);
+  if (id === project.leaderId) tally.pointProjects++;
+  if (id === project.chargeLeaderId) tally.chargeProjects++;
+  tally.openProblems += openProblems;
+}
+
+/** Most severe first, then furthest behind 序时, then by code. */
+const compareLagging = (a: LaggingEntry, b: LaggingEntry) =>
+  SEVERITY_RANK[b.project.severity] - SEVERITY_RANK[a.project.severity] ||
+  b.gap - a.gap ||
+  (a.project.code < b.project.code ? -1 : a.project.code > b.project.code ? 1 : 0);
+
+/**
+ * The first `limit` of `entries` stably sorted by compareLagging — what sort().slice() gives — in one
+ * pass: a province has thousands of lagging projects and the wall lists fifty.
+ */
+function worstFirst(entries: readonly LaggingEntry[], limit: number): LaggingEntry[] {
+  const top: LaggingEntry[] = [];
+  for (const e of entries) {
+    if (top.length === limit && compareLagging(e, top[limit - 1]) >= 0) continue;
+    // After every entry that does not come after it (those earlier in the ledger stay first on a tie).
+    let lo = 0;
+    let hi = top.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (compareLagging(e, top[mid]) < 0) hi = mid;
+      else lo = mid + 1;
+    }
+    top.splice(lo, 0, e);
+    if (top.length > limit) top.pop();
   }
+  return top;
 }
 
 /** The store's leaders serve every campaign year: those without a project this year are left out. */
@@ -275,51 +272,6 @@ function openMonthOf(monthly: readonly MonthlyFigure[], year: number, month: str
     projects.add(f.projectId);
   }
   return { month: open, investment, projects: projects.size };
-}
-
-/** A month counts as reported once a report is submitted or accepted; a draft or a returned one does not. */
-const isFiled = (f: MonthlyFigure | undefined) => f !== undefined && (f.status === 'submitted' || f.status === 'accepted');
-
-/** Each project's filings by month. */
-function filingsByProject(monthly: readonly MonthlyFigure[]): Map<number, Map<string, MonthlyFigure>> {
-  const index = new Map<number, Map<string, MonthlyFigure>>();
-  for (const f of monthly) {
-    let months = index.get(f.projectId);
-    if (!months) index.set(f.projectId, (months = new Map()));
-    months.set(f.month, f);
-  }
-  return index;
-}
-
-function groupBy<T>(items: readonly T[], key: (item: T) => number): Map<number, T[]> {
-  const index = new Map<number, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const list = index.get(k);
-    if (list) list.push(item);
-    else index.set(k, [item]);
-  }
-  return index;
-}
-
-function laggingEntry(project: Project, hits: LagHit[], completed: Yuan, schedulePlan: Yuan) {
-  const entry: LaggingProject = {
-    projectId: project.id,
-    code: project.code,
-    name: project.name,
-    unit: project.unit,
-    domain: project.domain ?? '',
-    leader: project.leader,
-    annualPlan: project.annualPlan,
-    completed,
-    completionRate: ratio(completed, project.annualPlan),
-    scheduleShare: ratio(schedulePlan, project.annualPlan),
-    scheduleRate: ratio(completed, schedulePlan),
-    severity: worstSeverity(hits.map((h) => h.severity)),
-    reasons: hits.map(({ rule, severity, text }) => ({ rule, severity, text })),
-  };
-  // Schedule share minus completion share: how far behind 序时进度 the project is.
-  return { project: entry, gap: ratio(schedulePlan - completed, project.annualPlan) };
 }
 
 function trendPoints(months: string[], plan: Yuan[], actual: Yuan[]): TrendPoint[] {
