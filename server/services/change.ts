@@ -20,7 +20,7 @@ import { enqueueRecomputed } from './notifyEnqueue.js';
 import { requireCampaign, snapshotFromStore, todayFor } from './snapshot.js';
 import { liveAsOf } from '../domain/asOf.js';
 import type { LedgerInput } from '../domain/ledger.js';
-import { campaignAsOf } from '../domain/monthEnd.js';
+import { recomputeCampaignAsOf } from '../domain/monthEnd.js';
 import { loadLedger, reloadLedger } from '../store/ledger.js';
 
 export type EventWriter = (kind: TickerKind, projectId: number, text: string) => Promise<TickerEvent>;
@@ -78,8 +78,11 @@ export async function finishChange(
   };
   const today = todayFor(campaign, now);
   const held = opts.touched ? deps.local.ledger(campaign.id, version - 1) : null;
-  const ledger = (held && (await reloadLedger(q, held.ledger, campaign, today, opts.touched!, { problems: !opts.problemsUntouched }))) || (await loadLedger(q, campaign, today));
-  const summary = campaignAsOf(ledger, liveAsOf(today));
+  const reloaded = held && (await reloadLedger(q, held.ledger, campaign, today, opts.touched!, { problems: !opts.problemsUntouched }));
+  const ledger = reloaded || (await loadLedger(q, campaign, today));
+  // Reloaded, the ledger differs from the held one in the touched projects only: the others' facts are reused.
+  const reuse = reloaded ? { memo: held!.memo, changed: new Set(opts.touched) } : null;
+  const { summary, memo } = recomputeCampaignAsOf(ledger, liveAsOf(today), reuse);
   await yieldToLoop(); // the recompute is pure CPU: one turn before and after it
   const pushes = await lead(summary, writeEvent);
   await insertEvents(q, campaign.id, queued);
@@ -98,7 +101,7 @@ export async function finishChange(
     if (push.name === 'summary:update' || push.name === 'investment:update') push.payload.summary = { ...push.payload.summary, problems: snapshot.problems };
     if (push.name === 'alert:raised' || push.name === 'alert:updated' || push.name === 'alert:cleared') push.payload.counts = snapshot.alertCounts;
   }
-  return { snapshot, pushes, held: { ledger, openAlerts: synced.open } };
+  return { snapshot, pushes, held: { ledger, openAlerts: synced.open, memo } };
 }
 
 const count = (n: number) => n.toLocaleString('zh-CN');
