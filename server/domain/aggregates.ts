@@ -9,7 +9,8 @@ import type { Leader, LeaderRank, Project, RankingWeights } from '../../shared/t
 import { SEVERITY_RANK } from './lagRules.js';
 import type { LagHit, LedgerInput, MonthlyFigure } from './ledger.js';
 import { factsContext, projectFacts, rowsByProject, type LaggingEntry, type ProjectFacts } from './projectFacts.js';
-import { emptyUnitTally, rankUnits, type UnitTally } from './ranking.js';
+import { rankUnits } from './ranking.js';
+import { addProject, copyTallies, emptyTallies, type LeaderTally, type Tallies, type Tally } from './tallies.js';
 
 export interface Summary {
   today: string;
@@ -38,31 +39,6 @@ export interface Summary {
   rankingWeights: RankingWeights;
 }
 
-interface Tally {
-  projects: number;
-  annualPlan: Yuan;
-  completed: Yuan;
-  schedulePlan: Yuan;
-  laggingCount: number;
-}
-
-const emptyTally = (): Tally => ({ projects: 0, annualPlan: 0, completed: 0, schedulePlan: 0, laggingCount: 0 });
-
-function add(tally: Tally | undefined, row: Tally): void {
-  if (!tally) return;
-  tally.projects += row.projects;
-  tally.annualPlan += row.annualPlan;
-  tally.completed += row.completed;
-  tally.schedulePlan += row.schedulePlan;
-  tally.laggingCount += row.laggingCount;
-}
-
-interface LeaderTally extends Tally {
-  pointProjects: number;
-  chargeProjects: number;
-  openProblems: number;
-}
-
 /** 县长, 常务副县长, then the other leaders, each in the store's order. */
 const LEADER_RANK_ORDER: Record<LeaderRank, number> = { county_head: 0, executive_deputy: 1, deputy: 2, other: 3 };
 
@@ -81,10 +57,26 @@ function figures(key: string, name: string, target: Yuan | null, t: Tally): Grou
   };
 }
 
-/** What a summary leaves for the next one: each project's facts, under the context they were computed in. */
+/** What a summary leaves for the next one: each project's facts and their sums, under the context they were computed in. */
 export interface SummaryMemo {
   readonly key: string;
   readonly facts: ReadonlyMap<number, ProjectFacts>;
+  /** The projects and small tables the sums were added up over. */
+  readonly projects: readonly Project[];
+  readonly tables: Pick<LedgerInput, 'domains' | 'levels' | 'leaders'>;
+  readonly sums: Sums;
+}
+
+/** What adds up over the projects (never changed once in a memo: the next call updates a copy). */
+interface Sums {
+  tallies: Tallies;
+  completedByProject: Map<number, Yuan>;
+  scheduleByProject: Map<number, Yuan>;
+  /** Every project's hits and lagging entry, in the ledger's order. */
+  hits: LagHit[];
+  lagging: LaggingEntry[];
+  /** Each project's place in the ledger. */
+  position: ReadonlyMap<number, number>;
 }
 
 export interface SummaryReuse {
@@ -100,74 +92,33 @@ export function computeSummary(input: LedgerInput): Summary {
 /**
  * The summary, and the memo for the next call. With `reuse`, the facts of a project not `changed`
  * are the memo's when it was computed in the same context (day, 口径, year, settings); only the
- * changed projects' rows are grouped and their facts computed. The figures are those computeSummary
- * gives, in the same order: the projects' facts are added up in the ledger's order every time.
+ * changed projects' rows are grouped and their facts computed, and where the ledger has the same
+ * projects in the same order and units, the sums are the memo's with the changed projects' old
+ * facts taken out and their new ones put in. The figures are those computeSummary gives, lists in
+ * the same order.
  */
 export function recomputeSummary(input: LedgerInput, reuse: SummaryReuse | null): { summary: Summary; memo: SummaryMemo } {
   const ctx = factsContext(input);
   const { campaign, today } = input;
   const { year, months, asOf } = ctx;
   const month = asOf.month;
-  const held = reuse?.memo?.key === ctx.key ? reuse.memo.facts : null;
-  const stale = held && new Set(input.projects.filter((p) => reuse!.changed.has(p.id) || !held.has(p.id)).map((p) => p.id));
-  const rowsOf = rowsByProject(input, stale);
-  const openMonth = asOf.monthEnd ? null : openMonthOf(input.monthly, year, month, today);
-  const facts = new Map<number, ProjectFacts>();
-  const units = new Map<number, UnitTally>();
-
-  const total = emptyTally();
-  const byDomain = new Map(input.domains.map((d) => [d.id, emptyTally()]));
-  const byLevel = new Map(input.levels.map((l) => [l.code, emptyTally()]));
-  const byLeader = new Map(input.leaders.map((l) => [l.id, { ...emptyTally(), pointProjects: 0, chargeProjects: 0, openProblems: 0 } as LeaderTally]));
-  const planByMonth = new Array<Yuan>(12).fill(0);
-  const actualByMonth = new Array<Yuan>(12).fill(0);
-  const counts = { startPlanned: 0, started: 0, completionPlanned: 0, completedProjects: 0 };
-  const completedByProject = new Map<number, Yuan>();
-  const scheduleByProject = new Map<number, Yuan>();
-  const hits: LagHit[] = [];
-  const lagging: LaggingEntry[] = [];
-  let totalInvestment = 0;
-
-  for (const project of input.projects) {
-    const f = (held && !stale!.has(project.id) && held.get(project.id)) || projectFacts(project, rowsOf(project.id), ctx);
-    facts.set(project.id, f);
-    const { completed, schedulePlan } = f;
-    for (let i = 0; i < f.actual.length; i += 2) actualByMonth[f.actual[i]] += f.actual[i + 1];
-    for (let i = 0; i < f.plan.length; i += 2) planByMonth[f.plan[i]] += f.plan[i + 1];
-    completedByProject.set(project.id, completed);
-    scheduleByProject.set(project.id, schedulePlan);
-    totalInvestment += project.totalInvestment;
-    for (const hit of f.hits) hits.push(hit);
-    if (f.lagging) lagging.push(f.lagging);
-
-    const row: Tally = { projects: 1, annualPlan: project.annualPlan, completed, schedulePlan, laggingCount: f.hits.length > 0 ? 1 : 0 };
-    add(total, row);
-    if (project.domainId !== null) add(byDomain.get(project.domainId), row);
-    for (const level of project.levels) add(byLevel.get(level), row);
-    addToLeaders(byLeader, project, row, f.openProblems);
-
-    const unit = units.get(project.unitId) ?? emptyUnitTally(project.unitId, project.unit);
-    units.set(project.unitId, unit);
-    add(unit, row);
-    counts.startPlanned += f.counts.startPlanned;
-    counts.started += f.counts.started;
-    counts.completionPlanned += f.counts.completionPlanned;
-    counts.completedProjects += f.counts.completedProjects;
-    unit.startDue += f.unit.startDue;
-    unit.started += f.unit.started;
-    unit.completionDue += f.unit.completionDue;
-    unit.completedProjects += f.unit.completedProjects;
-    unit.reportsDue += f.unit.reportsDue;
-    unit.reportsOnTime += f.unit.reportsOnTime;
-    unit.problems += f.unit.problems;
-    unit.problemsResolved += f.unit.problemsResolved;
+  const held = reuse?.memo?.key === ctx.key ? reuse.memo : null;
+  // Positions in the ledger of the projects whose facts are computed afresh (all without a memo).
+  let stale: number[] | null = null;
+  if (held) {
+    stale = [];
+    for (let i = 0; i < input.projects.length; i++) if (reuse!.changed.has(input.projects[i].id) || !held.facts.has(input.projects[i].id)) stale.push(i);
   }
+  const rowsOf = rowsByProject(input, stale && new Set(stale.map((i) => input.projects[i].id)));
+  const fresh = (i: number) => projectFacts(input.projects[i], rowsOf(input.projects[i].id), ctx);
+  const { facts, sums } = held && stale && updatable(held, input, stale) ? updated(held, input, stale, fresh) : added(input, held, stale, fresh);
 
+  const { total, totalInvestment, byDomain, byLevel, byLeader, units, planByMonth, actualByMonth, counts } = sums.tallies;
   const summary: Summary = {
     today,
     reportingMonth: month,
     scheduleRatio: months / 12,
-    openMonth,
+    openMonth: asOf.monthEnd ? null : openMonthOf(input.monthly, year, month, today),
     totals: {
       projects: total.projects,
       totalInvestment,
@@ -187,29 +138,100 @@ export function recomputeSummary(input: LedgerInput, reuse: SummaryReuse | null)
     byLevel: input.levels.map((l) => figures(l.code, l.name, l.plannedAnnual, byLevel.get(l.code)!)),
     byLeader: leaderFigures(input.leaders, byLeader),
     trend: trendPoints(monthsOfYear(year), planByMonth, actualByMonth),
-    lagging: worstFirst(lagging, LAGGING_LIMIT).map((l) => l.project),
-    hits,
-    completedByProject,
-    scheduleByProject,
+    lagging: worstFirst(sums.lagging, LAGGING_LIMIT).map((l) => l.project),
+    // A copy: the memo's list is the next call's to update.
+    hits: [...sums.hits],
+    completedByProject: sums.completedByProject,
+    scheduleByProject: sums.scheduleByProject,
     ranking: rankUnits(units.values(), campaign.settings.rankingWeights),
     rankingWeights: campaign.settings.rankingWeights,
   };
-  return { summary, memo: { key: ctx.key, facts } };
+  const { domains, levels, leaders } = input;
+  return { summary, memo: { key: ctx.key, facts, projects: input.projects, tables: { domains, levels, leaders }, sums } };
 }
 
-/** Counts the project once for each of its leaders (挂点 and 包干; once for a leader who is both). */
-function addToLeaders(byLeader: Map<number, LeaderTally>, project: Project, row: Tally, openProblems: number): void {
-  addToLeader(byLeader, project.leaderId, project, row, openProblems);
-  if (project.chargeLeaderId !== project.leaderId) addToLeader(byLeader, project.chargeLeaderId, project, row, openProblems);
+/** Every project's facts (the memo's where they hold) added up in the ledger's order. */
+function added(input: LedgerInput, held: SummaryMemo | null, stale: number[] | null, fresh: (i: number) => ProjectFacts) {
+  const again = stale && new Set(stale);
+  const facts = new Map<number, ProjectFacts>();
+  const position = new Map<number, number>();
+  const sums: Sums = { tallies: emptyTallies(input.domains, input.levels, input.leaders), completedByProject: new Map(), scheduleByProject: new Map(), hits: [], lagging: [], position };
+  input.projects.forEach((project, i) => {
+    const f = held && !again!.has(i) ? held.facts.get(project.id)! : fresh(i);
+    facts.set(project.id, f);
+    position.set(project.id, i);
+    addProject(sums.tallies, project, f, 1);
+    sums.completedByProject.set(project.id, f.completed);
+    sums.scheduleByProject.set(project.id, f.schedulePlan);
+    for (const hit of f.hits) sums.hits.push(hit);
+    if (f.lagging) sums.lagging.push(f.lagging);
+  });
+  return { facts, sums };
 }
 
-function addToLeader(byLeader: Map<number, LeaderTally>, id: number | null, project: Project, row: Tally, openProblems: number): void {
-  const tally = id === null ? undefined : byLeader.get(id);
-  if (!tally) return;
-  add(tally, row);
-  if (id === project.leaderId) tally.pointProjects++;
-  if (id === project.chargeLeaderId) tally.chargeProjects++;
-  tally.openProblems += openProblems;
+/**
+ * Whether the memo's sums can be updated by the changed projects alone: the same projects in the
+ * same order, the same small tables, and no changed project moved to another unit (the ranking
+ * lists units in the order of their first project, named after it).
+ */
+function updatable(held: SummaryMemo, input: LedgerInput, stale: readonly number[]): boolean {
+  const before = held.projects;
+  if (held.tables.domains !== input.domains || held.tables.levels !== input.levels || held.tables.leaders !== input.leaders) return false;
+  if (before.length !== input.projects.length || input.projects.some((p, i) => p.id !== before[i].id)) return false;
+  return stale.every((i) => before[i].unitId === input.projects[i].unitId && before[i].unit === input.projects[i].unit);
+}
+
+/** The memo's sums with the stale projects' old facts taken out and their new ones put in. */
+function updated(held: SummaryMemo, input: LedgerInput, stale: readonly number[], fresh: (i: number) => ProjectFacts) {
+  const facts = new Map(held.facts);
+  const now = stale.map(fresh);
+  const { position } = held.sums;
+  const sums: Sums = {
+    tallies: copyTallies(held.sums.tallies),
+    completedByProject: new Map(held.sums.completedByProject),
+    scheduleByProject: new Map(held.sums.scheduleByProject),
+    hits: respliced(held.sums.hits, (h) => h.projectId, position, input, stale, (k) => now[k].hits),
+    lagging: respliced(held.sums.lagging, (l) => l.project.projectId, position, input, stale, (k) => (now[k].lagging ? [now[k].lagging!] : [])),
+    position,
+  };
+  stale.forEach((i, k) => {
+    const project = input.projects[i];
+    const f = now[k];
+    addProject(sums.tallies, held.projects[i], held.facts.get(project.id)!, -1);
+    addProject(sums.tallies, project, f, 1);
+    facts.set(project.id, f);
+    sums.completedByProject.set(project.id, f.completed);
+    sums.scheduleByProject.set(project.id, f.schedulePlan);
+  });
+  return { facts, sums };
+}
+
+/**
+ * A list grouped by project in the ledger's order with the items of the projects at `stale`
+ * (ascending) replaced by `now(k)` of the k-th: the others' stay where they were.
+ */
+function respliced<T>(
+  list: readonly T[], projectOf: (item: T) => number, position: ReadonlyMap<number, number>, input: LedgerInput, stale: readonly number[], now: (k: number) => readonly T[],
+): T[] {
+  const out: T[] = [];
+  let from = 0;
+  stale.forEach((i, k) => {
+    // The first item of a project at or after position i.
+    let lo = from;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (position.get(projectOf(list[mid]))! < i) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let j = from; j < lo; j++) out.push(list[j]);
+    for (const item of now(k)) out.push(item);
+    const id = input.projects[i].id;
+    from = lo;
+    while (from < list.length && projectOf(list[from]) === id) from++;
+  });
+  for (let j = from; j < list.length; j++) out.push(list[j]);
+  return out;
 }
 
 /** Most severe first, then furthest behind 序时, then by code. */
@@ -241,7 +263,7 @@ function worstFirst(entries: readonly LaggingEntry[], limit: number): LaggingEnt
 }
 
 /** The store's leaders serve every campaign year: those without a project this year are left out. */
-function leaderFigures(leaders: readonly Leader[], byLeader: Map<number, LeaderTally>): LeaderFigures[] {
+function leaderFigures(leaders: readonly Leader[], byLeader: ReadonlyMap<number, LeaderTally>): LeaderFigures[] {
   return leaders
     .map((leader, order) => ({ leader, order }))
     .filter(({ leader }) => byLeader.get(leader.id)!.projects > 0)

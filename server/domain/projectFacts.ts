@@ -57,8 +57,12 @@ export function rowsByProject(input: LedgerInput, only: ReadonlySet<number> | nu
     if (!rows) index.set(projectId, (rows = { plans: [], monthly: [], openings: [], problems: [] }));
     return rows;
   };
+  // One project (a report's change) is told by its id alone, without hashing every row's.
+  const one = only?.size === 1 ? only.values().next().value! : null;
   const group = <K extends keyof ProjectRows>(table: readonly ProjectRows[K][number][] | undefined, key: K) => {
-    for (const row of table ?? []) if (!only || only.has(row.projectId)) (rowsOf(row.projectId)[key] as (typeof row)[]).push(row);
+    for (const row of table ?? []) {
+      if (one !== null ? row.projectId === one : !only || only.has(row.projectId)) (rowsOf(row.projectId)[key] as (typeof row)[]).push(row);
+    }
   };
   group(input.plans, 'plans');
   group(input.monthly, 'monthly');

@@ -32,8 +32,12 @@ interface Rows {
 
 const at = (day: string) => `${day}T02:00:00.000Z`;
 
-/** One random change of a single project: a report (accepted, submitted, a draft), a start, a completion, a correction, an opening, a problem. */
-function change(r: Random, rows: Rows, today: string): Rows {
+/**
+ * One random change of a single project: a report (accepted, submitted, a draft), a start, a
+ * completion, a correction, an opening, a problem, or an edit moving it to another project's
+ * domain, levels, leaders, plan and sometimes unit.
+ */
+function change(r: Random, rows: Rows, today: string, other: Project): Rows {
   const { project } = rows;
   const year = yearOf(today);
   const month = pick(r, Array.from({ length: Number(today.slice(5, 7)) }, (_, i) => `${year}-${String(i + 1).padStart(2, '0')}`));
@@ -44,7 +48,7 @@ function change(r: Random, rows: Rows, today: string): Rows {
       { projectId: project.id, month, investment, status, submittedAt: at(addDays(`${addMonths(month, 1)}-01`, Math.floor(r() * 20))) },
     ],
   });
-  switch (pick(r, ['accepted', 'accepted', 'submitted', 'draft', 'start', 'complete', 'correct', 'opening', 'problem'] as const)) {
+  switch (pick(r, ['accepted', 'accepted', 'submitted', 'draft', 'start', 'complete', 'correct', 'opening', 'problem', 'move'] as const)) {
     case 'accepted':
       return report('accepted', Math.floor(r() * 5_000) * 10_000);
     case 'submitted':
@@ -72,6 +76,11 @@ function change(r: Random, rows: Rows, today: string): Rows {
       };
       return { ...rows, problems: [...rows.problems, problem] };
     }
+    case 'move': {
+      const { domainId, domain, levels, leaderId, leader, chargeLeaderId, chargeLeader, annualPlan, totalInvestment, unitId, unit } = other;
+      const moved = { ...project, domainId, domain, levels, leaderId, leader, chargeLeaderId, chargeLeader, annualPlan, totalInvestment };
+      return { ...rows, project: r() < 0.5 ? moved : { ...moved, unitId, unit } };
+    }
   }
 }
 
@@ -82,7 +91,8 @@ function change(r: Random, rows: Rows, today: string): Rows {
 function applyChange(input: LedgerInput, id: number, r: Random): LedgerInput {
   const mine = <T extends { projectId: number }>(rows: readonly T[] | undefined) => (rows ?? []).filter((x) => x.projectId === id);
   const others = <T extends { projectId: number }>(rows: readonly T[] | undefined) => (rows ?? []).filter((x) => x.projectId !== id);
-  const now = change(r, { project: input.projects.find((p) => p.id === id)!, monthly: mine(input.monthly), openings: mine(input.openings), problems: mine(input.problems) }, input.today);
+  const rows = { project: input.projects.find((p) => p.id === id)!, monthly: mine(input.monthly), openings: mine(input.openings), problems: mine(input.problems) };
+  const now = change(r, rows, input.today, pick(r, input.projects));
   return {
     ...input,
     projects: input.projects.map((p) => (p.id === id ? { ...now.project } : p)),
@@ -109,13 +119,14 @@ describe('recomputing one project against the memo gives the full computation ex
         let input = build();
         const asOf: AsOf = asOfOf(input);
         let memo: CampaignMemo = recomputeCampaignAsOf(input, asOf, null).memo;
-        for (let step = 0; step < 40; step++) {
-          const id = pick(r, input.projects).id;
-          input = applyChange(input, id, r);
-          const next = recomputeCampaignAsOf(input, asOf, { memo, changed: new Set([id]) });
-          expect(exactly(next.summary), `step ${step}, project ${id}`).toStrictEqual(exactly(campaignAsOf(input, asOf)));
-          // Only the changed project's facts are new.
-          for (const [pid, facts] of next.memo.summary.facts) expect(facts === memo.summary.facts.get(pid)).toBe(pid !== id);
+        for (let step = 0; step < 60; step++) {
+          // Now and then a change of a few projects at once.
+          const ids = new Set(Array.from({ length: r() < 0.2 ? 3 : 1 }, () => pick(r, input.projects).id));
+          for (const id of ids) input = applyChange(input, id, r);
+          const next = recomputeCampaignAsOf(input, asOf, { memo, changed: ids });
+          expect(exactly(next.summary), `step ${step}, projects ${[...ids]}`).toStrictEqual(exactly(campaignAsOf(input, asOf)));
+          // Only the changed projects' facts are new.
+          for (const [pid, facts] of next.memo.summary.facts) expect(facts === memo.summary.facts.get(pid)).toBe(!ids.has(pid));
           memo = next.memo;
         }
       });
