@@ -87,7 +87,9 @@ export async function finishChange(
   const pushes = await lead(summary, writeEvent);
   await insertEvents(q, campaign.id, queued);
   const red: number[] = [];
-  const synced = await syncAlerts(q, campaign.id, version, summary, at, opts, red, held?.openAlerts ?? null);
+  // The facts of the projects not touched were reused, so their hits are the held version's, which its open alerts match.
+  const only = reuse && held!.openAlerts && memo.summary.key === held!.memo.summary.key ? reuse.changed : null;
+  const synced = await syncAlerts(q, campaign.id, version, summary, at, opts, red, held?.openAlerts ?? null, only);
   pushes.push(...synced.pushes);
   // Work-chat notices of what the rules found, in this same transaction (the outbox).
   await enqueueRecomputed(q, campaign, todayFor(campaign, now), now, red);
@@ -120,14 +122,17 @@ export function raisedSummaryText(raised: { severity: Severity }[], worsened: { 
 /**
  * Makes the stored open alerts match the rule hits, in a few bulk statements whatever their number,
  * and returns the pushes for what changed, with the open alerts as now stored when it read them all.
+ * With `only`, the hits and open alerts of other projects are known to match: they are not compared.
  */
 async function syncAlerts(
   q: Queryable, campaignId: number, version: number, summary: Summary, at: string, opts: FinishOptions, red: number[],
-  held: Alert[] | null,
+  held: Alert[] | null, only: ReadonlySet<number> | null,
 ): Promise<{ pushes: Push[]; open: Alert[] | null }> {
   // The open alerts the previous version left (only writes that bump the version change them).
   const before = held ?? (await listOpenAlerts(q, campaignId));
-  const diff = diffAlerts(before, summary.hits);
+  const diff = only
+    ? diffAlerts(before.filter((a) => only.has(a.projectId)), summary.hits.filter((h) => only.has(h.projectId)))
+    : diffAlerts(before, summary.hits);
   // A worsening alert is announced again; an easing one or new figures update it quietly.
   const worse = diff.update.map(({ alert, hit }) => SEVERITY_RANK[hit.severity] > SEVERITY_RANK[alert.severity]);
   const worsenedHits = diff.update.filter((_, i) => worse[i]).map((u) => u.hit);
