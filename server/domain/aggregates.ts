@@ -1,17 +1,16 @@
 // The campaign year's figures: totals, by domain and level, the monthly trend and the lagging list.
-// One pass over the projects with plans and reports indexed by project first: a province-scale
-// ledger has ~15,000 projects and ~180,000 monthly rows.
-import { monthIndex, monthOf, monthsOfYear, reportingMonth, yearOf } from '../../shared/dates.js';
+// Each project's facts (projectFacts.ts) are added up in the ledger's order; a province-scale ledger
+// has ~15,000 projects and ~200,000 plan and report rows, so a change of one project reuses the
+// others' facts from the previous recompute (recomputeSummary's memo).
+import { monthOf, monthsOfYear, yearOf } from '../../shared/dates.js';
 import { ratio, type Yuan } from '../../shared/money.js';
 import { LAGGING_LIMIT, type OpenMonth, type GroupFigures, type LaggingProject, type LeaderFigures, type Totals, type TrendPoint, type UnitRank } from '../../shared/snapshot.js';
-import type { Leader, LeaderRank, ProblemState, Project, RankingWeights } from '../../shared/types.js';
-import { evaluateLagRules, SEVERITY_RANK, worstSeverity } from './lagRules.js';
+import type { Leader, LeaderRank, Project, RankingWeights } from '../../shared/types.js';
+import { SEVERITY_RANK } from './lagRules.js';
 import type { LagHit, LedgerInput, MonthlyFigure } from './ledger.js';
-import { countProblems, emptyUnitTally, rankUnits, reportTimeliness, type UnitTally } from './ranking.js';
-import { isCompletedThisYear, isCompletionPlanned, isStartedThisYear, isStartPlanned } from './yearPlan.js';
-import { countsIn, type AsOf } from './asOf.js';
-import { applyOpenings, coveredByOpening, openingsByProject } from './openings.js';
-import { dueScheduleMonths, indexByProject, monthsThrough, projectSchedulePlan, spreadAnnualPlan } from './schedule.js';
+import { factsContext, projectFacts, rowsByProject, type LaggingEntry, type ProjectFacts } from './projectFacts.js';
+import { rankUnits } from './ranking.js';
+import { addProject, copyTallies, emptyTallies, type LeaderTally, type Tallies, type Tally } from './tallies.js';
 
 export interface Summary {
   today: string;
@@ -40,36 +39,8 @@ export interface Summary {
   rankingWeights: RankingWeights;
 }
 
-interface Tally {
-  projects: number;
-  annualPlan: Yuan;
-  completed: Yuan;
-  schedulePlan: Yuan;
-  laggingCount: number;
-}
-
-const emptyTally = (): Tally => ({ projects: 0, annualPlan: 0, completed: 0, schedulePlan: 0, laggingCount: 0 });
-
-function add(tally: Tally | undefined, row: Tally): void {
-  if (!tally) return;
-  tally.projects += row.projects;
-  tally.annualPlan += row.annualPlan;
-  tally.completed += row.completed;
-  tally.schedulePlan += row.schedulePlan;
-  tally.laggingCount += row.laggingCount;
-}
-
-interface LeaderTally extends Tally {
-  pointProjects: number;
-  chargeProjects: number;
-  openProblems: number;
-}
-
 /** 县长, 常务副县长, then the other leaders, each in the store's order. */
 const LEADER_RANK_ORDER: Record<LeaderRank, number> = { county_head: 0, executive_deputy: 1, deputy: 2, other: 3 };
-
-/** Not yet 销号: a unit's own 已解决 stays open until confirmed (as for the rules and the ranking). */
-const OPEN_FOR_LEADER = new Set<ProblemState>(['pending', 'coordinating', 'resolved']);
 
 function figures(key: string, name: string, target: Yuan | null, t: Tally): GroupFigures {
   return {
@@ -86,121 +57,68 @@ function figures(key: string, name: string, target: Yuan | null, t: Tally): Grou
   };
 }
 
+/** What a summary leaves for the next one: each project's facts and their sums, under the context they were computed in. */
+export interface SummaryMemo {
+  readonly key: string;
+  readonly facts: ReadonlyMap<number, ProjectFacts>;
+  /** The projects and small tables the sums were added up over. */
+  readonly projects: readonly Project[];
+  readonly tables: Pick<LedgerInput, 'domains' | 'levels' | 'leaders'>;
+  readonly sums: Sums;
+}
+
+/** What adds up over the projects (never changed once in a memo: the next call updates a copy). */
+interface Sums {
+  tallies: Tallies;
+  completedByProject: Map<number, Yuan>;
+  scheduleByProject: Map<number, Yuan>;
+  /** Every project's hits and lagging entry, in the ledger's order. */
+  hits: LagHit[];
+  lagging: LaggingEntry[];
+  /** Each project's place in the ledger. */
+  position: ReadonlyMap<number, number>;
+}
+
+export interface SummaryReuse {
+  memo: SummaryMemo | null;
+  /** The projects whose row or rows may differ from those the memo was computed from. */
+  changed: ReadonlySet<number>;
+}
+
 export function computeSummary(input: LedgerInput): Summary {
+  return recomputeSummary(input, null).summary;
+}
+
+/**
+ * The summary, and the memo for the next call. With `reuse`, the facts of a project not `changed`
+ * are the memo's when it was computed in the same context (day, 口径, year, settings); only the
+ * changed projects' rows are grouped and their facts computed, and where the ledger has the same
+ * projects in the same order and units, the sums are the memo's with the changed projects' old
+ * facts taken out and their new ones put in. The figures are those computeSummary gives, lists in
+ * the same order.
+ */
+export function recomputeSummary(input: LedgerInput, reuse: SummaryReuse | null): { summary: Summary; memo: SummaryMemo } {
+  const ctx = factsContext(input);
   const { campaign, today } = input;
-  const asOf: AsOf = input.asOf ?? { day: today, month: reportingMonth(today), monthEnd: false };
-  const year = campaign.year;
+  const { year, months, asOf } = ctx;
   const month = asOf.month;
-  const months = monthsThrough(year, month);
-  // At a month end projects are held to 序时 through it; live, through the last month whose deadline passed.
-  const dueMonths = asOf.monthEnd ? months : dueScheduleMonths(year, today, campaign.settings.reportDeadlineDay);
-  const plans = indexByProject(input.plans, year, (p) => p.amount);
-  const isAccepted = (f: MonthlyFigure) => f.status === 'accepted';
-  // An opening balance stands for the months it runs through (counted in its last month); only
-  // months through 数据统计至 count (asOf.countsIn), later accepted reports are 本月已报.
-  const openings = openingsByProject(input.openings);
-  const accepted = applyOpenings(
-    indexByProject(input.monthly, year, (f) => f.investment, (f) => isAccepted(f) && countsIn(f.month, asOf)),
-    input.openings?.filter((o) => countsIn(o.throughMonth, asOf)),
-    year,
-  );
-  const openMonth = asOf.monthEnd ? null : openMonthOf(input.monthly, year, month, today);
-  const filings = filingsByProject(input.monthly);
-  const problems = groupBy(input.problems, (p) => p.projectId);
-  const units = new Map<number, UnitTally>();
-
-  const total = emptyTally();
-  const byDomain = new Map(input.domains.map((d) => [d.id, emptyTally()]));
-  const byLevel = new Map(input.levels.map((l) => [l.code, emptyTally()]));
-  const byLeader = new Map(input.leaders.map((l) => [l.id, { ...emptyTally(), pointProjects: 0, chargeProjects: 0, openProblems: 0 } as LeaderTally]));
-  const planByMonth = new Array<Yuan>(12).fill(0);
-  const actualByMonth = new Array<Yuan>(12).fill(0);
-  const counts = { startPlanned: 0, started: 0, completionPlanned: 0, completedProjects: 0 };
-  const completedByProject = new Map<number, Yuan>();
-  const scheduleByProject = new Map<number, Yuan>();
-  const hits: LagHit[] = [];
-  const lagging: { project: LaggingProject; gap: number }[] = [];
-  let totalInvestment = 0;
-
-  for (const project of input.projects) {
-    const projectPlans = plans.get(project.id);
-    const schedulePlan = projectSchedulePlan(project, projectPlans, year, months);
-    let completed = 0;
-    for (const [month, amount] of accepted.get(project.id) ?? []) {
-      completed += amount;
-      actualByMonth[monthIndex(month) - 1] += amount;
-    }
-    if (projectPlans) for (const [month, amount] of projectPlans) planByMonth[monthIndex(month) - 1] += amount;
-    else spreadAnnualPlan(project.annualPlan).forEach((amount, i) => (planByMonth[i] += amount));
-    completedByProject.set(project.id, completed);
-    scheduleByProject.set(project.id, schedulePlan);
-    totalInvestment += project.totalInvestment;
-
-    const projectFilings = filings.get(project.id);
-    const opening = openings.get(project.id);
-    const projectProblems = problems.get(project.id) ?? [];
-    const projectHits = evaluateLagRules(project, {
-      today,
-      year,
-      settings: campaign.settings,
-      schedulePlan: dueMonths === months ? schedulePlan : projectSchedulePlan(project, projectPlans, year, dueMonths),
-      completed,
-      reportedMonths: { has: (m) => isFiled(projectFilings?.get(m)) || coveredByOpening(opening, m) },
-      problems: projectProblems,
-    });
-    hits.push(...projectHits);
-    if (projectHits.length > 0) lagging.push(laggingEntry(project, projectHits, completed, schedulePlan));
-
-    const row: Tally = { projects: 1, annualPlan: project.annualPlan, completed, schedulePlan, laggingCount: projectHits.length > 0 ? 1 : 0 };
-    add(total, row);
-    if (project.domainId !== null) add(byDomain.get(project.domainId), row);
-    for (const level of project.levels) add(byLevel.get(level), row);
-    addToLeaders(byLeader, project, row, projectProblems.filter((p) => OPEN_FOR_LEADER.has(p.state)).length);
-
-    const unit = units.get(project.unitId) ?? emptyUnitTally(project.unitId, project.unit);
-    units.set(project.unitId, unit);
-    add(unit, row);
-    // The wall counts the year's plan (年度计划开工/竣工); the ranking only what is due by today.
-    if (isStartPlanned(project, year)) {
-      const started = isStartedThisYear(project, year, today) ? 1 : 0;
-      counts.startPlanned++;
-      counts.started += started;
-      if (started || (project.plannedStart !== null && project.plannedStart <= today)) {
-        unit.startDue++;
-        unit.started += started;
-      }
-    }
-    if (isCompletionPlanned(project, year)) {
-      const done = isCompletedThisYear(project, year, today) ? 1 : 0;
-      counts.completionPlanned++;
-      counts.completedProjects += done;
-      if (done || (project.plannedCompletion !== null && project.plannedCompletion <= today)) {
-        unit.completionDue++;
-        unit.completedProjects += done;
-      }
-    }
-    const timely = reportTimeliness(
-      project.startedOn, project.completedOn, projectFilings, year, month, today, campaign.settings.reportDeadlineDay, opening?.throughMonth,
-    );
-    unit.reportsDue += timely.due;
-    unit.reportsOnTime += timely.onTime;
-    const p = countProblems(projectProblems);
-    unit.problems += p.total;
-    unit.problemsResolved += p.resolved;
+  const held = reuse?.memo?.key === ctx.key ? reuse.memo : null;
+  // Positions in the ledger of the projects whose facts are computed afresh (all without a memo).
+  let stale: number[] | null = null;
+  if (held) {
+    stale = [];
+    for (let i = 0; i < input.projects.length; i++) if (reuse!.changed.has(input.projects[i].id) || !held.facts.has(input.projects[i].id)) stale.push(i);
   }
+  const rowsOf = rowsByProject(input, stale && new Set(stale.map((i) => input.projects[i].id)));
+  const fresh = (i: number) => projectFacts(input.projects[i], rowsOf(input.projects[i].id), ctx);
+  const { facts, sums } = held && stale && updatable(held, input, stale) ? updated(held, input, stale, fresh) : added(input, held, stale, fresh);
 
-  lagging.sort(
-    (a, b) =>
-      SEVERITY_RANK[b.project.severity] - SEVERITY_RANK[a.project.severity] ||
-      b.gap - a.gap ||
-      (a.project.code < b.project.code ? -1 : a.project.code > b.project.code ? 1 : 0),
-  );
-
-  return {
+  const { total, totalInvestment, byDomain, byLevel, byLeader, units, planByMonth, actualByMonth, counts } = sums.tallies;
+  const summary: Summary = {
     today,
     reportingMonth: month,
     scheduleRatio: months / 12,
-    openMonth,
+    openMonth: asOf.monthEnd ? null : openMonthOf(input.monthly, year, month, today),
     totals: {
       projects: total.projects,
       totalInvestment,
@@ -220,31 +138,132 @@ export function computeSummary(input: LedgerInput): Summary {
     byLevel: input.levels.map((l) => figures(l.code, l.name, l.plannedAnnual, byLevel.get(l.code)!)),
     byLeader: leaderFigures(input.leaders, byLeader),
     trend: trendPoints(monthsOfYear(year), planByMonth, actualByMonth),
-    lagging: lagging.slice(0, LAGGING_LIMIT).map((l) => l.project),
-    hits,
-    completedByProject,
-    scheduleByProject,
+    lagging: worstFirst(sums.lagging, LAGGING_LIMIT).map((l) => l.project),
+    // A copy: the memo's list is the next call's to update.
+    hits: [...sums.hits],
+    completedByProject: sums.completedByProject,
+    scheduleByProject: sums.scheduleByProject,
     ranking: rankUnits(units.values(), campaign.settings.rankingWeights),
     rankingWeights: campaign.settings.rankingWeights,
   };
+  const { domains, levels, leaders } = input;
+  return { summary, memo: { key: ctx.key, facts, projects: input.projects, tables: { domains, levels, leaders }, sums } };
 }
 
-/** Counts the project once for each of its leaders (挂点 and 包干; once for a leader who is both). */
-function addToLeaders(byLeader: Map<number, LeaderTally>, project: Project, row: Tally, openProblems: number): void {
-  const point = project.leaderId;
-  const charge = project.chargeLeaderId;
-  for (const id of new Set([point, charge])) {
-    const tally = id === null ? undefined : byLeader.get(id);
-    if (!tally) continue;
-    add(tally, row);
-    if (id === point) tally.pointProjects++;
-    if (id === charge) tally.chargeProjects++;
-    tally.openProblems += openProblems;
+/** Every project's facts (the memo's where they hold) added up in the ledger's order. */
+function added(input: LedgerInput, held: SummaryMemo | null, stale: number[] | null, fresh: (i: number) => ProjectFacts) {
+  const again = stale && new Set(stale);
+  const facts = new Map<number, ProjectFacts>();
+  const position = new Map<number, number>();
+  const sums: Sums = { tallies: emptyTallies(input.domains, input.levels, input.leaders), completedByProject: new Map(), scheduleByProject: new Map(), hits: [], lagging: [], position };
+  input.projects.forEach((project, i) => {
+    const f = held && !again!.has(i) ? held.facts.get(project.id)! : fresh(i);
+    facts.set(project.id, f);
+    position.set(project.id, i);
+    addProject(sums.tallies, project, f, 1);
+    sums.completedByProject.set(project.id, f.completed);
+    sums.scheduleByProject.set(project.id, f.schedulePlan);
+    for (const hit of f.hits) sums.hits.push(hit);
+    if (f.lagging) sums.lagging.push(f.lagging);
+  });
+  return { facts, sums };
+}
+
+/**
+ * Whether the memo's sums can be updated by the changed projects alone: the same projects in the
+ * same order, the same small tables, and no changed project moved to another unit (the ranking
+ * lists units in the order of their first project, named after it).
+ */
+function updatable(held: SummaryMemo, input: LedgerInput, stale: readonly number[]): boolean {
+  const before = held.projects;
+  if (held.tables.domains !== input.domains || held.tables.levels !== input.levels || held.tables.leaders !== input.leaders) return false;
+  if (before.length !== input.projects.length || input.projects.some((p, i) => p.id !== before[i].id)) return false;
+  return stale.every((i) => before[i].unitId === input.projects[i].unitId && before[i].unit === input.projects[i].unit);
+}
+
+/** The memo's sums with the stale projects' old facts taken out and their new ones put in. */
+function updated(held: SummaryMemo, input: LedgerInput, stale: readonly number[], fresh: (i: number) => ProjectFacts) {
+  const facts = new Map(held.facts);
+  const now = stale.map(fresh);
+  const { position } = held.sums;
+  const sums: Sums = {
+    tallies: copyTallies(held.sums.tallies),
+    completedByProject: new Map(held.sums.completedByProject),
+    scheduleByProject: new Map(held.sums.scheduleByProject),
+    hits: respliced(held.sums.hits, (h) => h.projectId, position, input, stale, (k) => now[k].hits),
+    lagging: respliced(held.sums.lagging, (l) => l.project.projectId, position, input, stale, (k) => (now[k].lagging ? [now[k].lagging!] : [])),
+    position,
+  };
+  stale.forEach((i, k) => {
+    const project = input.projects[i];
+    const f = now[k];
+    addProject(sums.tallies, held.projects[i], held.facts.get(project.id)!, -1);
+    addProject(sums.tallies, project, f, 1);
+    facts.set(project.id, f);
+    sums.completedByProject.set(project.id, f.completed);
+    sums.scheduleByProject.set(project.id, f.schedulePlan);
+  });
+  return { facts, sums };
+}
+
+/**
+ * A list grouped by project in the ledger's order with the items of the projects at `stale`
+ * (ascending) replaced by `now(k)` of the k-th: the others' stay where they were.
+ */
+function respliced<T>(
+  list: readonly T[], projectOf: (item: T) => number, position: ReadonlyMap<number, number>, input: LedgerInput, stale: readonly number[], now: (k: number) => readonly T[],
+): T[] {
+  const out: T[] = [];
+  let from = 0;
+  stale.forEach((i, k) => {
+    // The first item of a project at or after position i.
+    let lo = from;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (position.get(projectOf(list[mid]))! < i) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let j = from; j < lo; j++) out.push(list[j]);
+    for (const item of now(k)) out.push(item);
+    const id = input.projects[i].id;
+    from = lo;
+    while (from < list.length && projectOf(list[from]) === id) from++;
+  });
+  for (let j = from; j < list.length; j++) out.push(list[j]);
+  return out;
+}
+
+/** Most severe first, then furthest behind 序时, then by code. */
+const compareLagging = (a: LaggingEntry, b: LaggingEntry) =>
+  SEVERITY_RANK[b.project.severity] - SEVERITY_RANK[a.project.severity] ||
+  b.gap - a.gap ||
+  (a.project.code < b.project.code ? -1 : a.project.code > b.project.code ? 1 : 0);
+
+/**
+ * The first `limit` of `entries` stably sorted by compareLagging — what sort().slice() gives — in one
+ * pass: a province has thousands of lagging projects and the wall lists fifty.
+ */
+function worstFirst(entries: readonly LaggingEntry[], limit: number): LaggingEntry[] {
+  const top: LaggingEntry[] = [];
+  for (const e of entries) {
+    if (top.length === limit && compareLagging(e, top[limit - 1]) >= 0) continue;
+    // After every entry that does not come after it (those earlier in the ledger stay first on a tie).
+    let lo = 0;
+    let hi = top.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (compareLagging(e, top[mid]) < 0) hi = mid;
+      else lo = mid + 1;
+    }
+    top.splice(lo, 0, e);
+    if (top.length > limit) top.pop();
   }
+  return top;
 }
 
 /** The store's leaders serve every campaign year: those without a project this year are left out. */
-function leaderFigures(leaders: readonly Leader[], byLeader: Map<number, LeaderTally>): LeaderFigures[] {
+function leaderFigures(leaders: readonly Leader[], byLeader: ReadonlyMap<number, LeaderTally>): LeaderFigures[] {
   return leaders
     .map((leader, order) => ({ leader, order }))
     .filter(({ leader }) => byLeader.get(leader.id)!.projects > 0)
@@ -275,51 +294,6 @@ function openMonthOf(monthly: readonly MonthlyFigure[], year: number, month: str
     projects.add(f.projectId);
   }
   return { month: open, investment, projects: projects.size };
-}
-
-/** A month counts as reported once a report is submitted or accepted; a draft or a returned one does not. */
-const isFiled = (f: MonthlyFigure | undefined) => f !== undefined && (f.status === 'submitted' || f.status === 'accepted');
-
-/** Each project's filings by month. */
-function filingsByProject(monthly: readonly MonthlyFigure[]): Map<number, Map<string, MonthlyFigure>> {
-  const index = new Map<number, Map<string, MonthlyFigure>>();
-  for (const f of monthly) {
-    let months = index.get(f.projectId);
-    if (!months) index.set(f.projectId, (months = new Map()));
-    months.set(f.month, f);
-  }
-  return index;
-}
-
-function groupBy<T>(items: readonly T[], key: (item: T) => number): Map<number, T[]> {
-  const index = new Map<number, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const list = index.get(k);
-    if (list) list.push(item);
-    else index.set(k, [item]);
-  }
-  return index;
-}
-
-function laggingEntry(project: Project, hits: LagHit[], completed: Yuan, schedulePlan: Yuan) {
-  const entry: LaggingProject = {
-    projectId: project.id,
-    code: project.code,
-    name: project.name,
-    unit: project.unit,
-    domain: project.domain ?? '',
-    leader: project.leader,
-    annualPlan: project.annualPlan,
-    completed,
-    completionRate: ratio(completed, project.annualPlan),
-    scheduleShare: ratio(schedulePlan, project.annualPlan),
-    scheduleRate: ratio(completed, schedulePlan),
-    severity: worstSeverity(hits.map((h) => h.severity)),
-    reasons: hits.map(({ rule, severity, text }) => ({ rule, severity, text })),
-  };
-  // Schedule share minus completion share: how far behind 序时进度 the project is.
-  return { project: entry, gap: ratio(schedulePlan - completed, project.annualPlan) };
 }
 
 function trendPoints(months: string[], plan: Yuan[], actual: Yuan[]): TrendPoint[] {

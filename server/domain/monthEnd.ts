@@ -4,7 +4,7 @@
 import { chinaDate } from '../../shared/dates.js';
 import type { ProblemDetail } from '../../shared/problems.js';
 import type { ProblemState } from '../../shared/types.js';
-import { computeSummary, type Summary } from './aggregates.js';
+import { recomputeSummary, type Summary, type SummaryMemo } from './aggregates.js';
 import { countsIn, monthEndAsOf, type AsOf } from './asOf.js';
 import { problemFacts } from './problemSummary.js';
 import type { TickerEvent } from '../../shared/snapshot.js';
@@ -85,10 +85,32 @@ export function problemDueOn(p: Pick<LedgerProblem, 'dueOn' | 'history'>, day: s
  * month's 月通报 — while the other figures take day facts as of today.
  */
 export function campaignAsOf(input: LedgerInput, asOf: AsOf): Summary {
-  const summary = computeSummary(ledgerAsOf(input, asOf));
-  if (asOf.monthEnd) return summary;
-  const closed = computeSummary(ledgerAsOf(input, monthEndAsOf(asOf.month)));
-  return { ...summary, ranking: closed.ranking };
+  return recomputeCampaignAsOf(input, asOf, null).summary;
+}
+
+/** What campaignAsOf leaves for the next call: the memo of each summary it computed. */
+export interface CampaignMemo {
+  summary: SummaryMemo;
+  /** The month end the live ranking is taken from (none at a month end). */
+  closed: SummaryMemo | null;
+}
+
+export interface CampaignReuse {
+  memo: CampaignMemo | null;
+  /** The projects whose row or rows differ from the ledger the memo was computed from. */
+  changed: ReadonlySet<number>;
+}
+
+/**
+ * campaignAsOf, and the memo for the next call: with `reuse`, only the changed projects' facts are
+ * computed again where the memo's context still holds (recomputeSummary). The figures are the same.
+ */
+export function recomputeCampaignAsOf(input: LedgerInput, asOf: AsOf, reuse: CampaignReuse | null): { summary: Summary; memo: CampaignMemo } {
+  const reusing = (memo: SummaryMemo | null | undefined) => reuse && { memo: memo ?? null, changed: reuse.changed };
+  const live = recomputeSummary(ledgerAsOf(input, asOf), reusing(reuse?.memo?.summary));
+  if (asOf.monthEnd) return { summary: live.summary, memo: { summary: live.memo, closed: null } };
+  const closed = recomputeSummary(ledgerAsOf(input, monthEndAsOf(asOf.month)), reusing(reuse?.memo?.closed));
+  return { summary: { ...live.summary, ranking: closed.summary.ranking }, memo: { summary: live.memo, closed: closed.memo } };
 }
 
 /**

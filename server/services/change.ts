@@ -19,7 +19,7 @@ import { bumpVersion, getActiveCampaign } from '../store/campaigns.js';
 import { enqueueRecomputed } from './notifyEnqueue.js';
 import { requireCampaign, snapshotFromStore, todayFor } from './snapshot.js';
 import { liveAsOf } from '../domain/asOf.js';
-import { campaignAsOf } from '../domain/monthEnd.js';
+import { recomputeCampaignAsOf } from '../domain/monthEnd.js';
 import { loadLedger, reloadLedger } from '../store/ledger.js';
 
 export type EventWriter = (kind: TickerKind, projectId: number, text: string) => Promise<TickerEvent>;
@@ -77,13 +77,18 @@ export async function finishChange(
   };
   const today = todayFor(campaign, now);
   const held = opts.touched ? deps.local.ledger(campaign.id, version - 1) : null;
-  const ledger = (held && (await reloadLedger(q, held.ledger, campaign, today, opts.touched!, { problems: !opts.problemsUntouched }))) || (await loadLedger(q, campaign, today));
-  const summary = campaignAsOf(ledger, liveAsOf(today));
+  const reloaded = held && (await reloadLedger(q, held.ledger, campaign, today, opts.touched!, { problems: !opts.problemsUntouched }));
+  const ledger = reloaded || (await loadLedger(q, campaign, today));
+  // Reloaded, the ledger differs from the held one in the touched projects only: the others' facts are reused.
+  const reuse = reloaded ? { memo: held!.memo, changed: new Set(opts.touched) } : null;
+  const { summary, memo } = recomputeCampaignAsOf(ledger, liveAsOf(today), reuse);
   await yieldToLoop(); // the recompute is pure CPU: one turn before and after it
   const pushes = await lead(summary, writeEvent);
   await insertEvents(q, campaign.id, queued);
   const red: number[] = [];
-  const synced = await syncAlerts(q, campaign.id, version, summary, at, opts, red, held?.openAlerts ?? null);
+  // The facts of the projects not touched were reused, so their hits are the held version's, which its open alerts match.
+  const only = reuse && held!.openAlerts && memo.summary.key === held!.memo.summary.key ? reuse.changed : null;
+  const synced = await syncAlerts(q, campaign.id, version, summary, at, opts, red, held?.openAlerts ?? null, only);
   pushes.push(...synced.pushes);
   // Work-chat notices of what the rules found, in this same transaction (the outbox).
   await enqueueRecomputed(q, campaign, todayFor(campaign, now), now, red);
@@ -97,7 +102,7 @@ export async function finishChange(
     if (push.name === 'summary:update' || push.name === 'investment:update') push.payload.summary = { ...push.payload.summary, problems: snapshot.problems };
     if (push.name === 'alert:raised' || push.name === 'alert:updated' || push.name === 'alert:cleared') push.payload.counts = snapshot.alertCounts;
   }
-  return { snapshot, pushes, held: { ledger, openAlerts: synced.open } };
+  return { snapshot, pushes, held: { ledger, openAlerts: synced.open, memo } };
 }
 
 const count = (n: number) => n.toLocaleString('zh-CN');
@@ -116,14 +121,17 @@ export function raisedSummaryText(raised: { severity: Severity }[], worsened: { 
 /**
  * Makes the stored open alerts match the rule hits, in a few bulk statements whatever their number,
  * and returns the pushes for what changed, with the open alerts as now stored when it read them all.
+ * With `only`, the hits and open alerts of other projects are known to match: they are not compared.
  */
 async function syncAlerts(
   q: Queryable, campaignId: number, version: number, summary: Summary, at: string, opts: FinishOptions, red: number[],
-  held: Alert[] | null,
+  held: Alert[] | null, only: ReadonlySet<number> | null,
 ): Promise<{ pushes: Push[]; open: Alert[] | null }> {
   // The open alerts the previous version left (only writes that bump the version change them).
   const before = held ?? (await listOpenAlerts(q, campaignId));
-  const diff = diffAlerts(before, summary.hits);
+  const diff = only
+    ? diffAlerts(before.filter((a) => only.has(a.projectId)), summary.hits.filter((h) => only.has(h.projectId)))
+    : diffAlerts(before, summary.hits);
   // A worsening alert is announced again; an easing one or new figures update it quietly.
   const worse = diff.update.map(({ alert, hit }) => SEVERITY_RANK[hit.severity] > SEVERITY_RANK[alert.severity]);
   const worsenedHits = diff.update.filter((_, i) => worse[i]).map((u) => u.hit);

@@ -5,6 +5,7 @@ import { gzipSync } from 'node:zlib';
 import type { Snapshot } from '../../shared/snapshot.js';
 import type { Alert } from '../../shared/types.js';
 import type { LedgerInput } from '../domain/ledger.js';
+import type { CampaignMemo } from '../domain/monthEnd.js';
 
 /** A snapshot as GET /api/snapshot sends it. */
 export interface SnapshotBody {
@@ -41,6 +42,8 @@ export interface LocalSnapshots {
 export interface HeldLedger {
   ledger: LedgerInput;
   openAlerts: Alert[] | null;
+  /** The per-project facts the live figures were added up from, for a change of a few projects to reuse. */
+  memo: CampaignMemo;
 }
 
 const REMEMBERED = 64;
