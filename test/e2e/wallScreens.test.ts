@@ -126,6 +126,10 @@ describe.skipIf(!hasChromium())('the wall read from across the hall', () => {
         await openPage(page, server.url, key);
         const found = await page.evaluate(measure, { minFont: MIN_FONT_1080P, unchecked: UNCHECKED_FONTS[key] ?? null });
         await page.screenshot({ path: `${SCREENS}/${profile}-${key}-${width}x${height}.png` });
+        // A spliced wall's panels one by one as well, at a size a person can look at.
+        for (let pane = 1; width > 1920 * pane && height === 1080; pane++) {
+          await page.screenshot({ path: `${SCREENS}/${profile}-${key}-${width}x${height}-panel${pane + 1}.png`, clip: { x: 1920 * pane, y: 0, width: 1920, height } });
+        }
         expect(found.scale).toBeCloseTo(height / 1080, 2);
         expect(found.small, 'text below 20 px at 1080p').toEqual([]);
         expect(found.outside, 'out of its panel').toEqual([]);
