@@ -140,10 +140,10 @@ describe.skipIf(!hasChromium())('the wall pages in Chromium', () => {
     let snapshot: Snapshot;
 
     beforeAll(async () => {
-      server = await startServer({ DEMO_PROFILE: profile });
+      server = await startServer({ DEMO_PROFILE: profile, START_TIMEOUT_MS: '180000' });
       ({ context, page, snapshot } = await county(profile, server));
       expect(snapshot.campaign.county).toBe(countyName);
-    });
+    }, 240_000);
     afterAll(async () => {
       await context?.close();
       await server?.stop();
