@@ -126,7 +126,7 @@ describe.skipIf(!hasChromium())('meeting mode in Chromium', () => {
     await label.waitFor({ timeout: 10_000 });
     const view: PresentationView = await api('/api/presentation');
     const [y, m, d] = view.state!.frozen!.asOf.split('-').map(Number);
-    expect(await label.innerText()).toBe(`会议模式 · 数据截至 ${y}年${m}月${d}日`);
+    expect(await label.innerText()).toBe(`数据截至 ${y}年${m}月${d}日`);
     // The wall's figures are the month end's: the overview page shows that month's reporting month.
     await tablet.locator('[data-testid="remote-page-overview"]').tap();
     await wall.locator('[data-testid="wall-page"][data-page="overview"]').waitFor();

@@ -31,7 +31,7 @@ describe.skipIf(!hasChromium())('the wall pages in Chromium', () => {
       server = profile === 'yiyang' ? await startDemoServer() : await startServer({ DEMO_PROFILE: profile }, { compiled: true });
       ({ context, page, snapshot } = await county(browser, profile, server));
       expect(snapshot.campaign.county).toBe(countyName);
-    });
+    }, 240_000);
     afterAll(async () => {
       await context?.close();
       await server?.stop();

@@ -5,7 +5,7 @@ import { alertCounts, alertRows } from '../../../screen/apps/wall/pages/alertBoa
 import { cardColumns, groupCard, groupViews } from '../../../screen/apps/wall/panels/groupCards.js';
 import { leaderCard } from '../../../screen/apps/wall/panels/leaderCards.js';
 import { nextPage, pageCount, pageOf, rowsThatFit } from '../../../screen/composables/paging.js';
-import { oldestRows, openCount, pipeline } from '../../../screen/apps/wall/pages/problemBoard.js';
+import { categoryTitle, oldestRows, openCount, pipeline } from '../../../screen/apps/wall/pages/problemBoard.js';
 import { barWidth, progressTone, scheduleShare } from '../../../screen/charts/progressTone.js';
 import { componentTone, honourBoards, rankingRows, weightColumns } from '../../../screen/apps/wall/pages/rankingBoard.js';
 import { countAlerts, type UnitRank } from '../../../shared/snapshot.js';
@@ -131,12 +131,22 @@ describe('问题台账 figures', () => {
   });
 });
 
+describe('the problem groups\' title', () => {
+  it('counts the configured categories, up to twelve', () => {
+    expect(categoryTitle(4)).toBe('四类问题');
+    expect(categoryTitle(1)).toBe('一类问题');
+    expect(categoryTitle(12)).toBe('十二类问题');
+    expect(categoryTitle(0)).toBe('问题分类');
+    expect(categoryTitle(13)).toBe('问题分类');
+  });
+});
+
 describe('挂点领导 cards', () => {
   const s = makeSnapshot();
 
   it('shows each leader\'s projects by role, amounts, pace and open problems', () => {
     const c = leaderCard(s.byLeader[1]);
-    expect(c).toMatchObject({ name: '陈长开', title: '县委常委、常务副县长', rank: 'executive_deputy', projects: 21, roles: '挂点 9 · 包干 14' });
+    expect(c).toMatchObject({ name: '陈长开', title: '县委常委、常务副县长', rank: 'executive_deputy', projects: 21, roles: '挂点 9 · 包干 14 · 兼 2' });
     expect(c).toMatchObject({ annualPlan: '28.30', completed: '18.72', laggingCount: 3, openProblems: 4, rateText: '66.1%', scheduleText: '62.3%', tone: 'ahead' });
   });
 

@@ -21,6 +21,13 @@ export function pipeline(s: ProblemSummary): PipelineStage[] {
   ];
 }
 
+const NUMERALS = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二'];
+
+/** The groups panel's title from the campaign's categories (1–12): 四类问题, or 问题分类 past twelve. */
+export function categoryTitle(categories: number): string {
+  return NUMERALS[categories] ? `${NUMERALS[categories]}类问题` : '问题分类';
+}
+
 /** Problems the ledger still carries: not yet closed (a unit's 已解决 waits for 销号). */
 export function openCount(s: ProblemSummary): number {
   return s.pending + s.coordinating + s.resolved;

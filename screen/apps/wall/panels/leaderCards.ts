@@ -12,8 +12,9 @@ export interface LeaderCard {
   name: string;
   title: string;
   rank: LeaderRank;
+  /** Every project linked to the leader, once (挂点 and 包干 together, a project holding both once). */
   projects: number;
-  /** "挂点 9 · 包干 14" */
+  /** How `projects` splits: "挂点 9 · 包干 14 · 兼 2" — 兼 the projects counted in both, so 9 + 14 − 2 = 21. */
   roles: string;
   annualPlan: string;
   completed: string;
@@ -27,6 +28,12 @@ export interface LeaderCard {
   openProblems: number;
 }
 
+/** The split of a leader's projects, consistent with the total: the projects held in both roles are named. */
+export function leaderRoles(l: Pick<LeaderFigures, 'projects' | 'pointProjects' | 'chargeProjects'>): string {
+  const both = l.pointProjects + l.chargeProjects - l.projects;
+  return `挂点 ${l.pointProjects} · 包干 ${l.chargeProjects}${both > 0 ? ` · 兼 ${both}` : ''}`;
+}
+
 export function leaderCard(l: LeaderFigures): LeaderCard {
   return {
     leaderId: l.leaderId,
@@ -34,7 +41,7 @@ export function leaderCard(l: LeaderFigures): LeaderCard {
     title: l.title,
     rank: l.rank,
     projects: l.projects,
-    roles: `挂点 ${l.pointProjects} · 包干 ${l.chargeProjects}`,
+    roles: leaderRoles(l),
     annualPlan: formatYi(l.annualPlan),
     completed: formatYi(l.completed),
     completionRate: l.completionRate,
