@@ -2,7 +2,6 @@
 // compiled server's own first start, into a data folder each file's server starts on a copy of
 // (startDemoServer). A first start seeds the demo for tens of seconds; a start on a seeded store is a
 // restart. The first start itself stays tested (start.test.ts starts on an empty folder).
-import { rmSync } from 'node:fs';
 import type { TestProject } from 'vitest/node';
 import { E2E_ADMIN, startServer } from './serverProcess.js';
 
