@@ -1,28 +1,38 @@
-// 领域 chart: per domain, annual plan vs completed (亿元) below, completion rate against 序时进度 above.
+// 领域 chart: per domain, the completion rate against the domain's own 序时进度 on a percent axis of its
+// own (top strip, bars coloured by status), and annual plan vs completed in 亿元 below.
 import { toYi } from '../../shared/money.js';
 import type { GroupFigures } from '../../shared/snapshot.js';
 import { niceAxis, percent, yiLabel, type WallChartOption } from './option.js';
+import { scheduleShare } from './progressTone.js';
+import { figuresStatus, STATUS_COLORS } from './status.js';
 import { COLORS, FONT_SIZE, verticalGradient } from './theme.js';
 
-export const DOMAIN_SERIES = { plan: '年度计划', completed: '累计完成', rate: '完成率', target: '目标任务' } as const;
+export const DOMAIN_SERIES = { rate: '完成率', schedule: '序时进度', plan: '年度计划', completed: '累计完成', target: '目标任务' } as const;
 
-/** Left margin of both strips; the rate strip's row label (序时进度) sits in it. */
-const GRID_LEFT = 96;
+/** Left margin of both strips: room for the axis labels and their names. */
+const GRID_LEFT = 84;
 
-/**
- * @param scheduleShare 序时进度 as a ratio (planned to date / annual plan), drawn as the rate strip's reference line.
- */
-export function domainOption(groups: readonly GroupFigures[], scheduleShare: number): WallChartOption {
+/** The rate axis: from 0, in steps of 20 or 25, with head room above the highest rate or 序时 for the labels. */
+export function rateAxis(values: readonly number[]): { min: 0; max: number; interval: number } {
+  const top = Math.max(0, ...values) * 1.3;
+  if (top <= 60) return { min: 0, max: 60, interval: 20 };
+  if (top <= 100) return { min: 0, max: 100, interval: 50 };
+  return { min: 0, max: Math.ceil(top / 50) * 50, interval: 50 };
+}
+
+export function domainOption(groups: readonly GroupFigures[]): WallChartOption {
   const names = groups.map((g) => g.name);
   const plan = groups.map((g) => toYi(g.annualPlan));
   const completed = groups.map((g) => toYi(g.completed));
   const rate = groups.map((g) => percent(g.completionRate));
+  const schedule = groups.map((g) => (g.projects ? percent(scheduleShare(g)) : null));
+  const status = groups.map((g) => (g.projects ? figuresStatus(g) : 'onPlan'));
   const target = groups.map((g) => (g.target === null ? null : toYi(g.target)));
   const hasTarget = target.some((t) => t !== null);
-  const schedule = percent(scheduleShare);
   // Head room above the tallest bar for its label.
-  const amounts = niceAxis(Math.max(...plan, ...completed, ...target.map((t) => t ?? 0)) * 1.2, 4);
-  // Outlined so a target marker passing behind stays out of the way of the figures.
+  const amounts = niceAxis(Math.max(...plan, ...completed, ...target.map((t) => t ?? 0)) * 1.25, 3);
+  const rates = rateAxis([...rate, ...schedule.map((s) => s ?? 0)]);
+  const slot = 1 / Math.max(1, groups.length);
   const barLabel = {
     show: true,
     position: 'top' as const,
@@ -35,20 +45,21 @@ export function domainOption(groups: readonly GroupFigures[], scheduleShare: num
   return {
     legend: {
       data: [
+        { name: DOMAIN_SERIES.rate, icon: 'rect', itemStyle: { color: COLORS.textDim } },
+        { name: DOMAIN_SERIES.schedule, icon: 'rect', itemStyle: { color: COLORS.teal } },
         DOMAIN_SERIES.plan,
         DOMAIN_SERIES.completed,
-        DOMAIN_SERIES.rate,
-        ...(hasTarget ? [{ name: DOMAIN_SERIES.target, icon: 'rect', itemStyle: { color: COLORS.red } }] : []),
+        ...(hasTarget ? [{ name: DOMAIN_SERIES.target, icon: 'rect', itemStyle: { color: COLORS.target } }] : []),
       ],
     },
     tooltip: { trigger: 'axis' },
-    // Two strips over one category axis: the rate line never collides with the bars' labels.
+    // Two strips over one category axis: rates on their own percent axis, amounts below.
     grid: [
-      { left: GRID_LEFT, right: 24, top: 52, height: 36 },
-      { left: GRID_LEFT, right: 24, top: 116, bottom: hasTarget ? 52 : 30 },
+      { left: GRID_LEFT, right: 16, top: 48, height: '34%' },
+      { left: GRID_LEFT, right: 16, top: '58%', bottom: hasTarget ? 58 : 34 },
     ],
     xAxis: [
-      { type: 'category', gridIndex: 0, data: names, axisLabel: { show: false }, axisLine: { show: false } },
+      { type: 'category', gridIndex: 0, data: names, axisLabel: { show: false }, axisLine: { show: true } },
       {
         type: 'category',
         gridIndex: 1,
@@ -57,40 +68,63 @@ export function domainOption(groups: readonly GroupFigures[], scheduleShare: num
         axisLabel: {
           interval: 0,
           formatter: (name: string, index: number) => (target[index] === null ? name : `${name}\n{target|目标${target[index]}}`),
-          rich: { target: { color: COLORS.red, fontSize: FONT_SIZE.label, padding: [4, 0, 0, 0] } },
+          rich: { target: { color: COLORS.target, fontSize: FONT_SIZE.label, padding: [4, 0, 0, 0] } },
         },
       },
     ],
     yAxis: [
-      {
-        type: 'value',
-        gridIndex: 0,
-        min: 0,
-        max: Math.max(100, ...rate),
-        axisLabel: { show: false },
-        splitLine: { show: false },
-      },
-      { type: 'value', gridIndex: 1, name: '亿元', nameGap: 10, ...amounts },
+      { type: 'value', gridIndex: 0, ...rates, axisLabel: { formatter: '{value}%' } },
+      { type: 'value', gridIndex: 1, name: '亿元', nameLocation: 'middle', nameGap: 58, nameRotate: 90, ...amounts },
     ],
     series: [
       {
         name: DOMAIN_SERIES.rate,
+        type: 'bar',
+        xAxisIndex: 0,
+        yAxisIndex: 0,
+        barWidth: '42%',
+        data: rate.map((value, i) => ({
+          value,
+          itemStyle: { color: verticalGradient(STATUS_COLORS[status[i]].wall, STATUS_COLORS[status[i]].wallSoft), borderRadius: [3, 3, 0, 0] },
+        })),
+        z: 2,
+      },
+      {
+        // A wide tick at each domain's own 序时进度; no line between domains.
+        name: DOMAIN_SERIES.schedule,
         type: 'line',
         xAxisIndex: 0,
         yAxisIndex: 0,
-        data: rate,
-        symbol: 'circle',
-        symbolSize: 10,
-        lineStyle: { width: 3, color: COLORS.amber },
-        itemStyle: { color: COLORS.amber },
-        label: { show: true, position: 'top', color: COLORS.amber, fontSize: FONT_SIZE.label, formatter: (p: { value?: unknown }) => `${Number(p.value).toFixed(1)}%` },
-        markLine: {
-          symbol: 'none',
-          silent: true,
-          lineStyle: { color: COLORS.teal, type: 'dashed', width: 2 },
-          label: { position: 'start', color: COLORS.teal, fontSize: FONT_SIZE.label, formatter: `序时进度\n${schedule.toFixed(1)}%` },
-          data: [{ yAxis: schedule }],
+        data: schedule,
+        symbol: 'rect',
+        symbolSize: [Math.round(600 * slot), 4],
+        lineStyle: { opacity: 0 },
+        itemStyle: { color: COLORS.teal },
+        z: 3,
+      },
+      {
+        // The rate's figure above both the bar and the tick, never on the tick: placed at the higher of the two.
+        name: 'rateLabel',
+        type: 'line',
+        xAxisIndex: 0,
+        yAxisIndex: 0,
+        silent: true,
+        symbol: 'none',
+        lineStyle: { opacity: 0 },
+        data: rate.map((value, i) => ({ value: Math.max(value, schedule[i] ?? 0), label: { color: STATUS_COLORS[status[i]].wall } })),
+        label: {
+          show: true,
+          position: 'top',
+          distance: 6,
+          fontSize: FONT_SIZE.value,
+          fontWeight: 700,
+          textBorderColor: COLORS.ground,
+          textBorderWidth: 3,
+          formatter: (p: { dataIndex?: number }) => `${rate[p.dataIndex ?? 0].toFixed(1)}%`,
         },
+        labelLayout: { hideOverlap: true },
+        tooltip: { show: false },
+        z: 4,
       },
       {
         name: DOMAIN_SERIES.plan,
@@ -98,10 +132,11 @@ export function domainOption(groups: readonly GroupFigures[], scheduleShare: num
         xAxisIndex: 1,
         yAxisIndex: 1,
         data: plan,
-        barWidth: 34,
-        barGap: '40%',
+        barWidth: '30%',
+        barGap: '20%',
         itemStyle: { color: verticalGradient(COLORS.plan, COLORS.planSoft), borderRadius: [3, 3, 0, 0] },
         label: { ...barLabel, color: COLORS.textDim },
+        labelLayout: { hideOverlap: true },
       },
       {
         name: DOMAIN_SERIES.completed,
@@ -109,22 +144,22 @@ export function domainOption(groups: readonly GroupFigures[], scheduleShare: num
         xAxisIndex: 1,
         yAxisIndex: 1,
         data: completed,
-        barWidth: 34,
-        itemStyle: { color: verticalGradient(COLORS.accent, 'rgba(45, 212, 191, 0.35)'), borderRadius: [3, 3, 0, 0] },
+        barWidth: '30%',
+        itemStyle: { color: verticalGradient(COLORS.accent, 'rgba(34, 211, 238, 0.3)'), borderRadius: [3, 3, 0, 0] },
         label: { ...barLabel, color: COLORS.accent },
+        labelLayout: { hideOverlap: true },
       },
       {
-        // A wide tick across both bars at the year's target, behind the bars and their labels;
-        // no line between categories.
+        // A wide dashed-looking tick across both bars at the year's target (neutral: a target is not a warning).
         name: DOMAIN_SERIES.target,
         type: 'line',
         xAxisIndex: 1,
         yAxisIndex: 1,
         data: target,
         symbol: 'rect',
-        symbolSize: [92, 3],
+        symbolSize: [Math.round(640 * slot), 4],
         lineStyle: { opacity: 0 },
-        itemStyle: { color: COLORS.red },
+        itemStyle: { color: COLORS.target },
         z: 1,
       },
     ],

@@ -3,6 +3,7 @@ import { toYi } from '../../../shared/money.js';
 import type { BarSeriesOption, GaugeSeriesOption, LineSeriesOption } from 'echarts/charts';
 import { DOMAIN_SERIES, domainOption } from '../../../screen/charts/domain.js';
 import { niceAxis, percent, yiLabel, type WallChartOption } from '../../../screen/charts/option.js';
+import { STATUS_COLORS } from '../../../screen/charts/status.js';
 import { PROGRESS_RINGS, progressOption } from '../../../screen/charts/progress.js';
 import { TREND_SERIES, trendOption } from '../../../screen/charts/trend.js';
 import { makeSnapshot } from '../../fixtures/snapshot.js';
@@ -21,14 +22,14 @@ describe('domainOption', () => {
   const share = s.totals.schedulePlan / s.totals.annualPlan;
 
   it('draws every domain on the category axis in order', () => {
-    const option = domainOption(s.byDomain, share);
+    const option = domainOption(s.byDomain);
     for (const axis of axes(option.xAxis)) {
       expect(axis.data).toEqual(['工业', '农业', '现代服务业', '基础设施', '社会民生', '节能环保']);
     }
   });
 
   it('gives plan and completed in 亿元 from the yuan figures', () => {
-    const option = domainOption(s.byDomain, share);
+    const option = domainOption(s.byDomain);
     expect(series(option, DOMAIN_SERIES.plan).data).toEqual(s.byDomain.map((d) => toYi(d.annualPlan)));
     expect(series(option, DOMAIN_SERIES.completed).data).toEqual(s.byDomain.map((d) => toYi(d.completed)));
     // 30.6亿 of industry's annual plan is 3,060,000,000 yuan.
@@ -37,21 +38,46 @@ describe('domainOption', () => {
     expect(planTotal).toBeCloseTo(84.9, 6);
   });
 
-  it('plots completion rates in percent against the 序时进度 reference line', () => {
-    const option = domainOption(s.byDomain, share) as { series: LineSeriesOption[] };
-    const rate = series(option, DOMAIN_SERIES.rate) as LineSeriesOption;
-    expect(rate.data).toEqual(s.byDomain.map((d) => Math.round(d.completionRate * 1000) / 10));
-    expect(rate.markLine?.data).toEqual([{ yAxis: 62.3 }]);
+  it('plots completion rates on a percent axis of their own, with each domain\'s 序时进度 as a tick', () => {
+    const option = domainOption(s.byDomain);
+    const rate = series(option, DOMAIN_SERIES.rate) as BarSeriesOption;
+    expect((rate.data as { value: number }[]).map((d) => d.value)).toEqual(s.byDomain.map((d) => Math.round(d.completionRate * 1000) / 10));
+    expect(series(option, DOMAIN_SERIES.schedule).data).toEqual(s.byDomain.map((d) => Math.round((d.schedulePlan / d.annualPlan) * 1000) / 10));
+    const rateAxis = axes(option.yAxis)[0];
+    expect(rate.yAxisIndex).toBe(0);
+    expect(rateAxis.min).toBe(0);
+    expect(rateAxis.max).toBeGreaterThanOrEqual(Math.max(...s.byDomain.map((d) => d.completionRate * 100)));
+    // The rate strip is a third of the chart, not a thin band.
+    expect((option.grid as { height: string }[])[0].height).toBe('34%');
+  });
+
+  it('colours each rate by its status and never draws the target red', () => {
+    const groups = s.byDomain.slice(0, 3).map((d, i) => ({
+      ...d, projects: 3, target: i === 0 ? 5_000_000_000 : null, annualPlan: 1000, schedulePlan: 549, completed: [389, 520, 600][i], completionRate: [0.389, 0.52, 0.6][i],
+    }));
+    const option = domainOption(groups);
+    const colours = (series(option, DOMAIN_SERIES.rate).data as { itemStyle: { color: { colorStops: { color: string }[] } } }[]).map((d) => d.itemStyle.color.colorStops[0].color);
+    expect(colours).toEqual([STATUS_COLORS.lagging.wall, STATUS_COLORS.behind.wall, STATUS_COLORS.onPlan.wall]);
+    expect(JSON.stringify(series(option, DOMAIN_SERIES.target))).not.toContain(STATUS_COLORS.lagging.wall);
+    expect(JSON.stringify(option.legend)).not.toContain(STATUS_COLORS.lagging.wall);
+  });
+
+  it('puts each rate\'s figure above the higher of its bar and its 序时 tick, never on the tick', () => {
+    const option = domainOption(s.byDomain);
+    const labels = (option.series as Series[]).find((x) => x.name === 'rateLabel')!.data as { value: number }[];
+    const schedule = series(option, DOMAIN_SERIES.schedule).data as number[];
+    const rates = (series(option, DOMAIN_SERIES.rate).data as { value: number }[]).map((d) => d.value);
+    labels.forEach((l, i) => expect(l.value).toBe(Math.max(rates[i], schedule[i])));
   });
 
   it('marks targets only where a domain has one, and lists the marker in the legend then', () => {
-    const without = domainOption(s.byDomain, share);
+    const without = domainOption(s.byDomain);
     expect(series(without, DOMAIN_SERIES.target).data).toEqual([null, null, null, null, null, null]);
     const legendNames = (o: WallChartOption) => (o.legend as { data: (string | { name: string })[] }).data.map((d) => (typeof d === 'string' ? d : d.name));
     expect(legendNames(without)).not.toContain(DOMAIN_SERIES.target);
 
     const groups = s.byDomain.map((d, i) => ({ ...d, target: i === 0 ? 5_000_000_000 : null }));
-    const withTarget = domainOption(groups, share);
+    const withTarget = domainOption(groups);
     expect(series(withTarget, DOMAIN_SERIES.target).data).toEqual([50, null, null, null, null, null]);
     expect(legendNames(withTarget)).toContain(DOMAIN_SERIES.target);
     const label = axes(withTarget.xAxis)[1].axisLabel as { formatter: (name: string, i: number) => string };
@@ -60,9 +86,11 @@ describe('domainOption', () => {
   });
 
   it('keeps the target series present when targets disappear, so a merging setOption clears the markers', () => {
-    const option = domainOption(s.byDomain, share);
+    const option = domainOption(s.byDomain);
     expect((option.series as Series[]).map((x) => x.name)).toEqual([
       DOMAIN_SERIES.rate,
+      DOMAIN_SERIES.schedule,
+      'rateLabel',
       DOMAIN_SERIES.plan,
       DOMAIN_SERIES.completed,
       DOMAIN_SERIES.target,
@@ -71,7 +99,7 @@ describe('domainOption', () => {
 
   it('sizes the amount axis above the tallest bar or target', () => {
     const groups = s.byDomain.map((d, i) => ({ ...d, target: i === 0 ? 9_000_000_000 : null }));
-    const amountAxis = axes(domainOption(groups, share).yAxis)[1];
+    const amountAxis = axes(domainOption(groups).yAxis)[1];
     expect(amountAxis.max).toBeGreaterThanOrEqual(90);
   });
 });
