@@ -14,7 +14,7 @@ export function leaderCompareOption(leaders: readonly LeaderFigures[]): WallChar
   const schedule = leaders.map((l) => (l.projects ? percent(ratio(l.schedulePlan, l.annualPlan)) : null));
   const status = leaders.map((l) => progressTone(l));
   // Head room above the highest bar or tick for its figure.
-  const max = Math.max(100, ...rate.map((r) => r * 1.15), ...schedule.map((s) => (s ?? 0) * 1.15));
+  const max = Math.max(100, ...rate.map((r) => r * 1.1), ...schedule.map((s) => (s ?? 0) * 1.1));
   return {
     legend: {
       // The bars take their colour from their pace, so only the tick needs a key.
@@ -22,9 +22,9 @@ export function leaderCompareOption(leaders: readonly LeaderFigures[]): WallChar
       right: 8,
       left: 'auto',
     },
-    grid: { left: 72, right: 16, top: 40, bottom: 40 },
+    grid: { left: 72, right: 16, top: 48, bottom: 40 },
     xAxis: { type: 'category', data: names, axisLabel: { interval: 0, fontSize: FONT_SIZE.value, color: COLORS.text } },
-    yAxis: { type: 'value', min: 0, max: Math.ceil(max / 20) * 20, interval: 20, axisLabel: { formatter: '{value}%' } },
+    yAxis: { type: 'value', min: 0, max: Math.ceil(max / 50) * 50, interval: 50, axisLabel: { formatter: '{value}%' } },
     series: [
       {
         name: LEADER_SERIES.rate,
@@ -47,17 +47,16 @@ export function leaderCompareOption(leaders: readonly LeaderFigures[]): WallChar
         z: 3,
       },
       {
-        // The rate's figure above both the bar and the tick, never on the tick.
+        // The rate's figure above both the bar and the tick, never on the tick (an unseen point at the higher of the two).
         name: 'rateLabel',
-        type: 'line',
+        type: 'scatter',
         silent: true,
-        symbol: 'none',
-        lineStyle: { opacity: 0 },
+        symbolSize: 0,
         data: rate.map((value, i) => ({ value: Math.max(value, schedule[i] ?? 0), label: { color: STATUS_COLORS[status[i]].wall } })),
         label: {
           show: true,
           position: 'top',
-          distance: 8,
+          distance: 10,
           fontSize: FONT_SIZE.value,
           fontWeight: 700,
           textBorderColor: COLORS.ground,

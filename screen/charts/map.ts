@@ -155,6 +155,7 @@ export function mapChartOption({ name, map, points, rippling = new Set(), compac
       aspectScale: aspectScale(map),
       // The county fitted into the box below the legend, keeping its shape: it fills the limiting side.
       ...MAP_BOX[compact ? 'compact' : points.length > 0 ? 'wall' : 'bare'],
+      preserveAspect: 'contain',
       selectedMode: false,
       // Regions take no pointer: hover and click belong to the points (the geo's tooltip settings would also switch theirs off).
       silent: true,
