@@ -22,7 +22,7 @@ export function leaderCompareOption(leaders: readonly LeaderFigures[]): WallChar
       right: 8,
       left: 'auto',
     },
-    grid: { left: 72, right: 16, top: 48, bottom: 40 },
+    grid: { left: 72, right: 16, top: 44, bottom: 36 },
     xAxis: { type: 'category', data: names, axisLabel: { interval: 0, fontSize: FONT_SIZE.value, color: COLORS.text } },
     yAxis: { type: 'value', min: 0, max: Math.ceil(max / 50) * 50, interval: 50, axisLabel: { formatter: '{value}%' } },
     series: [
