@@ -1,131 +1,98 @@
-// 领域 chart: per domain, annual plan vs completed (亿元) below, completion rate against 序时进度 above.
+// 领域 chart: one bullet bar per domain on a percent axis of its own. The track is the annual plan
+// (100 %), the fill the completion rate in the domain's status colour, the tick its own 序时进度; the
+// figures (rate, completed / plan in 亿元, the target where there is one) read at the row's end, clear
+// of the ticks. A 38.9 % against 54.9 % is then a sixth of the axis apart, not a few pixels.
 import { toYi } from '../../shared/money.js';
 import type { GroupFigures } from '../../shared/snapshot.js';
-import { niceAxis, percent, yiLabel, type WallChartOption } from './option.js';
-import { COLORS, FONT_SIZE, verticalGradient } from './theme.js';
+import { percent, type WallChartOption } from './option.js';
+import { scheduleShare } from './progressTone.js';
+import { figuresStatus, STATUS_COLORS, STATUSES, type Status } from './status.js';
+import { COLORS, FONT_SIZE } from './theme.js';
 
-export const DOMAIN_SERIES = { plan: '年度计划', completed: '累计完成', rate: '完成率', target: '目标任务' } as const;
+export const DOMAIN_SERIES = { plan: '年度计划', rate: '完成率', schedule: '序时进度', figures: 'figures' } as const;
 
-/** Left margin of both strips; the rate strip's row label (序时进度) sits in it. */
-const GRID_LEFT = 96;
+/** The rate axis: 0–100 %, further in steps of 50 when a domain is past its plan. */
+export function rateAxis(values: readonly number[]): { min: 0; max: number; interval: number } {
+  const top = Math.max(100, ...values);
+  return { min: 0, max: Math.ceil(top / 50) * 50, interval: top > 100 ? 50 : 25 };
+}
 
-/**
- * @param scheduleShare 序时进度 as a ratio (planned to date / annual plan), drawn as the rate strip's reference line.
- */
-export function domainOption(groups: readonly GroupFigures[], scheduleShare: number): WallChartOption {
-  const names = groups.map((g) => g.name);
-  const plan = groups.map((g) => toYi(g.annualPlan));
-  const completed = groups.map((g) => toYi(g.completed));
-  const rate = groups.map((g) => percent(g.completionRate));
-  const target = groups.map((g) => (g.target === null ? null : toYi(g.target)));
-  const hasTarget = target.some((t) => t !== null);
-  const schedule = percent(scheduleShare);
-  // Head room above the tallest bar for its label.
-  const amounts = niceAxis(Math.max(...plan, ...completed, ...target.map((t) => t ?? 0)) * 1.2, 4);
-  // Outlined so a target marker passing behind stays out of the way of the figures.
-  const barLabel = {
-    show: true,
-    position: 'top' as const,
-    fontSize: FONT_SIZE.label,
-    textBorderColor: COLORS.ground,
-    textBorderWidth: 3,
-    formatter: (p: { value?: unknown }) => yiLabel(p.value),
-  };
+/** The row's end: the rate in its status colour, then completed / plan in 亿元 and the target. */
+export function domainFigures(g: GroupFigures, status: Status): string {
+  const target = g.target === null ? '' : ` {dim|目标${toYi(g.target).toFixed(1)}}`;
+  return `{${status}|${percent(g.completionRate).toFixed(1)}%} {dim|${toYi(g.completed).toFixed(2)}/${toYi(g.annualPlan).toFixed(2)}亿}${target}`;
+}
+
+export function domainOption(groups: readonly GroupFigures[]): WallChartOption {
+  // Horizontal category axes run bottom-up: reverse so the domains read top-down in their order.
+  const rows = [...groups].reverse();
+  const names = rows.map((g) => g.name);
+  const rate = rows.map((g) => percent(g.completionRate));
+  const schedule = rows.map((g) => (g.projects ? percent(scheduleShare(g)) : null));
+  const status: Status[] = rows.map((g) => (g.projects ? figuresStatus(g) : 'onPlan'));
+  const axis = rateAxis([...rate, ...schedule.map((s) => s ?? 0)]);
+  const barWidth = Math.max(14, Math.min(24, Math.floor(150 / Math.max(1, rows.length))));
+  const hasTarget = groups.some((g) => g.target !== null);
+  const common = { type: 'bar' as const, barWidth, barGap: '-100%' };
 
   return {
     legend: {
       data: [
-        DOMAIN_SERIES.plan,
-        DOMAIN_SERIES.completed,
-        DOMAIN_SERIES.rate,
-        ...(hasTarget ? [{ name: DOMAIN_SERIES.target, icon: 'rect', itemStyle: { color: COLORS.red } }] : []),
+        { name: DOMAIN_SERIES.rate, icon: 'rect', itemStyle: { color: COLORS.textDim } },
+        { name: DOMAIN_SERIES.schedule, icon: 'rect', itemStyle: { color: COLORS.teal } },
+        { name: DOMAIN_SERIES.plan, icon: 'rect', itemStyle: { color: 'rgba(59, 130, 246, 0.45)' } },
       ],
+      left: 8,
     },
-    tooltip: { trigger: 'axis' },
-    // Two strips over one category axis: the rate line never collides with the bars' labels.
-    grid: [
-      { left: GRID_LEFT, right: 24, top: 52, height: 36 },
-      { left: GRID_LEFT, right: 24, top: 116, bottom: hasTarget ? 52 : 30 },
-    ],
-    xAxis: [
-      { type: 'category', gridIndex: 0, data: names, axisLabel: { show: false }, axisLine: { show: false } },
-      {
-        type: 'category',
-        gridIndex: 1,
-        data: names,
-        // The target, where there is one, reads under the domain's name (a label on the marker would hit the bars').
-        axisLabel: {
-          interval: 0,
-          formatter: (name: string, index: number) => (target[index] === null ? name : `${name}\n{target|目标${target[index]}}`),
-          rich: { target: { color: COLORS.red, fontSize: FONT_SIZE.label, padding: [4, 0, 0, 0] } },
-        },
-      },
-    ],
-    yAxis: [
-      {
-        type: 'value',
-        gridIndex: 0,
-        min: 0,
-        max: Math.max(100, ...rate),
-        axisLabel: { show: false },
-        splitLine: { show: false },
-      },
-      { type: 'value', gridIndex: 1, name: '亿元', nameGap: 10, ...amounts },
-    ],
+    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+    grid: { left: 128, right: hasTarget ? 290 : 210, top: 40, bottom: 28 },
+    xAxis: { type: 'value', ...axis, axisLabel: { formatter: '{value}%' } },
+    yAxis: { type: 'category', data: names, axisLabel: { fontSize: FONT_SIZE.label, color: COLORS.text, width: 116, overflow: 'truncate' } },
     series: [
       {
-        name: DOMAIN_SERIES.rate,
-        type: 'line',
-        xAxisIndex: 0,
-        yAxisIndex: 0,
-        data: rate,
-        symbol: 'circle',
-        symbolSize: 10,
-        lineStyle: { width: 3, color: COLORS.amber },
-        itemStyle: { color: COLORS.amber },
-        label: { show: true, position: 'top', color: COLORS.amber, fontSize: FONT_SIZE.label, formatter: (p: { value?: unknown }) => `${Number(p.value).toFixed(1)}%` },
-        markLine: {
-          symbol: 'none',
-          silent: true,
-          lineStyle: { color: COLORS.teal, type: 'dashed', width: 2 },
-          label: { position: 'start', color: COLORS.teal, fontSize: FONT_SIZE.label, formatter: `序时进度\n${schedule.toFixed(1)}%` },
-          data: [{ yAxis: schedule }],
-        },
-      },
-      {
+        // The track: the whole annual plan.
+        ...common,
         name: DOMAIN_SERIES.plan,
-        type: 'bar',
-        xAxisIndex: 1,
-        yAxisIndex: 1,
-        data: plan,
-        barWidth: 34,
-        barGap: '40%',
-        itemStyle: { color: verticalGradient(COLORS.plan, COLORS.planSoft), borderRadius: [3, 3, 0, 0] },
-        label: { ...barLabel, color: COLORS.textDim },
-      },
-      {
-        name: DOMAIN_SERIES.completed,
-        type: 'bar',
-        xAxisIndex: 1,
-        yAxisIndex: 1,
-        data: completed,
-        barWidth: 34,
-        itemStyle: { color: verticalGradient(COLORS.accent, 'rgba(45, 212, 191, 0.35)'), borderRadius: [3, 3, 0, 0] },
-        label: { ...barLabel, color: COLORS.accent },
-      },
-      {
-        // A wide tick across both bars at the year's target, behind the bars and their labels;
-        // no line between categories.
-        name: DOMAIN_SERIES.target,
-        type: 'line',
-        xAxisIndex: 1,
-        yAxisIndex: 1,
-        data: target,
-        symbol: 'rect',
-        symbolSize: [92, 3],
-        lineStyle: { opacity: 0 },
-        itemStyle: { color: COLORS.red },
+        data: rows.map(() => 100),
+        itemStyle: { color: 'rgba(59, 130, 246, 0.22)', borderColor: 'rgba(59, 130, 246, 0.45)', borderRadius: 3 },
         z: 1,
+      },
+      {
+        ...common,
+        name: DOMAIN_SERIES.rate,
+        data: rate.map((value, i) => ({ value, itemStyle: { color: STATUS_COLORS[status[i]].wall, borderRadius: 3 } })),
+        z: 2,
+      },
+      {
+        // A tick across the bar at the domain's own 序时进度; no line between domains.
+        name: DOMAIN_SERIES.schedule,
+        type: 'scatter',
+        data: schedule.flatMap((s, i) => (s === null ? [] : [[s, i]])),
+        symbol: 'rect',
+        symbolSize: [4, barWidth + 14],
+        itemStyle: { color: COLORS.teal, borderColor: COLORS.ground, borderWidth: 1 },
+        z: 3,
+      },
+      {
+        // The figures at the row's end, past the track, the fill and the tick: never on a marker.
+        name: DOMAIN_SERIES.figures,
+        type: 'scatter',
+        silent: true,
+        symbolSize: 0,
+        data: rows.map((g, i) => [Math.max(axis.max, rate[i]), i]),
+        label: {
+          show: true,
+          position: 'right',
+          distance: 10,
+          fontSize: FONT_SIZE.label,
+          formatter: (p: { dataIndex?: number }) => domainFigures(rows[p.dataIndex ?? 0], status[p.dataIndex ?? 0]),
+          rich: {
+            ...Object.fromEntries(STATUSES.map((s) => [s, { fontSize: FONT_SIZE.label, fontWeight: 700, color: STATUS_COLORS[s].wall }])),
+            dim: { fontSize: FONT_SIZE.label, color: COLORS.textDim },
+          },
+        },
+        tooltip: { show: false },
+        z: 4,
       },
     ],
   };

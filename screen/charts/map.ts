@@ -1,16 +1,29 @@
-// The county map (县域地图): the uploaded GeoJSON as an ECharts geo, townships labelled, projects as
-// points coloured by state, and the points of new starts and completions rippling for a while.
+// The county map (县域地图): the uploaded GeoJSON as an ECharts geo filling its panel, townships labelled
+// without overlaps, projects as points coloured by state (red for 滞后 only, neutral hues for the rest,
+// as status.ts has it), and the points of new starts and completions rippling for a while.
 import { MAP_POINT_STATE_LABELS, MAP_POINT_STATES, type CountyGeoJson, type MapPoint, type MapPointState } from '../../shared/map.js';
 import type { WallChartOption } from './option.js';
+import { STATUS_COLORS } from './status.js';
 import { COLORS, FONT_SIZE } from './theme.js';
 
+/** Only 滞后 carries a status colour (red); the other states are neutral data. */
 export const MAP_STATE_COLORS: Record<MapPointState, string> = {
-  started: COLORS.green,
-  construction: COLORS.accent,
+  started: COLORS.accent,
+  construction: '#60a5fa',
   completed: '#a78bfa',
-  lagging: COLORS.red,
+  lagging: STATUS_COLORS.lagging.wall,
   planned: '#94a3b8',
 };
+
+/** A province's campaign (江西省) places projects by county; a county's by township. */
+export function isProvince(region: string): boolean {
+  return /(省|自治区)$/.test(region.trim());
+}
+
+/** What the places a campaign's projects lie in are called: 乡镇, or 县（市、区） in a province. */
+export function placeKind(region: string): string {
+  return isProvince(region) ? '县（市、区）' : '乡镇';
+}
 
 /** Drawing order: lagging points on top, where they are seen first. */
 const DRAW_ORDER: readonly MapPointState[] = ['planned', 'completed', 'construction', 'started', 'lagging'];
@@ -43,11 +56,11 @@ export interface TownshipRow {
   counts: Record<MapPointState, number>;
 }
 
-/** Points per township, most first (ties by name); projects without a township under 未注明. */
-export function countByTownship(points: readonly MapPoint[]): TownshipRow[] {
+/** Points per township (per county in a province), most first (ties by name); projects without one under 未注明. */
+export function countByTownship(points: readonly MapPoint[], kind = '乡镇'): TownshipRow[] {
   const rows = new Map<string, MapPoint[]>();
   for (const p of points) {
-    const key = p.township ?? '未注明乡镇';
+    const key = p.township ?? `未注明${kind}`;
     rows.set(key, [...(rows.get(key) ?? []), p]);
   }
   return [...rows.entries()]
@@ -70,15 +83,22 @@ export function aspectScale(map: CountyGeoJson): number {
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** The hover card of a project point. */
-export function pointTooltip(p: MapPoint): string {
+export function pointTooltip(p: MapPoint, kind = '乡镇'): string {
   const dot = `<span style="display:inline-block;width:12px;height:12px;border-radius:6px;margin-right:8px;background:${MAP_STATE_COLORS[p.state]}"></span>`;
   return [
     `<div style="font-size:20px;font-weight:600;margin-bottom:6px">${escapeHtml(p.name)}</div>`,
     `<div>责任单位：${escapeHtml(p.unit)}</div>`,
-    `<div>所在乡镇：${escapeHtml(p.township ?? '未注明')}</div>`,
+    `<div>所在${kind}：${escapeHtml(p.township ?? '未注明')}</div>`,
     `<div>${dot}${MAP_POINT_STATE_LABELS[p.state]}</div>`,
   ].join('');
 }
+
+/** Where the geo sits in its chart: under the one-row legend, with a small margin. */
+const MAP_BOX = {
+  wall: { left: 12, right: 12, top: 56, bottom: 12 },
+  bare: { left: 12, right: 12, top: 12, bottom: 12 },
+  compact: { left: 8, right: 8, top: 28, bottom: 8 },
+} as const;
 
 export interface MapChartInput {
   /** The name the map is registered under (mapName). */
@@ -89,15 +109,19 @@ export interface MapChartInput {
   rippling?: ReadonlySet<number>;
   /** The console's preview: smaller type, no ripples. */
   compact?: boolean;
+  /** What the places are called (placeKind): 乡镇 by default. */
+  kind?: string;
 }
 
 /** A point's data item: value carries [lon, lat, projectId] so a click knows the project. */
 const item = (p: MapPoint) => ({ name: p.name, value: [p.lon, p.lat, p.projectId] });
 
-export function mapChartOption({ name, map, points, rippling = new Set(), compact = false }: MapChartInput): WallChartOption {
+export function mapChartOption({ name, map, points, rippling = new Set(), compact = false, kind = '乡镇' }: MapChartInput): WallChartOption {
   const byId = new Map(points.map((p) => [p.projectId, p]));
   const counts = countByState(points);
   const labelSize = compact ? 13 : FONT_SIZE.label + 2;
+  // Names stay readable over the points and the boundaries: an outline in the ground's colour.
+  const outlined = { textBorderColor: COLORS.ground, textBorderWidth: compact ? 2 : 4 };
   const outline = map.features.find((f) => f.properties.role === 'outline')?.properties.name;
   const stateByLabel = new Map(MAP_POINT_STATES.map((s) => [MAP_POINT_STATE_LABELS[s], s]));
   return {
@@ -108,18 +132,18 @@ export function mapChartOption({ name, map, points, rippling = new Set(), compac
       formatter: (params: unknown) => {
         const value = (params as { value?: unknown }).value;
         const p = Array.isArray(value) ? byId.get(value[2] as number) : undefined;
-        return p ? pointTooltip(p) : escapeHtml(String((params as { name?: string }).name ?? ''));
+        return p ? pointTooltip(p, kind) : escapeHtml(String((params as { name?: string }).name ?? ''));
       },
     },
     legend: {
-      // The console's preview has the map without the points.
+      // The console's preview has the map without the points. One row along the top, clear of the map.
       show: points.length > 0,
-      top: compact ? 4 : 8,
-      left: compact ? 8 : 16,
-      orient: compact ? 'horizontal' : 'vertical',
-      itemWidth: compact ? 12 : 18,
-      itemHeight: compact ? 12 : 18,
-      itemGap: compact ? 12 : 14,
+      top: compact ? 4 : 6,
+      left: 'center',
+      orient: 'horizontal',
+      itemWidth: compact ? 12 : 20,
+      itemHeight: compact ? 12 : 20,
+      itemGap: compact ? 12 : 32,
       icon: 'circle',
       data: MAP_POINT_STATES.map((s) => MAP_POINT_STATE_LABELS[s]),
       formatter: (label: string) => `${label}  ${counts[stateByLabel.get(label) ?? 'planned']}`,
@@ -129,12 +153,13 @@ export function mapChartOption({ name, map, points, rippling = new Set(), compac
       map: name,
       roam: false,
       aspectScale: aspectScale(map),
-      layoutCenter: ['50%', '52%'],
-      layoutSize: compact ? '92%' : '96%',
+      // The county fitted into the box below the legend, keeping its shape: it fills the limiting side.
+      ...MAP_BOX[compact ? 'compact' : points.length > 0 ? 'wall' : 'bare'],
+      preserveAspect: 'contain',
       selectedMode: false,
       // Regions take no pointer: hover and click belong to the points (the geo's tooltip settings would also switch theirs off).
       silent: true,
-      label: { show: true, color: COLORS.textDim, fontSize: labelSize },
+      label: { show: true, color: COLORS.textDim, fontSize: labelSize, ...outlined },
       itemStyle: { areaColor: 'rgba(18, 64, 130, 0.55)', borderColor: 'rgba(125, 200, 255, 0.55)', borderWidth: 1 },
       emphasis: { disabled: true },
       regions: outline
@@ -148,14 +173,17 @@ export function mapChartOption({ name, map, points, rippling = new Set(), compac
     series: [
       {
         type: 'scatter',
-        name: '乡镇',
+        name: kind,
         coordinateSystem: 'geo',
         silent: true,
-        z: 2,
+        // Above the project points, so a name is never hidden under them; the points stay visible around it.
+        z: 12,
         symbol: 'diamond',
-        symbolSize: compact ? 7 : 10,
-        itemStyle: { color: 'rgba(159, 192, 228, 0.75)' },
-        label: { show: true, position: 'right', formatter: '{b}', color: COLORS.textDim, fontSize: labelSize },
+        symbolSize: compact ? 7 : 12,
+        itemStyle: { color: 'rgba(226, 240, 255, 0.9)', borderColor: COLORS.ground, borderWidth: 1 },
+        label: { show: true, position: 'right', distance: 6, formatter: '{b}', color: COLORS.text, fontSize: labelSize, fontWeight: 600, ...outlined },
+        // Of crowded names (the county seat's) the ones that would overlap are left out (hideOverlap needs
+        // the LabelLayout feature, registered in useChart). moveOverlap shifts along one axis only, scattering a map's names.
         labelLayout: { hideOverlap: true },
         data: townshipCentres(map),
       },

@@ -30,8 +30,9 @@ export function problemGroupsOption(byCategory: ProblemSummary['byCategory']): W
         stack: 'problems',
         barWidth,
         data: rows.map((c) => c.open),
-        itemStyle: { color: COLORS.amber },
-        label: label('#1a1200'),
+        // Neutral: an open problem is work in hand, not a status (red, amber and green are status.ts's).
+        itemStyle: { color: COLORS.accent },
+        label: label('#03202a'),
       },
       {
         name: PROBLEM_GROUP_SERIES.closed,
@@ -39,7 +40,7 @@ export function problemGroupsOption(byCategory: ProblemSummary['byCategory']): W
         stack: 'problems',
         barWidth,
         data: rows.map((c) => c.closed),
-        itemStyle: { color: 'rgba(52, 211, 153, 0.55)', borderRadius: [0, 3, 3, 0] },
+        itemStyle: { color: 'rgba(96, 165, 250, 0.45)', borderRadius: [0, 3, 3, 0] },
         label: label(COLORS.text),
       },
     ],

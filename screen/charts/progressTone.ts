@@ -1,8 +1,9 @@
-// How a group of projects stands against 序时进度, in the words and colours the wall pages share.
+// How a group of projects stands against 序时进度, as the wall pages show it (the status and its
+// colours are status.ts's), and the bullet bar's geometry.
 import { ratio, type Yuan } from '../../shared/money.js';
+import { figuresStatus, type Status } from './status.js';
 
-/** ahead: on or ahead of 序时进度; near: within 10% of it; behind: further back. */
-export type ProgressTone = 'ahead' | 'near' | 'behind';
+export type ProgressTone = Status;
 
 export interface ProgressFigures {
   annualPlan: Yuan;
@@ -12,8 +13,9 @@ export interface ProgressFigures {
   scheduleRate: number;
 }
 
-export function progressTone(scheduleRate: number): ProgressTone {
-  return scheduleRate >= 1 ? 'ahead' : scheduleRate >= 0.9 ? 'near' : 'behind';
+/** The group's status: a group with no projects is on plan. */
+export function progressTone(f: Pick<ProgressFigures, 'completionRate' | 'annualPlan' | 'schedulePlan'> & { projects?: number }): ProgressTone {
+  return f.projects === 0 ? 'onPlan' : figuresStatus(f);
 }
 
 /** The group's own 序时进度: planned to date over the annual plan (monthly plans make it differ by group). */

@@ -25,11 +25,12 @@ export function trendOption(trend: readonly TrendPoint[], reportingMonth: string
   return {
     legend: { data: [TREND_SERIES.planCum, TREND_SERIES.actualCum, TREND_SERIES.monthly] },
     tooltip: { trigger: 'axis' },
-    grid: { left: 64, right: 64, top: 52, bottom: 34 },
+    // Room above the plot for the axis names, clear of the top tick labels.
+    grid: { left: 64, right: 64, top: 64, bottom: 34 },
     xAxis: { type: 'category', data: months, boundaryGap: true, axisLabel: { interval: 0 } },
     yAxis: [
-      { type: 'value', name: '累计（亿元）', ...cumulativeAxis },
-      { type: 'value', name: '月度（亿元）', ...monthlyAxis, splitLine: { show: false } },
+      { type: 'value', name: '累计（亿元）', nameGap: 22, ...cumulativeAxis },
+      { type: 'value', name: '月度（亿元）', nameGap: 22, ...monthlyAxis, splitLine: { show: false } },
     ],
     series: [
       {

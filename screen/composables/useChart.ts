@@ -4,14 +4,17 @@ import { onBeforeUnmount, onMounted, watch, type Ref } from 'vue';
 import { init, registerTheme, use, type ECharts } from 'echarts/core';
 import { BarChart, EffectScatterChart, GaugeChart, LineChart, MapChart, ScatterChart } from 'echarts/charts';
 import { GeoComponent, GridComponent, LegendComponent, MarkLineComponent, TitleComponent, TooltipComponent } from 'echarts/components';
-import { CanvasRenderer } from 'echarts/renderers';
+import { LabelLayout } from 'echarts/features';
+import { CanvasRenderer, SVGRenderer } from 'echarts/renderers';
 import type { WallChartOption } from '../charts/option.js';
 import { echartsTheme, THEME_NAME } from '../charts/theme.js';
 import { injectChartPixelRatio } from './useStageScale.js';
 
 use([
   BarChart, LineChart, GaugeChart, MapChart, ScatterChart, EffectScatterChart,
-  GeoComponent, GridComponent, LegendComponent, MarkLineComponent, TitleComponent, TooltipComponent, CanvasRenderer,
+  GeoComponent, GridComponent, LegendComponent, MarkLineComponent, TitleComponent, TooltipComponent,
+  // labelLayout (hideOverlap, moveOverlap) does nothing unless this feature is registered.
+  LabelLayout, CanvasRenderer, SVGRenderer,
 ]);
 registerTheme(THEME_NAME, echartsTheme);
 
@@ -30,6 +33,14 @@ export interface ChartOptions {
   onClick?: (params: ChartClick) => void;
 }
 
+/**
+ * Canvas by default; `?renderer=svg` in the page's address draws SVG instead: lighter on a weak wall
+ * PC, and its texts and shapes are DOM elements a browser test can measure.
+ */
+export function chartRenderer(search = globalThis.location?.search ?? ''): 'canvas' | 'svg' {
+  return new URLSearchParams(search).get('renderer') === 'svg' ? 'svg' : 'canvas';
+}
+
 export function useChart(el: Readonly<Ref<HTMLElement | null>>, option: Readonly<Ref<WallChartOption>>, opts: ChartOptions = {}) {
   const pixelRatio = injectChartPixelRatio();
   let chart: ECharts | null = null;
@@ -38,7 +49,7 @@ export function useChart(el: Readonly<Ref<HTMLElement | null>>, option: Readonly
   function create() {
     if (!el.value) return;
     chart?.dispose();
-    chart = init(el.value, THEME_NAME, { renderer: 'canvas', devicePixelRatio: pixelRatio.value });
+    chart = init(el.value, THEME_NAME, { renderer: chartRenderer(), devicePixelRatio: pixelRatio.value });
     chart.setOption(option.value);
     // Registered on each new instance; dispose() drops the handler with the instance.
     if (opts.onClick) chart.on('click', (params) => opts.onClick!(params as unknown as ChartClick));

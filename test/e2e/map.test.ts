@@ -11,16 +11,16 @@ import { ARTIFACTS, atRest, hasChromium, launchBrowser } from './browser.js';
 import { startDemoServer } from './demoServer.js';
 import { E2E_ADMIN, type ServerProcess } from './serverProcess.js';
 
-/** Where ECharts puts [lon, lat] with the map page's geo layout (layoutCenter 50%/52%, layoutSize 96%, aspect by latitude). */
+/** Where ECharts puts [lon, lat] with the map page's geo layout: fitted, shape kept, into the chart less its margins (MAP_BOX.wall). */
 function pixelOf(map: CountyMapView, box: { x: number; y: number; width: number; height: number }, lon: number, lat: number) {
   const coords = map.geojson!.features.flatMap((f) => (f.geometry.type === 'Polygon' ? f.geometry.coordinates.flat() : f.geometry.type === 'MultiPolygon' ? f.geometry.coordinates.flat(2) : []));
   const [minLon, maxLon] = [Math.min(...coords.map((c) => c[0])), Math.max(...coords.map((c) => c[0]))];
   const [minLat, maxLat] = [Math.min(...coords.map((c) => c[1])), Math.max(...coords.map((c) => c[1]))];
   const scale = Math.round(Math.cos((((minLat + maxLat) / 2) * Math.PI) / 180) * 1000) / 1000;
   const aspect = ((maxLon - minLon) / (maxLat - minLat)) * scale;
-  const size = 0.96 * Math.min(box.width, box.height);
-  const [w, h] = aspect < 1 ? [size * aspect, size] : [size, size / aspect];
-  const [left, top] = [box.x + box.width * 0.5 - w / 2, box.y + box.height * 0.52 - h / 2];
+  const inner = { x: box.x + 12, y: box.y + 56, width: box.width - 24, height: box.height - 68 };
+  const [w, h] = inner.width / inner.height > aspect ? [inner.height * aspect, inner.height] : [inner.width, inner.width / aspect];
+  const [left, top] = [inner.x + (inner.width - w) / 2, inner.y + (inner.height - h) / 2];
   return { x: left + ((lon - minLon) / (maxLon - minLon)) * w, y: top + ((maxLat - lat) / (maxLat - minLat)) * h };
 }
 

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { toYi } from '../../../shared/money.js';
 import type { BarSeriesOption, GaugeSeriesOption, LineSeriesOption } from 'echarts/charts';
-import { DOMAIN_SERIES, domainOption } from '../../../screen/charts/domain.js';
+import { DOMAIN_SERIES, domainFigures, domainOption, rateAxis } from '../../../screen/charts/domain.js';
 import { niceAxis, percent, yiLabel, type WallChartOption } from '../../../screen/charts/option.js';
+import { STATUS_COLORS } from '../../../screen/charts/status.js';
 import { PROGRESS_RINGS, progressOption } from '../../../screen/charts/progress.js';
 import { TREND_SERIES, trendOption } from '../../../screen/charts/trend.js';
 import { makeSnapshot } from '../../fixtures/snapshot.js';
@@ -18,61 +19,38 @@ const axes = (a: unknown) => (Array.isArray(a) ? a : [a]) as Record<string, unkn
 
 describe('domainOption', () => {
   const s = makeSnapshot();
-  const share = s.totals.schedulePlan / s.totals.annualPlan;
+  const bars = (o: WallChartOption, name: string) => (series(o, name).data as { value: number; itemStyle: { color: string } }[]);
 
-  it('draws every domain on the category axis in order', () => {
-    const option = domainOption(s.byDomain, share);
-    for (const axis of axes(option.xAxis)) {
-      expect(axis.data).toEqual(['工业', '农业', '现代服务业', '基础设施', '社会民生', '节能环保']);
-    }
+  it('draws every domain as a row, in order from the top', () => {
+    const option = domainOption(s.byDomain);
+    expect(axes(option.yAxis)[0].data).toEqual(['工业', '农业', '现代服务业', '基础设施', '社会民生', '节能环保'].reverse());
   });
 
-  it('gives plan and completed in 亿元 from the yuan figures', () => {
-    const option = domainOption(s.byDomain, share);
-    expect(series(option, DOMAIN_SERIES.plan).data).toEqual(s.byDomain.map((d) => toYi(d.annualPlan)));
-    expect(series(option, DOMAIN_SERIES.completed).data).toEqual(s.byDomain.map((d) => toYi(d.completed)));
-    // 30.6亿 of industry's annual plan is 3,060,000,000 yuan.
-    expect(series(option, DOMAIN_SERIES.plan).data?.[0]).toBe(30.6);
-    const planTotal = (series(option, DOMAIN_SERIES.plan).data as number[]).reduce((a, b) => a + b, 0);
-    expect(planTotal).toBeCloseTo(84.9, 6);
+  it('plots completion rates on a percent axis of their own, each domain\'s 序时进度 as a tick across its bar', () => {
+    const option = domainOption(s.byDomain);
+    const rows = [...s.byDomain].reverse();
+    expect(bars(option, DOMAIN_SERIES.rate).map((d) => d.value)).toEqual(rows.map((d) => Math.round(d.completionRate * 1000) / 10));
+    expect(series(option, DOMAIN_SERIES.schedule).data).toEqual(rows.map((d, i) => [Math.round((d.schedulePlan / d.annualPlan) * 1000) / 10, i]));
+    expect(series(option, DOMAIN_SERIES.plan).data).toEqual(rows.map(() => 100));
+    expect(axes(option.xAxis)[0]).toMatchObject({ min: 0, max: 100 });
+    expect(rateAxis([38.9, 130])).toMatchObject({ max: 150, interval: 50 });
   });
 
-  it('plots completion rates in percent against the 序时进度 reference line', () => {
-    const option = domainOption(s.byDomain, share) as { series: LineSeriesOption[] };
-    const rate = series(option, DOMAIN_SERIES.rate) as LineSeriesOption;
-    expect(rate.data).toEqual(s.byDomain.map((d) => Math.round(d.completionRate * 1000) / 10));
-    expect(rate.markLine?.data).toEqual([{ yAxis: 62.3 }]);
+  it('colours each rate by its status and never draws a target red', () => {
+    const groups = s.byDomain.slice(0, 3).map((d, i) => ({
+      ...d, projects: 3, target: i === 0 ? 5_000_000_000 : null, annualPlan: 1000, schedulePlan: 549, completed: [389, 520, 600][i], completionRate: [0.389, 0.52, 0.6][i],
+    }));
+    const option = domainOption(groups);
+    expect(bars(option, DOMAIN_SERIES.rate).map((d) => d.itemStyle.color)).toEqual([STATUS_COLORS.onPlan.wall, STATUS_COLORS.behind.wall, STATUS_COLORS.lagging.wall]);
+    expect(domainFigures(groups[0], 'lagging')).toBe('{lagging|38.9%} {dim|0.00/0.00亿} {dim|目标50.0}');
+    expect(domainFigures(groups[1], 'behind')).toBe('{behind|52.0%} {dim|0.00/0.00亿}');
   });
 
-  it('marks targets only where a domain has one, and lists the marker in the legend then', () => {
-    const without = domainOption(s.byDomain, share);
-    expect(series(without, DOMAIN_SERIES.target).data).toEqual([null, null, null, null, null, null]);
-    const legendNames = (o: WallChartOption) => (o.legend as { data: (string | { name: string })[] }).data.map((d) => (typeof d === 'string' ? d : d.name));
-    expect(legendNames(without)).not.toContain(DOMAIN_SERIES.target);
-
-    const groups = s.byDomain.map((d, i) => ({ ...d, target: i === 0 ? 5_000_000_000 : null }));
-    const withTarget = domainOption(groups, share);
-    expect(series(withTarget, DOMAIN_SERIES.target).data).toEqual([50, null, null, null, null, null]);
-    expect(legendNames(withTarget)).toContain(DOMAIN_SERIES.target);
-    const label = axes(withTarget.xAxis)[1].axisLabel as { formatter: (name: string, i: number) => string };
-    expect(label.formatter('工业', 0)).toBe('工业\n{target|目标50}');
-    expect(label.formatter('农业', 1)).toBe('农业');
-  });
-
-  it('keeps the target series present when targets disappear, so a merging setOption clears the markers', () => {
-    const option = domainOption(s.byDomain, share);
-    expect((option.series as Series[]).map((x) => x.name)).toEqual([
-      DOMAIN_SERIES.rate,
-      DOMAIN_SERIES.plan,
-      DOMAIN_SERIES.completed,
-      DOMAIN_SERIES.target,
-    ]);
-  });
-
-  it('sizes the amount axis above the tallest bar or target', () => {
-    const groups = s.byDomain.map((d, i) => ({ ...d, target: i === 0 ? 9_000_000_000 : null }));
-    const amountAxis = axes(domainOption(groups, share).yAxis)[1];
-    expect(amountAxis.max).toBeGreaterThanOrEqual(90);
+  it('puts the figures past the end of the track, never on a 序时 tick', () => {
+    const option = domainOption(s.byDomain);
+    const at = (series(option, DOMAIN_SERIES.figures).data as [number, number][]).map(([x]) => x);
+    const ticks = (series(option, DOMAIN_SERIES.schedule).data as [number, number][]).map(([x]) => x);
+    for (const x of at) expect(x).toBeGreaterThanOrEqual(Math.max(100, ...ticks));
   });
 });
 

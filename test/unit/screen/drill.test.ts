@@ -87,14 +87,16 @@ describe('drill list rows', () => {
 });
 
 describe('project card facts', () => {
-  it('tones 完成/序时 by the lag severity, with the target 序时进度 beside it', () => {
+  it('tones 完成/序时 by the project\'s status (red with any open alert), with the target 序时进度 beside it', () => {
     const f = cardFigures(card());
     expect(f.map((x) => x.label)).toEqual(['总投资', '年度计划', '本年完成', '完成率', '序时进度', '完成/序时']);
     expect(f[2]).toMatchObject({ value: '600', unit: '万元' });
     expect(f[4].value).toMatch(/%$/);
     expect(f[5]).toMatchObject({ value: '60.0%', tone: 'bad' });
-    expect(cardFigures(card({ lagging: null, scheduleRate: 1.05 }))[5].tone).toBe('good');
-    expect(cardFigures(card({ lagging: 'yellow' }))[5].tone).toBe('warn');
+    const ahead = card({ lagging: null, scheduleRate: 1.05 });
+    expect(cardFigures({ ...ahead, completionRate: (ahead.schedulePlan * 1.05) / ahead.annualPlan })[5].tone).toBe('good');
+    expect(cardFigures(card({ lagging: null }))[5].tone).toBe('warn');
+    expect(cardFigures(card({ lagging: 'yellow' }))[5].tone).toBe('bad');
     expect(cardFigures(card({ lagging: null, schedulePlan: 0, scheduleRate: 0 }))[5]).toMatchObject({ value: '—', tone: 'good' });
   });
 

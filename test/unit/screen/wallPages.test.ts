@@ -33,10 +33,12 @@ describe('paging', () => {
 });
 
 describe('progress', () => {
-  it('tones a group by how close it is to 序时进度', () => {
-    expect(progressTone(1)).toBe('ahead');
-    expect(progressTone(0.95)).toBe('near');
-    expect(progressTone(0.5)).toBe('behind');
+  it('gives a group its status against 序时进度 in points of the annual plan', () => {
+    const g = (completed: number, schedulePlan: number) => ({ annualPlan: 1000, completed, schedulePlan, completionRate: completed / 1000 });
+    expect(progressTone(g(600, 600))).toBe('onPlan');
+    expect(progressTone(g(550, 600))).toBe('behind');
+    expect(progressTone(g(389, 549))).toBe('lagging');
+    expect(progressTone({ ...g(0, 0), projects: 0 })).toBe('onPlan');
   });
   it('takes the group\'s own schedule share and clamps bar widths', () => {
     expect(scheduleShare({ schedulePlan: 600, annualPlan: 1200 })).toBe(0.5);
@@ -56,14 +58,14 @@ describe('领域 cards', () => {
     expect(c.scheduleText).toBe('62.3%');
     expect(c.schedulePlan).toBe('19.07');
     expect([c.gapLabel, c.gapAmount]).toEqual(['超序时', '2.28']);
-    expect(c.tone).toBe('ahead');
+    expect(c.tone).toBe('onPlan');
   });
 
   it('gives the target and how much of it is done where the plan sets one', () => {
     const c = groupCard(s.byLevel[3]);
     expect(c).toMatchObject({ name: '市重点', target: '69.70', targetRate: '65.1%' });
     const short = groupCard({ ...s.byDomain[1], completed: 100_000_000 });
-    expect([short.gapLabel, short.tone]).toEqual(['欠序时', 'behind']);
+    expect([short.gapLabel, short.tone]).toEqual(['欠序时', 'lagging']);
   });
 
   it('shows the domains as cards and the levels as the second view, or the levels alone', () => {
@@ -147,12 +149,12 @@ describe('挂点领导 cards', () => {
   it('shows each leader\'s projects by role, amounts, pace and open problems', () => {
     const c = leaderCard(s.byLeader[1]);
     expect(c).toMatchObject({ name: '陈长开', title: '县委常委、常务副县长', rank: 'executive_deputy', projects: 21, roles: '挂点 9 · 包干 14 · 兼 2' });
-    expect(c).toMatchObject({ annualPlan: '28.30', completed: '18.72', laggingCount: 3, openProblems: 4, rateText: '66.1%', scheduleText: '62.3%', tone: 'ahead' });
+    expect(c).toMatchObject({ annualPlan: '28.30', completed: '18.72', laggingCount: 3, openProblems: 4, rateText: '66.1%', scheduleText: '62.3%', tone: 'onPlan' });
   });
 
   it('does not call a leader without projects behind', () => {
     const none = leaderCard({ ...s.byLeader[0], projects: 0, annualPlan: 0, completed: 0, schedulePlan: 0, completionRate: 0, scheduleRate: 0 });
-    expect(none.tone).toBe('ahead');
+    expect(none.tone).toBe('onPlan');
   });
 });
 

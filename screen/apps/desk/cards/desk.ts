@@ -2,6 +2,7 @@
 import { ratio } from '../../../../shared/money.js';
 import type { ContactStatus, DutyStatus, LeaderDesk } from '../../../../shared/problems.js';
 import type { Snapshot } from '../../../../shared/snapshot.js';
+import { progressStatus, type Status } from '../../../charts/status.js';
 import { SEVERITY_RANK } from '../../../features/alerts/alertLabels.js';
 import { isUnclosed } from '../../../features/problems/problemLabels.js';
 
@@ -42,12 +43,15 @@ export interface Headline {
   scheduleShare: number;
   /** At or ahead of 序时进度. */
   onSchedule: boolean;
+  /** The county's status in the screens' colour language (status.ts). */
+  status: Status;
 }
 
 export function headline(s: Pick<Snapshot, 'totals'>): Headline {
   const { annualPlan, completed, completionRate, schedulePlan } = s.totals;
   const scheduleShare = ratio(schedulePlan, annualPlan);
-  return { annualPlan, completed, completionRate, scheduleShare, onSchedule: completionRate >= scheduleShare };
+  const status = progressStatus({ completionRate, scheduleShare });
+  return { annualPlan, completed, completionRate, scheduleShare, onSchedule: status === 'onPlan', status };
 }
 
 /** The desk's problems: the unclosed first (those awaiting the leader's confirmation at the top), then the rest. */

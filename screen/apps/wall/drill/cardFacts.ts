@@ -2,6 +2,9 @@
 import type { CardLeader, CardProblem, ProjectCard } from '../../../../shared/drill.js';
 import { formatPercent, formatWan, ratio } from '../../../../shared/money.js';
 import { PROBLEM_STATE_LABELS, STAGE_LABELS, UNCLOSED_PROBLEM_STATES } from '../../../../shared/types.js';
+import { projectStatus, type Status } from '../../../charts/status.js';
+
+const STATUS_TONES: Record<Status, CardFigure['tone']> = { lagging: 'bad', behind: 'warn', onPlan: 'good' };
 
 export interface CardFigure {
   key: string;
@@ -11,9 +14,9 @@ export interface CardFigure {
   tone?: 'good' | 'warn' | 'bad';
 }
 
-/** 完成/序时 ≥ 100% is on pace; a lagging project's rate takes its alert colour. Beside it the target, 序时进度. */
+/** 完成/序时 in the project's status colour (status.ts: red when an alert is open). Beside it the target, 序时进度. */
 export function cardFigures(c: ProjectCard): CardFigure[] {
-  const paceTone = c.lagging ? (c.lagging === 'yellow' ? 'warn' : 'bad') : c.scheduleRate >= 1 || c.schedulePlan === 0 ? 'good' : 'warn';
+  const paceTone = STATUS_TONES[projectStatus({ lagging: c.lagging, completionRate: c.completionRate, scheduleShare: ratio(c.schedulePlan, c.annualPlan) })];
   return [
     { key: 'total', label: '总投资', value: formatWan(c.totalInvestment, 0), unit: '万元' },
     { key: 'annual', label: '年度计划', value: formatWan(c.annualPlan, 0), unit: '万元' },

@@ -76,7 +76,7 @@ export function rankingRows(ranking: readonly UnitRank[], size = 3): RankingRow[
     schedule: scheduleShare(u),
     scheduleRate: u.scheduleRate,
     rateText: formatPercent(u.completionRate),
-    tone: progressTone(u.scheduleRate),
+    tone: progressTone(u),
     laggingCount: u.laggingCount,
     board: redIds.has(u.unitId) ? 'red' : blackIds.has(u.unitId) ? 'black' : null,
   }));

@@ -50,7 +50,7 @@ export function groupCard(g: GroupFigures): GroupCard {
     gapLabel: g.completed >= g.schedulePlan ? '超序时' : '欠序时',
     gapAmount: formatYi(Math.abs(g.completed - g.schedulePlan)),
     scheduleText: formatPercent(scheduleShare(g)),
-    tone: progressTone(g.scheduleRate),
+    tone: progressTone(g),
     period: null,
   };
 }

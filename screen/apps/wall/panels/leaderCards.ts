@@ -49,7 +49,7 @@ export function leaderCard(l: LeaderFigures): LeaderCard {
     scheduleRate: l.scheduleRate,
     rateText: formatPercent(l.completionRate),
     scheduleText: formatPercent(scheduleShare(l)),
-    tone: l.projects ? progressTone(l.scheduleRate) : 'ahead',
+    tone: progressTone(l),
     laggingCount: l.laggingCount,
     openProblems: l.openProblems,
   };
