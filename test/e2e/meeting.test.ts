@@ -170,7 +170,8 @@ describe.skipIf(!hasChromium())('meeting mode in Chromium', () => {
     await tablet.locator('[data-testid="decision-text"]').fill('由县自然资源局牵头，月底前完成用地报批');
     await tablet.locator('[data-testid="decision-owner"]').fill('县自然资源局');
     const snapshot = await api('/api/snapshot');
-    await tablet.locator('[data-testid="decision-deadline"]').fill(snapshot.today);
+    await tablet.locator(box('decision-deadline')).fill(snapshot.today);
+    await tablet.locator(box('decision-deadline')).press('Enter');
     await settled(tablet);
     await tablet.screenshot({ path: `${ARTIFACTS}/meeting-remote-1024x1366.png`, fullPage: true });
     await tablet.locator('[data-testid="decision-submit"]').tap();

@@ -19,3 +19,4 @@ import 'element-plus/es/components/skeleton/style/css';
 import 'element-plus/es/components/loading/style/css';
 import 'element-plus/es/components/message/style/css';
 import 'element-plus/es/components/message-box/style/css';
+import '../../ui/touch.css';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ContactStatus, DutyStatus } from '../../../shared/problems.js';
-import { contactOwed, contactsDue, deskProblems, dutiesDone, dutiesDue, headline, openCount, periodLabel } from '../../../screen/apps/desk/cards/desk.js';
+import { contactOwed, contactsDue, deskProblems, deskProjects, dutiesDone, dutiesDue, headline, periodLabel } from '../../../screen/apps/desk/cards/desk.js';
 import { categoryBars, problemTiles } from '../../../screen/apps/wall/panels/problemRows.js';
 import { emptyRaiseForm, raiseBody, validateRaise } from '../../../screen/features/problems/problemForm.js';
 import { makeSnapshot } from '../../fixtures/snapshot.js';
@@ -44,7 +44,7 @@ describe('a leader\'s desk', () => {
     expect(h.onSchedule).toBe(s.totals.completionRate >= h.scheduleShare);
   });
 
-  it('puts problems awaiting the leader\'s confirmation first and counts the unclosed', () => {
+  it('puts problems awaiting the leader\'s confirmation first', () => {
     const desk = {
       problems: [
         problem({ id: 1, state: 'coordinating', ageDays: 40 }),
@@ -54,7 +54,21 @@ describe('a leader\'s desk', () => {
       ],
     };
     expect(deskProblems(desk).map((p) => p.id)).toEqual([3, 4, 1, 2]);
-    expect(openCount(desk)).toBe(3);
+  });
+
+  it('lists the projects that need the leader first: an unclosed problem, lagging, alerts, then the furthest behind', () => {
+    const p = (id: number, over: { lagging?: boolean; completionRate?: number } = {}) => ({
+      id, code: `YY-${id}`, name: `项目${id}`, unit: '县交通局', role: 'linked' as const, completionRate: 0.5, scheduleShare: 0.6, lagging: false, ...over,
+    });
+    const desk = {
+      projects: [p(1), p(2, { completionRate: 0.2 }), p(3, { lagging: true }), p(4), p(5), p(6)],
+      problems: [problem({ projectId: 4, state: 'pending' }), problem({ projectId: 4, state: 'coordinating' }), problem({ projectId: 6, state: 'closed' })],
+      openAlerts: [{ projectId: 5 }, { projectId: 3 }] as never,
+    };
+    const rows = deskProjects(desk);
+    expect(rows.map((r) => r.id)).toEqual([4, 3, 5, 2, 1, 6]);
+    expect(rows[0]).toMatchObject({ problems: 2, alerts: 0 });
+    expect(rows[1]).toMatchObject({ problems: 0, alerts: 1 });
   });
 });
 

@@ -62,8 +62,6 @@ export function deskProblems(desk: Pick<LeaderDesk, 'problems'>) {
   );
 }
 
-export const openCount = (desk: Pick<LeaderDesk, 'problems'>) => desk.problems.filter(isUnclosed).length;
-
 export const ROLE_TAGS = { linked: '挂点', charge: '包干' } as const;
 
 /**
@@ -75,4 +73,27 @@ export function myAlerts(desk: Pick<LeaderDesk, 'openAlerts'>, snapshot: Pick<Sn
   return desk.openAlerts
     .map((a) => live.get(a.id) ?? a)
     .sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || Date.parse(b.raisedAt) - Date.parse(a.raisedAt));
+}
+
+export type DeskProject = LeaderDesk['projects'][number] & { alerts: number; problems: number };
+
+/**
+ * The leader's projects, those that need them first: an unclosed problem, then lagging, then open
+ * alerts; within each, the furthest behind its 序时进度.
+ */
+export function deskProjects(desk: Pick<LeaderDesk, 'projects' | 'problems' | 'openAlerts'>): DeskProject[] {
+  const count = (ids: number[]) => ids.reduce((m, id) => m.set(id, (m.get(id) ?? 0) + 1), new Map<number, number>());
+  const alerts = count(desk.openAlerts.map((a) => a.projectId));
+  const problems = count(desk.problems.filter(isUnclosed).map((p) => p.projectId));
+  const gap = (p: LeaderDesk['projects'][number]) => p.completionRate - p.scheduleShare;
+  return desk.projects
+    .map((p) => ({ ...p, alerts: alerts.get(p.id) ?? 0, problems: problems.get(p.id) ?? 0 }))
+    .sort(
+      (a, b) =>
+        Number(b.problems > 0) - Number(a.problems > 0) ||
+        Number(b.lagging) - Number(a.lagging) ||
+        Number(b.alerts > 0) - Number(a.alerts > 0) ||
+        gap(a) - gap(b) ||
+        a.code.localeCompare(b.code),
+    );
 }
