@@ -60,10 +60,11 @@ function overall(doc: BulletinDoc): string[] {
   return paragraphs;
 }
 
-const groupColumns = (name: string): Column[] => [
-  { header: name, width: 13 },
+// 年度目标 is a column only where some group of the table has one (a column of dashes says nothing).
+const groupColumns = (name: string, withTarget: boolean): Column[] => [
+  { header: name, width: withTarget ? 13 : 25.5 },
   { header: '项目数\n(个)', width: 8 },
-  { header: '年度目标\n(万元)', width: 12.5, align: 'right' },
+  ...(withTarget ? [{ header: '年度目标\n(万元)', width: 12.5, align: 'right' } as Column] : []),
   { header: '年度计划\n(万元)', width: 12.5, align: 'right' },
   { header: '累计完成\n(万元)', width: 12.5, align: 'right' },
   { header: '完成率', width: 8 },
@@ -71,11 +72,15 @@ const groupColumns = (name: string): Column[] => [
   { header: '滞后项目\n(个)', width: 10 },
 ];
 
-function groupRow(g: Pick<GroupFigures, 'name' | 'projects' | 'target' | 'annualPlan' | 'completed' | 'completionRate' | 'scheduleRate' | 'laggingCount'>): string[] {
+type GroupLine = Pick<GroupFigures, 'name' | 'projects' | 'target' | 'annualPlan' | 'completed' | 'completionRate' | 'scheduleRate' | 'laggingCount'>;
+
+const hasTarget = (groups: readonly GroupLine[]) => groups.some((g) => g.target !== null);
+
+function groupRow(g: GroupLine, withTarget: boolean): string[] {
   return [
     g.name,
     String(g.projects),
-    g.target === null ? '—' : wanText(g.target),
+    ...(withTarget ? [g.target === null ? '—' : wanText(g.target)] : []),
     wanText(g.annualPlan),
     wanText(g.completed),
     percentText(g.completionRate),
@@ -92,9 +97,13 @@ function groups(doc: BulletinDoc): FileChild[] {
   if (doc.byDomain.length) {
     const targets = doc.byDomain.filter((d) => d.target !== null).map((d) => d.target!);
     const total = { ...doc.totals, name: '合计', target: targets.length ? targets.reduce((a, b) => a + b, 0) : null };
-    out.push(caption('表1  分领域投资完成情况'), table(groupColumns('领域'), [...doc.byDomain.map(groupRow), groupRow(total)]), gap());
+    const withTarget = hasTarget(doc.byDomain);
+    out.push(caption('表1  分领域投资完成情况'), table(groupColumns('领域', withTarget), [...doc.byDomain.map((g) => groupRow(g, withTarget)), groupRow(total, withTarget)]), gap());
   } else out.push(body('本月无分领域数据。'));
-  if (doc.byLevel.length) out.push(caption('表2  分层级投资完成情况'), table(groupColumns('级别'), doc.byLevel.map(groupRow)), gap());
+  if (doc.byLevel.length) {
+    const withTarget = hasTarget(doc.byLevel);
+    out.push(caption('表2  分层级投资完成情况'), table(groupColumns('级别', withTarget), doc.byLevel.map((g) => groupRow(g, withTarget))), gap());
+  }
   else out.push(body('本月无分层级数据。'));
   return out;
 }

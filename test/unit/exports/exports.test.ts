@@ -108,6 +108,15 @@ describe('月通报 .docx', () => {
     expect(tableCount(xml)).toBe(6);
   });
 
+  it('prints 年度目标 only in a table where some group has a target', async () => {
+    const withTargets = (await docxParts(await buildBulletinDocx(BULLETIN))).text;
+    expect(withTargets).toContain('年度目标');
+    const none = { ...BULLETIN, byDomain: BULLETIN.byDomain.map((g) => ({ ...g, target: null })), byLevel: BULLETIN.byLevel.map((g) => ({ ...g, target: null })) };
+    const { text } = await docxParts(await buildBulletinDocx(none));
+    expect(text).not.toContain('年度目标');
+    expect(text).toContain('表1  分领域投资完成情况');
+  });
+
   it('compares with the same month of the year before where the county has it (同比)', async () => {
     const { text } = await docxParts(await buildBulletinDocx(BULLETIN_WITH_PRIOR_YEAR));
     expect(text).toContain('1—5月累计完成投资38.46亿元（同比增长11.5%），占年度计划的45.3%');
