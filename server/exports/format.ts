@@ -1,7 +1,7 @@
-// Display strings for the documents. Amounts are rounded from integer yuan with integer arithmetic,
-// so a figure never shows float drift (1234.565 万元 is a string of digits, not a binary fraction).
+// Display strings for the documents. Amounts go through shared/money.ts, rounded from integer yuan
+// with integer arithmetic, so a figure never shows float drift and reads as on the screen.
 import { monthIndex } from '../../shared/dates.js';
-import { ratio, YUAN_PER_WAN, YUAN_PER_YI, type Yuan } from '../../shared/money.js';
+import { formatWan, formatYi, ratio, YUAN_PER_WAN, type Yuan } from '../../shared/money.js';
 import type { RankingWeights } from '../../shared/types.js';
 
 /** "2020-06-03" → "2020年6月3日" */
@@ -26,15 +26,11 @@ export function monthsToDate(month: string): string {
   return m === 1 ? '1月' : `1—${m}月`;
 }
 
-/** Yuan → 万元 with fixed decimals and thousands separators, rounded half away from zero. */
-export function wanText(yuan: Yuan, digits = 2): string {
-  return scaled(yuan, YUAN_PER_WAN, digits);
-}
+/** Yuan → 万元 with two decimals and thousands separators: the screen's formatter, so a document and a page agree. */
+export const wanText = (yuan: Yuan): string => formatWan(yuan);
 
-/** Yuan → 亿元 with fixed decimals, for county totals. */
-export function yiText(yuan: Yuan, digits = 2): string {
-  return scaled(yuan, YUAN_PER_YI, digits);
-}
+/** Yuan → 亿元 with two decimals, for county totals. */
+export const yiText = (yuan: Yuan): string => formatYi(yuan);
 
 /** Yuan → 万元 as a cell value; the sheet's number format does the rounding on display. */
 export function wanValue(yuan: Yuan): number {
@@ -54,17 +50,6 @@ export function pointsText(a: number, b: number): string {
 /** A 0..100 score with one decimal. */
 export function scoreText(score: number): string {
   return score.toFixed(1);
-}
-
-function scaled(yuan: Yuan, unit: number, digits: number): string {
-  const step = unit / 10 ** digits;
-  const abs = Math.abs(yuan);
-  const rest = abs % step;
-  const steps = (abs - rest) / step + (rest * 2 >= step ? 1 : 0);
-  const scale = 10 ** digits;
-  const whole = String(Math.floor(steps / scale)).replace(/\B(?=(\d{3})+$)/g, ',');
-  const frac = digits ? `.${String(steps % scale).padStart(digits, '0')}` : '';
-  return `${yuan < 0 && steps > 0 ? '-' : ''}${whole}${frac}`;
 }
 
 /** The 比赶超 components in the order the documents list them, with their Chinese names. */

@@ -138,9 +138,11 @@ export function wallScreensOf(profile: 'yiyang' | 'shangyou') {
         it.each(WALL_PAGES)('%s: large type, nothing out of its panel, tabs on one line, whole rows', async (key) => {
           await openPage(page, server.url, key);
           // The map's points come after the page (a request of their own): measured and shown once drawn.
-          if (key === 'map') await page.locator('[data-testid="county-map"]:not([data-points="0"]) canvas, [data-testid="county-map"]:not([data-points="0"]) svg').first().waitFor({ timeout: 30_000 });
           // Drawn to the end of its entry animation, so the screenshot shows what a person sees.
-          if (key === 'map') await atRest(page);
+          if (key === 'map') {
+            await page.locator('[data-testid="county-map"]:not([data-points="0"]) canvas, [data-testid="county-map"]:not([data-points="0"]) svg').first().waitFor({ timeout: 30_000 });
+            await atRest(page);
+          }
           const found = await page.evaluate(measure, { minFont: MIN_FONT_1080P, unchecked: UNCHECKED_FONTS[key] ?? null });
           await page.screenshot({ path: `${SCREENS}/${profile}-${key}-${width}x${height}.png` });
           // A spliced wall's panels one by one as well, at a size a person can look at.
